@@ -1,0 +1,53 @@
+"""Extraction: one article in, one briefing out.
+
+``Extractor`` holds what is loaded once (the language pipeline, the gazetteer and
+the list of known actors) and turns each Article into a Briefing.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from .. import __version__
+from ..article import Article
+from ..briefing import Briefing, Generated, Source
+from .actors import ActorFinder
+from .gazetteer import gazetteer, known_actors
+from .locations import find_locations
+from .nlp import load, model_label
+from .quotes import QuoteFinder
+from .summary import summarise
+from .threats import find_threats
+
+
+class Extractor:
+    def __init__(self, model: str = ""):
+        self.nlp = load(model)
+        self.gaz = gazetteer()
+        self.actor_finder = ActorFinder(self.gaz, known_actors())
+        self.model = model_label(self.nlp)
+
+    @property
+    def fingerprint(self) -> str:
+        """What, besides the article, decides the extraction: tool and model versions."""
+        return f"generator {__version__}; {self.model}"
+
+    def extract(self, article: Article, now: datetime | None = None) -> Briefing:
+        doc = self.nlp(article.body)
+        return self.from_doc(article, doc, now)
+
+    def from_doc(self, article: Article, doc, now: datetime | None = None) -> Briefing:
+        headline_end = article.headline[1]
+        actors = self.actor_finder.find(doc, headline_end)
+        locations = find_locations(doc, self.gaz, headline_end)
+        mentions = [(e.start, e.end, a.name) for a in actors for e in a.evidence]
+        quotes = QuoteFinder(mentions).find(doc)
+        threats = find_threats(doc, actors, locations)
+        summary = summarise(doc, headline_end, actors, locations, threats)
+        at = (now or datetime.now(timezone.utc)).replace(microsecond=0).isoformat()
+        return Briefing(
+            id=article.slug, title=article.title, summary=summary,
+            source=Source(file=article.path, sha256=article.sha256, name=article.source_name,
+                          url=article.url, published=article.published),
+            generated=Generated(at=at, by=f"generator {__version__}", model=self.model),
+            actors=sorted(actors, key=lambda a: (-a.key, -a.mentions, a.evidence[0].start)),
+            locations=locations, threats=threats, quotes=quotes)

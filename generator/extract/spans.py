@@ -1,0 +1,68 @@
+"""Small helpers shared by the extractors: evidence spans and name clean-up."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from ..briefing import Evidence
+
+TITLE_WORDS = {
+    "president", "vice", "minister", "prime", "commander", "leader", "chief", "general", "gen.",
+    "spokesperson", "spokesman", "spokeswoman", "secretary", "envoy", "ambassador", "mayor",
+    "governor", "head", "director", "king", "queen", "prince", "emir", "sheikh", "ayatollah",
+    "senator", "representative", "chairman", "chairwoman", "colonel", "col.", "major", "captain",
+    "lieutenant", "sergeant", "admiral", "marshal", "officer", "official", "founder", "deputy",
+    "foreign", "defence", "defense", "interior", "supreme", "chancellor", "premier", "mr.", "mrs.",
+    "ms.", "dr.", "sir", "lord", "judge", "justice", "pope", "cardinal", "imam", "cleric", "analyst",
+    "correspondent", "editor", "reporter", "mp", "congressman", "congresswoman", "speaker",
+    "attorney", "inspector", "superintendent", "commissioner", "assistant", "counter", "terrorism",
+    "state", "of", "military", "security", "national", "peace", "police", "army", "force", "forces",
+    "top", "senior", "former", "acting", "provincial", "regional", "local",
+}
+HEAD_TITLES = {
+    "president", "minister", "commander", "leader", "chief", "general", "spokesperson", "spokesman",
+    "spokeswoman", "secretary", "envoy", "ambassador", "mayor", "governor", "head", "director",
+    "king", "queen", "prince", "emir", "ayatollah", "senator", "chairman", "colonel", "captain",
+    "admiral", "officer", "official", "chancellor", "premier", "judge", "pope", "imam", "cleric",
+    "analyst", "correspondent", "editor", "reporter", "commissioner", "superintendent", "sheikh",
+    "lieutenant", "sergeant", "major", "founder", "deputy", "speaker", "attorney", "inspector",
+}
+HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "president", "general", "gen", "prime", "minister",
+              "sheikh", "ayatollah", "imam", "king", "queen", "prince", "emir", "colonel", "col",
+              "captain", "lieutenant", "sergeant", "admiral", "senator", "judge", "pope",
+              "commander", "chancellor", "governor", "mayor", "lord", "shahid"}
+
+
+def evidence(text: str, start: int, end: int) -> Evidence:
+    """An evidence span, trimmed of surrounding whitespace, pointing into `text`."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Evidence(text=text[start:end], start=start, end=end)
+
+
+def span_evidence(span: Span) -> Evidence:
+    return evidence(span.doc.text, span.start_char, span.end_char)
+
+
+def sentence_evidence(span: Span) -> Evidence:
+    return span_evidence(span.sent)
+
+
+def clean_name(text: str) -> str:
+    """A name as written, without a leading article, possessive or stray punctuation."""
+    text = " ".join(text.replace("’", "'").split())
+    text = re.sub(r"^(the|The|THE)\s+", "", text)
+    text = re.sub(r"'s?$", "", text)
+    return text.strip(" ,.;:-–—\"'()[]")
+
+
+def strip_titles(name: str) -> tuple[str, str]:
+    """Split leading titles off a person's name: ('President Vladimir Putin') → ('Vladimir Putin', 'President')."""
+    words = name.split()
+    i = 0
+    while i < len(words) - 1 and words[i].lower().rstrip(".") in HONORIFICS:
+        i += 1
+    return " ".join(words[i:]), " ".join(words[:i])

@@ -1,0 +1,114 @@
+"""Validate briefings against the one declared schema, and read/write them as YAML.
+
+Problems are reported as ``file: line N: field: what is wrong`` so an analyst who
+edited a briefing by hand can go straight to the mistake.
+"""
+from __future__ import annotations
+
+import functools
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+from .briefing import Briefing
+from .errors import BriefingError
+from .fileio import write_atomic
+
+SCHEMA_PATH = Path(__file__).with_name("briefing.schema.json")
+
+
+@functools.cache
+def _validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+
+
+def problems(data: Any) -> list[tuple[str, str]]:
+    """Every schema violation as (dotted field path, message), in document order."""
+    found = []
+    for err in sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
+        where = ".".join(str(p) for p in err.absolute_path) or "(top level)"
+        found.append((where, _explain(err)))
+    return found
+
+
+def _explain(err: jsonschema.ValidationError) -> str:
+    if err.validator == "enum":
+        return f"{err.instance!r} is not one of {', '.join(map(str, err.validator_value))}"
+    if err.validator == "required":
+        return err.message.replace("is a required property", "is missing; add it")
+    if err.validator == "additionalProperties":
+        return err.message + "; remove it or check its spelling"
+    return err.message
+
+
+def validate(data: Any, path: str, text: str | None = None) -> Briefing:
+    """Return the Briefing for `data`, or raise BriefingError listing every problem."""
+    found = problems(data)
+    if found:
+        lines = _line_index(text) if text else {}
+        raise BriefingError(path, [
+            (f"line {lines[where]}: " if where in lines else "") + f"{where}: {msg}"
+            for where, msg in found])
+    return Briefing.from_dict(data)
+
+
+def _line_index(text: str) -> dict[str, int]:
+    """Map each dotted field path of a YAML document to its 1-based line number."""
+    index: dict[str, int] = {}
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return index
+
+    def walk(node, prefix):
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                path = f"{prefix}.{key.value}" if prefix else str(key.value)
+                index[path] = key.start_mark.line + 1
+                walk(value, path)
+        elif isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                path = f"{prefix}.{i}"
+                index[path] = item.start_mark.line + 1
+                walk(item, path)
+    walk(root, "")
+    return index
+
+
+def load_yaml(path: Path, display: str | None = None) -> tuple[Any, str]:
+    """Parse a YAML file safely; syntax errors name the file and line."""
+    display = display or str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise BriefingError(display, [f"not UTF-8 text ({exc.reason} at byte {exc.start}); save it as UTF-8"])
+    except OSError as exc:
+        raise BriefingError(display, [f"cannot be read ({exc.strerror}); check its permissions"])
+    try:
+        return yaml.safe_load(text), text
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}: " if mark else ""
+        what = getattr(exc, "problem", None) or str(exc)
+        raise BriefingError(display, [f"{where}YAML syntax error: {what}; fix the YAML syntax"])
+
+
+def read_briefing(path: Path, display: str | None = None) -> Briefing:
+    """Read and validate one briefing file."""
+    display = display or str(path)
+    data, text = load_yaml(path, display)
+    return validate(data, display, text)
+
+
+def dump(briefing: Briefing) -> str:
+    """The briefing as YAML: block style, Unicode kept, keys in schema order."""
+    return yaml.safe_dump(briefing.to_dict(), sort_keys=False, allow_unicode=True, width=100)
+
+
+def write_briefing(path: Path, briefing: Briefing) -> None:
+    """Validate, then write atomically."""
+    validate(briefing.to_dict(), str(path))
+    write_atomic(path, dump(briefing))

@@ -34,7 +34,22 @@ def paragraph_sentences(doc):
 
 
 def model_label(nlp: Language) -> str:
-    return f"{nlp.meta.get('name', 'pipeline')} {nlp.meta.get('version', '')}".strip()
+    return _label(nlp.meta)
+
+
+def _label(meta: dict) -> str:
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')} {meta.get('version', '')}".strip()
+
+
+@functools.cache
+def model_id(model: str = "") -> str:
+    """The model's name and version from its meta.json, without loading it."""
+    name = model or str(DEFAULT_MODEL)
+    try:
+        path = Path(name) if Path(name).exists() else spacy.util.get_package_path(name)
+        return _label(spacy.util.load_meta(Path(path) / "meta.json"))
+    except (OSError, ValueError, ImportError):
+        return name
 
 
 @functools.cache

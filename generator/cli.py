@@ -1,0 +1,147 @@
+"""The command line: parses options, sets up logging, calls one stage function.
+
+Errors the user can fix are printed as one line each, never as a traceback
+(``-v`` shows tracebacks); the exit status is 1 when anything failed.
+"""
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .config import MARKINGS, Config
+from .errors import BriefingError, GeneratorError
+
+log = logging.getLogger("generator")
+
+
+class CountingHandler(logging.StreamHandler):
+    """Prints records as 'LEVEL: message' (errors and warnings) or plain (info)."""
+
+    def format(self, record):
+        msg = record.getMessage()
+        if record.exc_info and logging.getLogger().isEnabledFor(logging.DEBUG):
+            msg += "\n" + logging.Formatter().formatException(record.exc_info)
+        return msg if record.levelno == logging.INFO else f"{record.levelname}: {msg}"
+
+
+def _setup_logging(verbose: bool) -> None:
+    handler = CountingHandler(sys.stderr)
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    for noisy in ("fontTools", "weasyprint", "PIL", "urllib3", "trafilatura", "htmldate"):
+        logging.getLogger(noisy).setLevel(logging.ERROR)
+    logging.getLogger("mkdocs").setLevel(logging.INFO if verbose else logging.WARNING)
+
+
+def path_options(f):
+    options = [
+        click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".",
+                     show_default=True, help="Project folder."),
+        click.option("--seeds", type=click.Path(path_type=Path), help="Articles folder [default: ROOT/seeds]."),
+        click.option("--briefings", type=click.Path(path_type=Path), help="Briefings folder [default: ROOT/briefings]."),
+        click.option("--templates", type=click.Path(path_type=Path), help="Templates folder [default: ROOT/templates]."),
+        click.option("--docs", type=click.Path(path_type=Path), help="Generated pages and PDFs [default: ROOT/build/docs]."),
+        click.option("--site", type=click.Path(path_type=Path), help="Built site [default: ROOT/site]."),
+        click.option("--mkdocs-yml", type=click.Path(path_type=Path), help="MkDocs configuration [default: ROOT/mkdocs.yml]."),
+        click.option("--model", default="", help="spaCy pipeline name or folder [default: the shipped model]."),
+        click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes [default: all cores]."),
+        click.option("--marking", type=click.Choice(MARKINGS), default="TLP:CLEAR", show_default=True,
+                     help="TLP 2.0 handling marking on the PDF briefs."),
+        click.option("--paper", type=click.Choice(["A4", "letter"]), default="A4", show_default=True,
+                     help="PDF paper size."),
+        click.option("--max-bytes", type=click.IntRange(min=1), default=2_000_000, show_default=True,
+                     help="Refuse article files larger than this."),
+        click.option("--strict", is_flag=True, help="Fail on warnings too."),
+        click.option("--force", is_flag=True, help="Redo every stage even when nothing changed."),
+        click.option("--verbose", "-v", is_flag=True, help="Show details and tracebacks."),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+def _config(kwargs) -> Config:
+    _setup_logging(kwargs.pop("verbose"))
+    if kwargs.get("jobs") is None:
+        kwargs.pop("jobs")
+    return Config(**kwargs)
+
+
+def _finish(report, strict: bool) -> None:
+    log.info(report.summary())
+    sys.exit(1 if report.failed(strict) else 0)
+
+
+def _guard(fn, *args):
+    try:
+        return fn(*args)
+    except GeneratorError as exc:
+        log.error("%s", exc, exc_info=True)
+        sys.exit(1)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="generator")
+def cli():
+    """Turn news articles into briefings and publish them as a site with PDF briefs.
+
+    \b
+    build     all stages: seeds/ → briefings/ → pages and PDFs → site/
+    extract   seeds/ → briefings/ (analysts' edits are kept)
+    render    briefings/ → Markdown pages and PDF briefs
+    validate  check briefing files against the schema
+    """
+
+
+@cli.command()
+@path_options
+def build(**kwargs):
+    """Extract, render and build the site: the whole pipeline."""
+    from . import pipeline
+    config = _config(kwargs)
+    _finish(_guard(pipeline.build, config), config.strict)
+
+
+@cli.command()
+@path_options
+def extract(**kwargs):
+    """Write a briefing for each new or changed article in the seeds folder."""
+    from . import pipeline
+    config = _config(kwargs)
+    _finish(_guard(pipeline.extract, config), config.strict)
+
+
+@cli.command()
+@path_options
+def render(**kwargs):
+    """Render the briefings into Markdown pages and PDF briefs (no site build)."""
+    from . import pipeline
+    config = _config(kwargs)
+    _finish(_guard(pipeline.render, config), config.strict)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--verbose", "-v", is_flag=True, help="Show details.")
+def validate(paths, verbose):
+    """Check briefings (default: every file in briefings/) against the schema.
+
+    Each problem is printed as 'file: field: what is wrong'. Evidence offsets are
+    checked against the article file when it can be found.
+    """
+    from .validation import validate_files
+    _setup_logging(verbose)
+    problems, count = validate_files(list(paths) or [Path("briefings")])
+    for line in problems:
+        click.echo(line)
+    click.echo(f"{count} briefing(s) checked, {len(problems)} problem(s)", err=True)
+    sys.exit(1 if problems or not count else 0)
+
+
+def main():
+    cli(prog_name="python -m generator")

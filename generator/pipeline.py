@@ -1,0 +1,302 @@
+"""The build, stage by stage: ingest → extract → write briefings → pages → PDFs → site.
+
+One bad article never stops the others: each problem is logged with its file and
+the fix, the rest is built, and the report says the build failed.
+"""
+from __future__ import annotations
+
+import logging
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from . import __version__
+from .article import Article
+from .briefing import Briefing
+from .config import Config
+from .errors import BriefingError, GeneratorError
+from .fileio import sha256_bytes, write_atomic
+from .extract.nlp import model_id
+from .ingest import Limits, discover, read_article
+from .render.environment import html_env, markdown_env
+from .render.pages import briefing_page, index_page
+from .render.pdf import brief_html
+from .site import build_site
+from .state import Manifest
+from .store import State, briefing_files, inspect, proposed_path, write
+from . import workers
+
+log = logging.getLogger(__name__)
+PARALLEL_MIN = 4   # below this many articles a worker pool costs more than it saves
+
+
+@dataclass
+class Report:
+    articles: int = 0
+    extracted: int = 0
+    pages: int = 0
+    pdfs: int = 0
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    site_built: bool = False
+
+    def error(self, message: str) -> None:
+        self.errors.append(message)
+        log.error(message)
+
+    def warn(self, message: str) -> None:
+        self.warnings.append(message)
+        log.warning(message)
+
+    @property
+    def changed(self) -> int:
+        return self.extracted + self.pages + self.pdfs
+
+    def summary(self) -> str:
+        stages = ", ".join(f"{k} {v:.1f} s" for k, v in self.timings.items())
+        what = (f"{self.articles} article{'s' if self.articles != 1 else ''}: "
+                f"{self.extracted} extracted, {self.pages} pages and {self.pdfs} PDFs rendered")
+        if not self.changed and not self.site_built:
+            what += "; nothing changed"
+        problems = f"; {len(self.errors)} error(s), {len(self.warnings)} warning(s)" \
+            if self.errors or self.warnings else ""
+        return f"Built {what}{problems} ({stages})"
+
+    def failed(self, strict: bool) -> bool:
+        return bool(self.errors or strict and self.warnings)
+
+
+class Timer:
+    def __init__(self, report: Report, stage: str):
+        self.report, self.stage = report, stage
+
+    def __enter__(self):
+        self.t0 = time.perf_counter()
+
+    def __exit__(self, *exc):
+        self.report.timings[self.stage] = self.report.timings.get(self.stage, 0) + time.perf_counter() - self.t0
+
+
+def build(config: Config) -> Report:
+    """The whole pipeline."""
+    report = Report()
+    extract(config, report)
+    render(config, report)
+    with Timer(report, "site"):
+        site(config, report)
+    return report
+
+
+# --- ingest and extract ------------------------------------------------------------
+
+def extract(config: Config, report: Report | None = None) -> Report:
+    """Write a briefing for every new or changed article; keep analysts' edits."""
+    report = report or Report()
+    with Timer(report, "ingest"):
+        articles = list(ingest(config, report))
+    report.articles = len(articles)
+    with Timer(report, "extract"):
+        tool = (f"generator {__version__}", model_id(config.model))
+        plans = {a.slug: _plan(config, a, tool, report) for a in articles}
+        todo = [a for a in articles if plans[a.slug] is not Plan.SKIP]
+        for result in _extract_all(config, todo):
+            if result.error:
+                report.error(result.error)
+            else:
+                _save(config, result.article, result.briefing, plans[result.article.slug], report)
+    return report
+
+
+def ingest(config: Config, report: Report) -> Iterator[Article]:
+    """Read every article in seeds/, giving each a slug no other article or briefing holds."""
+    if not config.seeds.is_dir():
+        report.error(f"{config.seeds}: seeds folder not found; create it and add articles, or pass --seeds")
+        return
+    paths, skipped = discover(config.seeds)
+    for message in skipped:
+        report.warn(message)
+    taken: set[str] = set()
+    limits = Limits(config.max_bytes)
+    for path in paths:
+        try:
+            article = read_article(path, config.root, limits)
+        except GeneratorError as exc:
+            report.error(str(exc))
+            continue
+        for message in article.warnings:
+            report.warn(message)
+        article.slug = _unique_slug(config, article, taken)
+        taken.add(article.slug)
+        yield article
+
+
+def _unique_slug(config: Config, article: Article, taken: set[str]) -> str:
+    """The article's slug, numbered when another article already has it."""
+    base, n = article.slug, 1
+    slug = base
+    while slug in taken or _owned_by_other(config.briefings / f"{slug}.yaml", article.path):
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+def _owned_by_other(path: Path, source_file: str) -> bool:
+    if not path.exists():
+        return False
+    existing = inspect(path, str(path))
+    return existing.briefing is not None and existing.briefing.source.file != source_file
+
+
+class Plan(Enum):
+    SKIP = "skip"          #: the briefing is up to date, or an analyst owns it and the article is unchanged
+    WRITE = "write"        #: new, or generated by the tool from an older article or tool
+    PROPOSE = "propose"    #: an analyst owns the briefing but the article changed: write beside it
+
+
+def _plan(config: Config, article: Article, tool: tuple[str, str], report: Report) -> Plan:
+    path = config.briefings / f"{article.slug}.yaml"
+    existing = inspect(path, _display(config, path))
+    if existing.state is State.MISSING:
+        return Plan.WRITE
+    if existing.state is State.INVALID:
+        for problem in existing.error.problems:
+            report.error(f"{existing.error.path}: {problem} (kept as it is; fix it by hand)")
+        return Plan.SKIP
+    same_source = existing.briefing.source.sha256 == article.sha256
+    if existing.state in (State.EDITED, State.REVIEWED):
+        return Plan.SKIP if same_source else Plan.PROPOSE
+    same_tool = (existing.briefing.generated.by, existing.briefing.generated.model) == tool
+    return Plan.WRITE if config.force or not (same_source and same_tool) else Plan.SKIP
+
+
+def _extract_all(config: Config, articles: list[Article]) -> Iterable[workers.Extracted]:
+    if config.jobs > 1 and len(articles) >= PARALLEL_MIN:
+        with ProcessPoolExecutor(config.jobs, initializer=workers.init_worker,
+                                 initargs=(config.model,)) as pool:
+            yield from pool.map(workers.extract_one, articles, [config.model] * len(articles),
+                                chunksize=4)
+    else:
+        for article in articles:
+            yield workers.extract_one(article, config.model)
+
+
+def _save(config: Config, article: Article, briefing: Briefing, plan: Plan, report: Report) -> None:
+    path = config.briefings / f"{article.slug}.yaml"
+    if plan is Plan.PROPOSE:
+        proposal = proposed_path(path)
+        write(proposal, briefing)
+        report.warn(f"{_display(config, path)}: kept your edited or reviewed briefing although "
+                    f"{article.path} changed; the new extraction is in {proposal.name}: merge what you need")
+        return
+    write(path, briefing)
+    report.extracted += 1
+
+
+def _display(config: Config, path: Path) -> str:
+    try:
+        return path.relative_to(config.root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+# --- render pages and PDFs ---------------------------------------------------------
+
+def render(config: Config, report: Report | None = None) -> Report:
+    """Markdown pages and PDF briefs for every published briefing; stale ones removed."""
+    report = report or Report()
+    with Timer(report, "pages"):
+        briefings = published(config, report)
+        manifest = Manifest(config.docs / ".state.json")
+        md = markdown_env(config.templates)
+        pages_dir, pdf_dir = config.docs / "briefings", config.docs / "pdf"
+        keep = set()
+        for b in briefings:
+            keep.add(b.id)
+            report.pages += _write_if_changed(pages_dir / f"{b.id}.md", briefing_page(md, b))
+        report.pages += _write_if_changed(config.docs / "index.md", index_page(md, briefings))
+        for folder, suffix in ((pages_dir, ".md"), (pdf_dir, ".pdf")):
+            for stale in folder.glob(f"*{suffix}") if folder.exists() else []:
+                if stale.stem not in keep:
+                    stale.unlink()
+                    manifest.forget(stale)
+                    report.pages += 1
+    with Timer(report, "pdf"):
+        html = html_env(config.templates)
+        jobs = []
+        for b in briefings:
+            out = pdf_dir / f"{b.id}.pdf"
+            doc = brief_html(html, b, config.templates, config.marking, config.paper)
+            digest = sha256_bytes(doc.encode("utf-8"))
+            if config.force or not manifest.fresh(out, digest):
+                jobs.append((workers.PdfJob(doc, out, config.root), digest))
+        for (job, digest), error in zip(jobs, _render_pdfs(config, [j for j, _ in jobs])):
+            if error:
+                report.error(error)
+            else:
+                manifest.record(job.out, digest)
+                report.pdfs += 1
+        manifest.save()
+    return report
+
+
+def published(config: Config, report: Report) -> list[Briefing]:
+    """Valid briefings whose article is still in seeds/; every invalid one reported."""
+    out = []
+    for path in briefing_files(config.briefings) if config.briefings.is_dir() else []:
+        existing = inspect(path, _display(config, path))
+        if existing.state is State.INVALID:
+            if not any(existing.error.path in e for e in report.errors):
+                for problem in existing.error.problems:
+                    report.error(f"{existing.error.path}: {problem}")
+            continue
+        b = existing.briefing
+        if path.stem != b.id:
+            report.error(f"{_display(config, path)}: id: {b.id!r} differs from the file name; "
+                         f"rename the file or set id: {path.stem}")
+            continue
+        if not (config.root / b.source.file).is_file():
+            report.warn(f"{_display(config, path)}: its article {b.source.file} is gone; "
+                        f"not published (delete the briefing to silence this)")
+            continue
+        out.append(b)
+    return out
+
+
+def _write_if_changed(path: Path, text: str) -> int:
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return 0
+    except (FileNotFoundError, UnicodeDecodeError):
+        pass
+    write_atomic(path, text)
+    return 1
+
+
+def _render_pdfs(config: Config, jobs: list[workers.PdfJob]) -> Iterable[str]:
+    if config.jobs > 1 and len(jobs) >= PARALLEL_MIN:
+        with ProcessPoolExecutor(config.jobs) as pool:
+            yield from pool.map(workers.render_pdf, jobs, chunksize=2)
+    else:
+        yield from map(workers.render_pdf, jobs)
+
+
+# --- build the site ------------------------------------------------------------------
+
+def site(config: Config, report: Report) -> None:
+    """Run MkDocs unless neither the pages nor its configuration changed since the last site."""
+    manifest = Manifest(config.docs / ".state.json")
+    inputs = sorted(p for p in config.docs.rglob("*") if p.is_file() and p.name != ".state.json")
+    digest = sha256_bytes("\n".join(
+        [f"{p.relative_to(config.docs)} {p.stat().st_size} {p.stat().st_mtime_ns}" for p in inputs]
+        + [config.mkdocs_yml.read_text(encoding="utf-8") if config.mkdocs_yml.exists() else ""]).encode())
+    index = config.site / "index.html"
+    if not config.force and manifest.fresh(index, digest):
+        return
+    build_site(config.mkdocs_yml, config.docs, config.site, strict=True)
+    report.site_built = True
+    manifest.record(index, digest)
+    manifest.save()

@@ -1,0 +1,1 @@
+"""Rendering briefings into Markdown pages and PDF briefs through the Jinja templates."""

@@ -1,0 +1,68 @@
+"""Jinja environments that keep article text as text.
+
+Every value printed by a Markdown template is escaped for Markdown and HTML unless
+the code marked it safe (links the tool builds itself), so an article containing
+``<script>``, ``[x](javascript:…)``, ``# heading`` or ``{{ … }}`` shows literally.
+HTML templates use Jinja's own autoescaping. Undefined names are errors.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import quote, urlsplit
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
+from markupsafe import Markup, escape
+
+from ..errors import RenderError
+
+MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>=:$^])")
+
+
+def md_escape(value) -> str:
+    """Plain text made safe inside Markdown: HTML entities, escaped punctuation, one line."""
+    if isinstance(value, Markup):
+        return str(value)
+    if value is None:
+        return ""
+    text = " ".join(str(value).split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return MD_SPECIAL.sub(r"\\\1", text)
+
+
+def safe_url(value: str) -> str:
+    """An http(s) URL with characters that could break out of Markdown or HTML quoted; else ''."""
+    value = (value or "").strip()
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return ""
+    return quote(value, safe=":/?#@!$&'*+,;=%-._~")
+
+
+def _common(env: Environment) -> Environment:
+    env.filters["url"] = safe_url
+    env.filters["severity_rank"] = lambda s: {"high": 0, "medium": 1, "low": 2}.get(s, 3)
+    return env
+
+
+def markdown_env(templates: Path) -> Environment:
+    env = Environment(loader=FileSystemLoader(str(templates)), undefined=StrictUndefined,
+                      autoescape=False, finalize=md_escape, keep_trailing_newline=True,
+                      trim_blocks=True, lstrip_blocks=True)
+    env.filters["raw"] = Markup   # for links the tool builds from slugs, never article text
+    return _common(env)
+
+
+def html_env(templates: Path) -> Environment:
+    env = Environment(loader=FileSystemLoader(str(templates)), undefined=StrictUndefined,
+                      autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    env.filters["e"] = escape
+    return _common(env)
+
+
+def render(env: Environment, name: str, **context) -> str:
+    try:
+        return env.get_template(name).render(**context)
+    except TemplateError as exc:
+        where = f" line {exc.lineno}" if getattr(exc, "lineno", None) else ""
+        raise RenderError(f"templates/{name}{where}: {exc.message or exc}; fix the template")

@@ -1,0 +1,25 @@
+"""Build the MkDocs (Material) site from the generated pages, from inside MkDocs."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from .errors import RenderError
+
+log = logging.getLogger(__name__)
+
+
+def build_site(mkdocs_yml: Path, docs: Path, site: Path, strict: bool = True) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    try:
+        cfg = load_config(config_file=str(mkdocs_yml), docs_dir=str(docs), site_dir=str(site),
+                          strict=strict)
+        build(cfg)
+    except MkDocsException as exc:
+        raise RenderError(f"{mkdocs_yml.name}: the MkDocs build failed ({exc}); "
+                          f"see the warnings above") from exc
+    except FileNotFoundError as exc:
+        raise RenderError(f"{mkdocs_yml}: not found; run from the project folder or pass --mkdocs-yml") from exc

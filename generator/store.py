@@ -1,0 +1,81 @@
+"""The briefings folder: reading briefings, and writing them without losing an analyst's edit.
+
+Each briefing the tool writes carries ``generated.digest``, the sha256 of the file
+as written (with the digest itself blanked). A file whose text no longer matches
+its digest has been edited by hand; it is kept, like one marked reviewed.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+from .briefing import Briefing
+from .errors import BriefingError
+from .fileio import sha256_bytes, write_atomic
+from .schema import dump, read_briefing, validate
+
+log = logging.getLogger(__name__)
+DIGEST_LINE = re.compile(r"^(  digest: ).*$", re.M)
+PROPOSED_SUFFIX = ".new.yaml"
+
+
+class State(Enum):
+    MISSING = "missing"         #: no briefing yet
+    GENERATED = "generated"     #: as the tool wrote it: may be regenerated
+    EDITED = "edited"           #: changed by hand since the tool wrote it: kept
+    REVIEWED = "reviewed"       #: marked reviewed: kept
+    INVALID = "invalid"         #: not valid YAML or schema: reported, never replaced
+
+
+@dataclass
+class Existing:
+    state: State
+    briefing: Briefing | None = None
+    error: BriefingError | None = None
+
+
+def _digest(text: str) -> str:
+    return sha256_bytes(DIGEST_LINE.sub(r"\1''", text, count=1).encode("utf-8"))
+
+
+def serialise(briefing: Briefing) -> str:
+    """The YAML text of `briefing`, with its digest filled in."""
+    briefing.generated.digest = ""
+    text = dump(briefing)
+    briefing.generated.digest = _digest(text)
+    return DIGEST_LINE.sub(rf"\g<1>{briefing.generated.digest}", text, count=1)
+
+
+def inspect(path: Path, display: str) -> Existing:
+    if not path.exists():
+        return Existing(State.MISSING)
+    try:
+        briefing = read_briefing(path, display)
+    except BriefingError as exc:
+        return Existing(State.INVALID, error=exc)
+    if briefing.review.status == "reviewed":
+        return Existing(State.REVIEWED, briefing)
+    text = path.read_text(encoding="utf-8")
+    if not briefing.generated.digest or _digest(text) != briefing.generated.digest:
+        return Existing(State.EDITED, briefing)
+    return Existing(State.GENERATED, briefing)
+
+
+def write(path: Path, briefing: Briefing) -> None:
+    """Validate and write atomically."""
+    text = serialise(briefing)
+    validate(briefing.to_dict(), str(path))
+    write_atomic(path, text)
+
+
+def proposed_path(path: Path) -> Path:
+    """Where a new extraction goes when the briefing itself must be kept."""
+    return path.with_name(path.name.removesuffix(".yaml") + PROPOSED_SUFFIX)
+
+
+def briefing_files(folder: Path) -> list[Path]:
+    """Briefing files in `folder`, without proposals written beside kept briefings."""
+    return sorted(p for p in folder.glob("*.yaml") if not p.name.endswith(PROPOSED_SUFFIX))

@@ -1,0 +1,59 @@
+"""Work done per article, in this process or in worker processes.
+
+Each worker loads the language model once (``init_worker``); the functions here
+take and return plain picklable values so they can run under a process pool or a
+Dask cluster alike.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .article import Article
+from .briefing import Briefing
+from .errors import GeneratorError
+
+_extractor = None
+
+
+def init_worker(model: str) -> None:
+    global _extractor
+    from .extract import Extractor
+    _extractor = Extractor(model)
+
+
+def extractor(model: str = ""):
+    if _extractor is None:
+        init_worker(model)
+    return _extractor
+
+
+@dataclass
+class Extracted:
+    article: Article
+    briefing: Briefing | None = None
+    error: str = ""
+
+
+def extract_one(article: Article, model: str = "") -> Extracted:
+    try:
+        return Extracted(article, extractor(model).extract(article))
+    except GeneratorError as exc:
+        return Extracted(article, error=str(exc))
+
+
+@dataclass
+class PdfJob:
+    html: str
+    out: Path
+    root: Path
+
+
+def render_pdf(job: PdfJob) -> str:
+    """Render one PDF; return "" or the error message."""
+    from .render.pdf import write_pdf
+    try:
+        write_pdf(job.html, job.out, job.root)
+        return ""
+    except GeneratorError as exc:
+        return str(exc)

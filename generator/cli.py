@@ -95,6 +95,7 @@ def cli():
     extract   seeds/ → briefings/ (analysts' edits are kept)
     render    briefings/ → Markdown pages and PDF briefs
     validate  check briefing files against the schema
+    serve     build, then preview with live reload
     """
 
 
@@ -123,6 +124,19 @@ def render(**kwargs):
     from . import pipeline
     config = _config(kwargs)
     _finish(_guard(pipeline.render, config), config.strict)
+
+
+@cli.command()
+@path_options
+@click.option("--address", default="127.0.0.1:8000", show_default=True, help="Where to serve.")
+def serve(address, **kwargs):
+    """Build, then preview the site with live reload of briefings and templates."""
+    from . import pipeline
+    from .site import serve_site
+    config = _config(kwargs)
+    report = _guard(pipeline.build, config)
+    log.info(report.summary())
+    _guard(serve_site, config.mkdocs_yml, config.docs, [config.briefings, config.templates], address)
 
 
 @cli.command()

@@ -218,6 +218,9 @@ def render(config: Config, report: Report | None = None) -> Report:
             keep.add(b.id)
             report.pages += _write_if_changed(pages_dir / f"{b.id}.md", briefing_page(md, b))
         report.pages += _write_if_changed(config.docs / "index.md", index_page(md, briefings))
+        for asset in sorted((config.templates / "assets").glob("*")):
+            # Scripts and styles the site serves itself, so that it never loads a remote one.
+            report.pages += _write_if_changed(config.docs / "assets" / asset.name, asset.read_bytes())
         for folder, suffix in ((pages_dir, ".md"), (pdf_dir, ".pdf")):
             for stale in folder.glob(f"*{suffix}") if folder.exists() else []:
                 if stale.stem not in keep:
@@ -266,13 +269,14 @@ def published(config: Config, report: Report) -> list[Briefing]:
     return out
 
 
-def _write_if_changed(path: Path, text: str) -> int:
+def _write_if_changed(path: Path, content: str | bytes) -> int:
+    data = content.encode("utf-8") if isinstance(content, str) else content
     try:
-        if path.read_text(encoding="utf-8") == text:
+        if path.read_bytes() == data:
             return 0
-    except (FileNotFoundError, UnicodeDecodeError):
+    except FileNotFoundError:
         pass
-    write_atomic(path, text)
+    write_atomic(path, data)
     return 1
 
 

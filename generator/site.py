@@ -23,3 +23,14 @@ def build_site(mkdocs_yml: Path, docs: Path, site: Path, strict: bool = True) ->
                           f"see the warnings above") from exc
     except FileNotFoundError as exc:
         raise RenderError(f"{mkdocs_yml}: not found; run from the project folder or pass --mkdocs-yml") from exc
+
+
+def serve_site(mkdocs_yml: Path, docs: Path, watch: list[Path], address: str) -> None:
+    """MkDocs' live-reloading server; our hook re-renders pages before each rebuild."""
+    import os
+    from mkdocs.commands.serve import serve
+
+    os.environ["BRIEFINGS_ROOT"] = str(mkdocs_yml.parent)
+    hook = Path(__file__).with_name("mkdocs_hooks.py")
+    serve(config_file=str(mkdocs_yml), docs_dir=str(docs), hooks=[str(hook)],
+          watch=[str(p) for p in watch if p.exists()], dev_addr=address, livereload=True)

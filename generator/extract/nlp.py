@@ -14,6 +14,7 @@ import spacy
 from spacy.language import Language
 
 from ..errors import ModelError
+from .tagmap import TAG_MAP
 from .gazetteer import COUNTRY_ALIASES, gazetteer, known_actors
 
 log = logging.getLogger(__name__)
@@ -63,6 +64,11 @@ def load(model: str = "") -> Language:
                          f"run 'make model' or name an installed spaCy pipeline with --model")
     if nlp.meta.get("lang") != "en":
         raise ModelError(f"language model {name!r} is not English; name an English spaCy pipeline")
+    if "tagger" in nlp.pipe_names and "attribute_ruler" not in nlp.pipe_names:
+        # Our tagger predicts PTB tags; the extractors read universal POS.
+        ruler = nlp.add_pipe("attribute_ruler", after="tagger")
+        for tag, pos in TAG_MAP.items():
+            ruler.add([[{"TAG": tag}]], {"POS": pos})
     first = "parser" if "parser" in nlp.pipe_names else nlp.pipe_names[0]
     nlp.add_pipe("paragraph_sentences", before=first)
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})

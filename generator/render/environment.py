@@ -7,6 +7,7 @@ HTML templates use Jinja's own autoescaping. Undefined names are errors.
 """
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from urllib.parse import quote, urlsplit
@@ -16,7 +17,8 @@ from markupsafe import Markup, escape
 
 from ..errors import RenderError
 
-MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>=:$^])")
+# Exactly the characters Python-Markdown (with tables) lets a backslash escape.
+MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 
 def md_escape(value) -> str:
@@ -50,6 +52,8 @@ def markdown_env(templates: Path) -> Environment:
                       autoescape=False, finalize=md_escape, keep_trailing_newline=True,
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["raw"] = Markup   # for links the tool builds from slugs, never article text
+    # Front matter is YAML, not Markdown: a JSON string is a valid, fully quoted YAML scalar.
+    env.filters["yaml_str"] = lambda v: Markup(json.dumps(" ".join(str(v).split()), ensure_ascii=False))
     return _common(env)
 
 

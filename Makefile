@@ -1,0 +1,43 @@
+# The two commands a user needs: `make site` and `make test`. Everything else is optional.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+JOBS   ?=
+GEN    := $(PY) -m generator
+SHARED ?= ../shared
+
+.PHONY: site test serve model eval bench clean deps
+
+# A virtual environment with the pinned dependencies, and the system libraries.
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	scripts/system-deps.sh
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements-dev.txt
+	touch $@
+
+deps: $(VENV)/.installed
+
+site: deps  ## Build briefings, pages, PDFs and the site from seeds/
+	$(GEN) build --strict $(if $(JOBS),--jobs $(JOBS))
+
+test: deps  ## Run the test suite
+	$(PY) -m pytest -q
+
+serve: deps  ## Preview the site with live reload (edits to briefings/ and templates/ re-render)
+	$(GEN) serve
+
+model: deps  ## Train the shipped language model from ../shared/corpora (about 30 minutes)
+	$(PY) model/convert.py $(SHARED)/corpora model/corpus
+	OMP_NUM_THREADS=1 $(PY) -m spacy train model/config.cfg --output model/output \
+	  --paths.train model/corpus/train.spacy --paths.dev model/corpus/dev.spacy
+	$(PY) model/package.py model/output/model-best generator/models/en_briefing model/corpus
+
+eval: deps  ## Extract the dev articles and score them against the gold briefings
+	$(PY) -m generator.evaluate $(SHARED)/eval
+
+bench: deps  ## Benchmark builds of the Wikinews corpus against the dependency floors
+	$(PY) -m generator.bench $(SHARED)/corpora/wikinews
+
+clean:
+	rm -rf site build .pytest_cache

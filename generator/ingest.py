@@ -79,16 +79,16 @@ def _decode(raw: bytes, rel: str) -> tuple[str, list[str]]:
     try:
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError as exc:
-        bad = raw[exc.start]
+        bad, at = raw[exc.start], exc.start
     # Windows-1252 is what non-UTF-8 news text almost always is; accept it with a warning.
     try:
         text = raw.decode("cp1252")
     except UnicodeDecodeError:
-        raise InputError(f"{rel}: not UTF-8 text (byte 0x{bad:02x} at offset {exc.start}); save it as UTF-8")
+        raise InputError(f"{rel}: not UTF-8 text (byte 0x{bad:02x} at offset {at}); save it as UTF-8")
     controls = sum(1 for c in text if ord(c) < 32 and c not in "\r\n\t")
     if controls > len(text) // 100:
-        raise InputError(f"{rel}: not UTF-8 text (byte 0x{bad:02x} at offset {exc.start}); save it as UTF-8")
-    return text, [f"{rel}: not UTF-8; read as Windows-1252 (byte 0x{bad:02x} at offset {exc.start}); "
+        raise InputError(f"{rel}: not UTF-8 text (byte 0x{bad:02x} at offset {at}); save it as UTF-8")
+    return text, [f"{rel}: not UTF-8; read as Windows-1252 (byte 0x{bad:02x} at offset {at}); "
                   f"save it as UTF-8 to silence this warning"]
 
 

@@ -14,7 +14,7 @@ from .actors import ActorFinder
 from .gazetteer import gazetteer, known_actors
 from .locations import find_locations
 from .nlp import load, model_label
-from .quotes import QuoteFinder
+from .quotes import ActorMention, QuoteFinder
 from .summary import summarise
 from .threats import find_threats
 
@@ -39,7 +39,7 @@ class Extractor:
         headline_end = article.headline[1]
         actors = self.actor_finder.find(doc, headline_end)
         locations = find_locations(doc, self.gaz, headline_end)
-        mentions = [(e.start, e.end, a.name) for a in actors for e in a.evidence]
+        mentions = [ActorMention(e.start, e.end, a.name, a.type) for a in actors for e in a.evidence]
         quotes = QuoteFinder(mentions).find(doc)
         threats = find_threats(doc, actors, locations)
         summary = summarise(doc, headline_end, actors, locations, threats)

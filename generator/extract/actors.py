@@ -79,10 +79,10 @@ class ActorFinder:
                 if state and _acts(ent):
                     add(state, self.gaz.countries[state].name, "state", form, ent)
                 continue
-            if self.gaz.country_of_demonym(form) or form.lower() in STATE_NOUNS:
+            if not _is_name(ent, self.gaz):
                 continue
             if ent.label_ == "PERSON":
-                name, title = strip_titles(form)
+                name, title = strip_titles(form, self.gaz)
                 draft = add("person:" + name, name, "person", form, ent)
                 role = title or _role(ent)
                 if role:
@@ -114,10 +114,15 @@ class ActorFinder:
         return ""
 
     def _is_place(self, ent: Span, form: str) -> bool:
-        """A mislabelled place name: in the gazetteer and used after a locative preposition."""
-        before = ent.doc[ent.start - 1] if ent.start else None
-        return bool(before is not None and before.lower_ in LOCATIVE and self.gaz.candidates(form)
-                    and ent.label_ != "PERSON")
+        """A place name the recogniser took for a person or body: known to the gazetteer
+        and not the surname of a person named in full ("Amman" after "Sudesh Amman")."""
+        if not self.gaz.candidates(form):
+            return False
+        if ent.label_ == "PERSON" and len(form.split()) == 1:
+            surname = norm(form)
+            return not any(e.label_ == "PERSON" and len(e) > 1 and norm(e.text).split()[-1:] == [surname]
+                           for e in ent.doc.ents)
+        return True
 
     def _country_name(self, iso: str) -> str:
         place = self.gaz.countries.get(iso)
@@ -133,16 +138,36 @@ class ActorFinder:
                      evidence=sorted(d.evidence, key=lambda e: e.start))
 
 
+NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+             "january", "february", "march", "april", "may", "june", "july", "august", "september",
+             "october", "november", "december", "today", "yesterday", "tomorrow", "late", "early",
+             "we", "they", "it", "he", "she", "i", "you", "our", "their", "state", "security",
+             "government", "combat", "president", "minister", "twitter", "facebook", "telegram",
+             "youtube", "instagram", "god", "allah"}
+
+
+def _is_name(ent: Span, gaz: Gazetteer) -> bool:
+    """A proper name: not a date, pronoun, demonym, title or common word."""
+    words = [t for t in ent if not t.is_punct]
+    if not words or all(t.lower_ in NOT_NAMES or gaz.is_demonym(t.text) or t.lower_ in HEAD_TITLES
+                        or t.lower_ in TITLE_WORDS or t.lower_ in STATE_NOUNS for t in words):
+        return False
+    if len(words) == 1 and words[0].pos_ not in ("PROPN", "") and not words[0].text.isupper():
+        return False      # "Combat will continue": a capitalised common word
+    return True
+
+
 def _acts(ent: Span) -> bool:
-    """A country or capital used as an agent: a subject, an agent, or a possessor of forces."""
+    """A country or capital used as an agent: the subject of an action, an agent, a possessor of forces."""
     root = ent.root
-    if root.dep_ in ("nsubj", "nsubjpass", "agent", "csubj"):
+    if root.dep_ in ("nsubj", "csubj") and root.head.lemma_ not in ("be", "have") and root.head.pos_ != "AUX":
         return True
     before = ent.doc[ent.start - 1] if ent.start else None
     if before is not None and before.lower_ in ("by", "against", "and") and before.lower_ != "and":
         return True
     after = [t for t in ent.doc[ent.end:ent.end + 3] if not t.is_space]
-    if after and after[0].tag_.startswith(("VBD", "VBZ", "VBP", "MD")):
+    if after and after[0].tag_.startswith(("VBD", "VBZ", "VBP", "MD")) and after[0].lemma_ not in ("be", "have") \
+            and after[0].lower_ not in ("is", "was", "are", "were", "has", "had", "have"):
         return True
     if after and after[0].text in ("'s", "’s") and len(after) > 1 and after[1].lower_ in STATE_NOUNS:
         return True
@@ -207,7 +232,7 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
         words = d.name.split()
         if d.type == "person" and len(words) == 1:
             target = next((p for p in people if p is not d and len(p.name.split()) > 1
-                           and norm(p.name.split()[-1]) == norm(d.name)), None)
+                           and norm(p.name).split()[-1] == norm(d.name)), None)
         elif d.type in ("organization", "armed_group") and d.name.isupper() and len(d.name) >= 2:
             target = next((o for o in drafts if o is not d and o.type != "person"
                            and len(o.name.split()) > 1 and _initials(o.name) == d.name), None)

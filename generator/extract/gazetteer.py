@@ -51,7 +51,7 @@ def _tsv(name: str) -> list[list[str]]:
     rows = []
     for line in (DATA / name).read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
-            rows.append(line.split("\t"))
+            rows.append([cell for cell in line.rstrip("\n").split("\t") if cell])
     return rows
 
 
@@ -92,7 +92,8 @@ class Gazetteer:
                           entry.get("kind", "place"), 10**9)
             for name in [entry["name"], *entry.get("aliases", [])]:
                 self.by_name.setdefault(norm(name), []).insert(0, place)
-        self.demonyms = {norm(d): iso for d, iso in _tsv("demonyms.tsv")}
+        # Group adjectives ("Kurdish", "Sunni") have no country: they are demonyms all the same.
+        self.demonyms = {norm(row[0]): (row[1] if len(row) > 1 else "") for row in _tsv("demonyms.tsv")}
 
     def _add(self, name: str, place: Place, alternate: bool = False) -> None:
         bucket = self.by_name.setdefault(norm(name), [])
@@ -104,6 +105,9 @@ class Gazetteer:
 
     def country_of_demonym(self, word: str) -> str:
         return self.demonyms.get(norm(word), "")
+
+    def is_demonym(self, word: str) -> bool:
+        return norm(word) in self.demonyms
 
     def capital(self, iso: str) -> Place | None:
         name = self.capitals.get(iso)

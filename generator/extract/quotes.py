@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..briefing import Quote
+from .gazetteer import norm
 from .spans import clean_name, evidence
 
 CUES = {"say", "said", "says", "saying", "state", "stated", "states", "stating", "add", "added",
@@ -32,7 +33,8 @@ CUES = {"say", "said", "says", "saying", "state", "stated", "states", "stating",
         "promised", "threaten", "threatened", "argue", "argued", "continue", "continued",
         "comment", "commented", "respond", "responded", "reply", "replied", "quote", "quoted",
         "cite", "cited", "term", "termed", "dub", "dubbed", "read", "reads", "speak", "spoke"}
-PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them", "us", "me"}
+PERSONAL = {"he", "she", "i", "him", "her", "me"}
 OPENERS = {"“": "”", '"': '"', "‘": "’"}
 MIN_WORDS_UNATTRIBUTED = 4
 
@@ -88,66 +90,163 @@ def _find_close(text: str, start: int, close: str, opener: str) -> int | None:
     return None
 
 
+@dataclass
+class ActorMention:
+    start: int
+    end: int
+    name: str
+    type: str
+
+
 class QuoteFinder:
-    def __init__(self, person_spans: list[tuple[int, int, str]]):
-        #: (start, end, canonical name) of every actor mention, for pronoun resolution
-        self.mentions = sorted(person_spans)
+    def __init__(self, mentions: list[ActorMention]):
+        #: every actor mention, for resolving speakers to canonical names
+        self.mentions = sorted(mentions, key=lambda m: m.start)
 
     def find(self, doc: Doc) -> list[Quote]:
         text = doc.text
         quotes: list[Quote] = []
-        last_speaker = ""
-        descriptions: dict[str, str] = {}
-        for raw in find_quote_spans(text):
+        last: tuple[str, int] = ("", -1)      # previous speaker and where their quote ended
+        self.last_at = -1
+        spans = find_quote_spans(text)
+        inside = [(q.start - 1, q.end + 1) for q in spans]
+        for raw in spans:
             inner = text[raw.start:raw.end]
             body = inner.strip().rstrip(",")
             words = body.split()
             if not words or len(words) == 1 and not _attributed(doc, raw):
                 continue
-            speaker, cue = self._speaker(doc, raw, last_speaker, descriptions)
+            speaker, cue = self._speaker(doc, raw, inside, last[0])
+            if not speaker and last[0] and _continues(text, last[1], raw.start):
+                speaker = last[0]          # a quote running on from the same speaker's last one
             if not speaker and len(words) < MIN_WORDS_UNATTRIBUTED:
                 continue  # a title or scare quote, not a statement
             start = raw.start + (len(inner) - len(inner.lstrip()))
             ev = evidence(text, start, start + len(body))
             quotes.append(Quote(text=ev.text, speaker=speaker, cue=cue, evidence=[ev]))
             if speaker:
-                last_speaker = speaker
+                last = (speaker, raw.end)
+                self.last_at = raw.end
         return quotes
 
-    def _speaker(self, doc: Doc, raw: RawQuote, last: str, descriptions: dict[str, str]) -> tuple[str, str]:
-        sent_tokens = _sentence_tokens(doc, raw)
-        outside = [t for t in sent_tokens if not raw.start - 1 <= t.idx < raw.end + 1]
-        cues = [t for t in outside if t.lower_ in CUES or t.lemma_ in CUES]
-        if not cues:
-            m = re.search(r"according to ([^,.;]+)", doc.text[sent_tokens[0].idx:sent_tokens[-1].idx + 1]) if sent_tokens else None
-            if m:
-                return self._name(m.group(1), sent_tokens[0].idx + m.start(1), last, descriptions), "according to"
-            return "", ""
-        cue = min(cues, key=lambda t: min(abs(t.idx - raw.start), abs(t.idx - raw.end)))
-        subject = _subject(cue, raw)
-        if subject is None:
-            return "", cue.text
-        return self._name(subject.text, subject.start_char, last, descriptions), cue.text
+    def _speaker(self, doc: Doc, raw: RawQuote, inside: list[tuple[int, int]], last: str) -> tuple[str, str]:
+        def quoted(i: int) -> bool:
+            return any(a <= i < b for a, b in inside)
 
-    def _name(self, phrase: str, at: int, last: str, descriptions: dict[str, str]) -> str:
-        phrase = clean_name(phrase)
+        def nearest_quote(t: Token) -> tuple[int, int]:
+            """The quote a cue attributes: the nearest one in the cue's own sentence."""
+            sent = t.sent
+            near = [q for q in inside if q[0] < sent.end_char and q[1] > sent.start_char] + [mine]
+            return min(near, key=lambda q: (min(abs(t.idx - q[0]), abs(t.idx - q[1])), q != mine))
+
+        mine = (raw.start - 1, raw.end + 1)
+        tokens = [t for t in _sentence_tokens(doc, raw) if not quoted(t.idx)]
+        cues = [t for t in tokens if t.lower_ in CUES and t.text[:1].islower() and t.pos_ != "NOUN"
+                and nearest_quote(t) == mine]
+        if not cues:
+            m = re.search(r"[Aa]ccording to ([^,.;:\n]+)", doc.text[tokens[0].idx:raw.start] if tokens else "")
+            if m:
+                at = tokens[0].idx + m.start(1)
+                return self._resolve(m.group(1), at, doc, last), "according to"
+            return self._introducer(doc, raw, quoted, last), ""
+        cue = min(cues, key=lambda t: min(abs(t.idx - raw.start), abs(t.idx - raw.end)))
+        for phrase in _subjects(cue, quoted):
+            name = self._resolve(phrase.text, phrase.start_char, doc, last)
+            if name:
+                return name, cue.text
+        # No usable subject: the nearest actor named before the cue in its sentence, else after it.
+        sent = cue.sent
+        before = [m for m in self.mentions if sent.start_char <= m.start < cue.idx and not quoted(m.start)]
+        after = [m for m in self.mentions if cue.idx < m.start <= cue.idx + 40 and not quoted(m.start)]
+        pick = before[-1] if before else (after[0] if after else None)
+        return (pick.name if pick else ""), cue.text
+
+    def _introducer(self, doc: Doc, raw: RawQuote, quoted, last: str) -> str:
+        """No cue verb: a quote introduced by a clause ('X spoke on Fox News, "…"', 'X said
+        about Y: "…"') takes that clause's subject; one opening its sentence takes the
+        subject of the sentence before it in the same paragraph."""
+        span = doc.char_span(raw.start, raw.end, alignment_mode="expand")
+        if span is None:
+            return ""
+        sent = span[0].sent
+        lead = doc.text[sent.start_char:raw.start].rstrip(" “\"")
+        if lead.endswith((":", ",")) and len(lead.split()) >= 2:
+            clause = sent
+        else:
+            if lead.strip() or sent.start == 0:
+                return ""
+            prev = doc[sent.start - 1].sent
+            if "\n" in doc.text[prev.end_char:sent.start_char] and not quoted(prev.start_char):
+                return ""      # a new paragraph: the previous sentence may be anyone's
+            clause = prev
+        subj = [t for t in clause if t.dep_ in ("nsubj", "nsubjpass") and t.head == clause.root and not quoted(t.idx)]
+        if subj:
+            phrase = _phrase(subj[0], quoted)
+            return self._resolve(phrase.text, phrase.start_char, doc, last)
+        named = [m for m in self.mentions if clause.start_char <= m.start < raw.start and not quoted(m.start)]
+        return named[0].name if named else ""
+
+    def _resolve(self, phrase: str, at: int, doc: Doc, last: str = "") -> str:
+        """A subject phrase as a speaker: the actor it names, the person a pronoun stands
+        for, or the fullest earlier form of a description ("the source")."""
+        phrase = re.sub(r"^(of|in|on|for|from|with|to)\s+", "", clean_name(phrase), flags=re.I)
         low = phrase.lower()
+        if low in RELATIVES:
+            return ""
         if low in PRONOUNS:
+            # In news copy "he said" continues the last speaker, unless another person
+            # has since been introduced as the subject of a sentence.
+            wanted = ("person",) if low in PERSONAL else ("organization", "state", "armed_group", "group")
+            before = [m for m in self.mentions if m.start < at and m.type in wanted]
+            introduced = [m for m in before if m.start > self.last_at and _is_subject(doc, m)]
+            if introduced:
+                return introduced[-1].name
             if last:
                 return last
-            before = [m for m in self.mentions if m[0] < at]
-            return before[-1][2] if before else ""
-        # The canonical actor whose mention this is, when there is one.
-        for start, end, name in self.mentions:
-            if start <= at < end or at <= start < at + len(phrase):
-                return name
-        words = re.sub(r"^(a|an|the|one)\s+", "", phrase, flags=re.I)
-        head = words.split()[-1].lower() if words else ""
-        if words and words[0].islower():
-            if head in descriptions and len(descriptions[head]) > len(words):
-                return descriptions[head]
-            descriptions[head] = words
+            return before[-1].name if before else ""
+        named = [m for m in self.mentions if at <= m.start < at + len(phrase) + 1]
+        words = re.sub(r"^(a|an|the|one|another)\s+", "", phrase, flags=re.I)
+        if words[:1].islower() and not any(m.type == "person" for m in named):
+            # A description ("source within the central Interior Ministry") is its own speaker.
+            return _fullest_description(doc.text[:at], " ".join(words.split()[:8]))
+        if len(words.split()) == 1:
+            surname = norm(words)
+            person = next((m for m in self.mentions if m.type == "person" and len(m.name.split()) > 1
+                           and norm(m.name).split()[-1] == surname), None)
+            if person:
+                return person.name
+        tail = re.search(r"((?:[A-Z][\w'.-]+\s?){2,3})$", phrase)
+        if tail and not any(m.start <= at + tail.start(1) < m.end for m in named):
+            return tail.group(1).strip()      # a name the recogniser missed ends the phrase
+        if named:
+            people = [m for m in named if m.type == "person"]
+            return (people or named)[-1].name
         return words
+
+
+RELATIVES = {"who", "which", "that", "whom"}
+
+
+def _is_subject(doc: Doc, m: ActorMention) -> bool:
+    """The mention is the subject of its sentence's main verb."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in ("nsubj", "nsubjpass") and span.root.head == span.root.sent.root
+
+
+def _fullest_description(before: str, words: str) -> str:
+    """The longest earlier description with the same head noun: "source" → "senior security source"."""
+    head = words.split()[-1]
+    best = words
+    for m in re.finditer(rf"\b(?:a|an|the|one)\s+((?:[a-z][\w-]*\s+){{0,3}}{re.escape(head)})\b", before):
+        if len(m.group(1)) > len(best):
+            best = m.group(1)
+    return best
+
+
+def _continues(text: str, prev_end: int, start: int) -> bool:
+    """A quote opening right after the previous one (same or next paragraph) continues it."""
+    gap = text[prev_end:start]
+    return len(gap) < 120 and gap.count("\n") <= 2
 
 
 def _attributed(doc: Doc, raw: RawQuote) -> bool:
@@ -170,32 +269,46 @@ def _sentence_tokens(doc: Doc, raw: RawQuote) -> list[Token]:
     return tokens
 
 
-def _subject(cue: Token, raw: RawQuote) -> Span | None:
-    """The noun phrase that does the saying: the cue's subject, or the name beside it."""
+def _subjects(cue: Token, quoted) -> list[Span]:
+    """Candidate speaker phrases for a cue verb, best first: its subject (climbing from a
+    participle to the clause it hangs on), the agent of a passive ("by the police"), and
+    the name right after an inverted cue ("said Hotak")."""
     doc = cue.doc
-    for child in cue.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and not raw.start <= child.idx < raw.end:
-            return _phrase(child, raw)
-    # "said Hotak" / ", the source stated": the noun phrase right before or after the cue.
-    after = doc[cue.i + 1] if cue.i + 1 < len(doc) else None
-    if after is not None and (after.pos_ == "PROPN" or after.ent_type_):
+    out: list[Span] = []
+    verb = cue
+    for _ in range(3):
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj") and not quoted(c.idx)]
+        if subj:
+            out.append(_phrase(subj[0], quoted))
+            break
+        if verb.dep_ in ("advcl", "xcomp", "conj", "ccomp", "acl", "parataxis") and verb.head is not verb:
+            verb = verb.head
+        else:
+            break
+    for i in range(cue.i + 1, min(cue.i + 12, len(doc))):
+        if doc[i].lower_ == "by" and i + 1 < len(doc):
+            j = i + 1
+            while j < min(i + 6, len(doc)) and not doc[j].is_punct and not doc[j].is_space:
+                j += 1
+            out.append(doc[i + 1:j])
+            break
+    if cue.i + 1 < len(doc) and doc[cue.i + 1].pos_ in ("PROPN", "DET") and not quoted(doc[cue.i + 1].idx):
         j = cue.i + 1
-        while j < len(doc) and (doc[j].pos_ == "PROPN" or doc[j].ent_iob_ == "I"):
+        while j < len(doc) and j - cue.i <= 6 and doc[j].pos_ in ("PROPN", "DET", "NOUN", "ADJ"):
             j += 1
-        return doc[cue.i + 1:j]
+        out.append(doc[cue.i + 1:j])
     i = cue.i - 1
     while i >= 0 and doc[i].pos_ == "ADV":
         i -= 1
-    if i >= 0 and doc[i].pos_ in ("PRON", "PROPN", "NOUN") and not raw.start <= doc[i].idx < raw.end:
+    if i >= 0 and doc[i].pos_ in ("PRON", "PROPN", "NOUN") and not quoted(doc[i].idx):
         end = i + 1
-        while i > 0 and doc[i - 1].pos_ in ("PROPN", "NOUN", "ADJ", "DET", "NUM") \
-                and doc[i - 1].text not in ("”", '"') and not raw.start <= doc[i - 1].idx < raw.end:
+        while i > 0 and doc[i - 1].pos_ in ("PROPN", "NOUN", "ADJ", "DET", "NUM") and not quoted(doc[i - 1].idx):
             i -= 1
-        return doc[i:end]
-    return None
+        out.append(doc[i:end])
+    return [span for span in out if len(span)]
 
 
-def _phrase(token: Token, raw: RawQuote) -> Span:
+def _phrase(token: Token, quoted) -> Span:
     """The subject's noun phrase, without relative clauses or trailing commas."""
     doc = token.doc
     left = token.left_edge.i
@@ -206,7 +319,7 @@ def _phrase(token: Token, raw: RawQuote) -> Span:
         else:
             break
     span = doc[left:right + 1]
-    toks = [t for t in span if not raw.start <= t.idx < raw.end and t.text not in ",”“\""]
+    toks = [t for t in span if not quoted(t.idx) and t.text not in ",”“\""]
     if not toks:
         return doc[token.i:token.i + 1]
     return doc[toks[0].i:toks[-1].i + 1]

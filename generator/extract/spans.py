@@ -59,10 +59,16 @@ def clean_name(text: str) -> str:
     return text.strip(" ,.;:-–—\"'()[]")
 
 
-def strip_titles(name: str) -> tuple[str, str]:
-    """Split leading titles off a person's name: ('President Vladimir Putin') → ('Vladimir Putin', 'President')."""
+def strip_titles(name: str, gaz=None) -> tuple[str, str]:
+    """Split leading titles off a person's name.
+
+    'Israeli Prime Minister Benjamin Netanyahu' → ('Benjamin Netanyahu', 'Israeli Prime Minister').
+    """
     words = name.split()
     i = 0
-    while i < len(words) - 1 and words[i].lower().rstrip(".") in HONORIFICS:
+    while i < len(words) - 1 and (words[i].lower().rstrip(".") in HONORIFICS
+                                  or words[i].lower() in TITLE_WORDS
+                                  or gaz is not None and gaz.is_demonym(words[i])
+                                  or words[i].isupper() and i + 2 < len(words)):
         i += 1
     return " ".join(words[i:]), " ".join(words[:i])

@@ -30,7 +30,8 @@ from .store import State, briefing_files, inspect, proposed_path, write
 from . import workers
 
 log = logging.getLogger(__name__)
-PARALLEL_MIN = 4   # below this many articles a worker pool costs more than it saves
+PARALLEL_MIN = 8   # below this many articles a worker pool costs more than it saves
+BATCH = 16         # articles per nlp.pipe batch (and per task sent to a worker)
 
 
 @dataclass
@@ -174,14 +175,16 @@ def _plan(config: Config, article: Article, tool: tuple[str, str], report: Repor
 
 
 def _extract_all(config: Config, articles: list[Article]) -> Iterable[workers.Extracted]:
+    """Results in article order, batch by batch, from worker processes when it pays."""
+    batches = [articles[i:i + BATCH] for i in range(0, len(articles), BATCH)]
     if config.jobs > 1 and len(articles) >= PARALLEL_MIN:
-        with ProcessPoolExecutor(config.jobs, initializer=workers.init_worker,
+        with ProcessPoolExecutor(min(config.jobs, len(batches)), initializer=workers.init_worker,
                                  initargs=(config.model,)) as pool:
-            yield from pool.map(workers.extract_one, articles, [config.model] * len(articles),
-                                chunksize=4)
+            for results in pool.map(workers.extract_batch, batches, [config.model] * len(batches)):
+                yield from results
     else:
-        for article in articles:
-            yield workers.extract_one(article, config.model)
+        for batch in batches:
+            yield from workers.extract_batch(batch, config.model)
 
 
 def _save(config: Config, article: Article, briefing: Briefing, plan: Plan, report: Report) -> None:

@@ -35,11 +35,16 @@ class Extracted:
     error: str = ""
 
 
-def extract_one(article: Article, model: str = "") -> Extracted:
-    try:
-        return Extracted(article, extractor(model).extract(article))
-    except GeneratorError as exc:
-        return Extracted(article, error=str(exc))
+def extract_batch(articles: list[Article], model: str = "") -> list[Extracted]:
+    """Extract a batch through nlp.pipe (much faster than one call per article)."""
+    ex = extractor(model)
+    out = []
+    for article, doc in zip(articles, ex.nlp.pipe(a.body for a in articles)):
+        try:
+            out.append(Extracted(article, ex.from_doc(article, doc)))
+        except GeneratorError as exc:
+            out.append(Extracted(article, error=str(exc)))
+    return out
 
 
 @dataclass

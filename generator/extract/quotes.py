@@ -237,7 +237,7 @@ def _fullest_description(before: str, words: str) -> str:
     """The longest earlier description with the same head noun: "source" → "senior security source"."""
     head = words.split()[-1]
     best = words
-    for m in re.finditer(rf"\b(?:a|an|the|one)\s+((?:[a-z][\w-]*\s+){{0,3}}{re.escape(head)})\b", before):
+    for m in re.finditer(rf"\b(?:[Aa]n?|[Tt]he|[Oo]ne)\s+((?:[a-z][\w-]*\s+){{0,3}}{re.escape(head)})\b", before):
         if len(m.group(1)) > len(best):
             best = m.group(1)
     return best

@@ -55,9 +55,9 @@ class Mention:
 
 def find_threats(doc: Doc, actors: list[Actor], locations: list[Location]) -> list[Threat]:
     compiled = [(name, re.compile(pattern, re.I)) for name, pattern in CATEGORIES]
-    mentions = sorted((Mention(e.start, e.end, a) for a in actors for e in a.evidence),
-                      key=lambda m: m.start)
-    places = sorted(((e.start, e.end, loc.name) for loc in locations for e in loc.evidence))
+    mentions = sorted((Mention(e.start, e.end, a) for a in actors for e in a.evidence
+                       if a.type in AGENT_TYPES), key=lambda m: m.start)
+    places = sorted((e.start, e.end, loc) for loc in locations for e in loc.evidence)
     aggressor = _main_aggressor(doc, actors, compiled)
     threats = []
     for sent in doc.sents:
@@ -67,12 +67,21 @@ def find_threats(doc: Doc, actors: list[Actor], locations: list[Location]) -> li
         category = next((name for name, rx in compiled if rx.search(text)), None)
         if category is None:
             continue
-        actor = _agent(sent, mentions) or (aggressor if BACK_REFERENCE.search(text) or HIGH.search(text) else "")
+        violent = category in VIOLENT or bool(HIGH.search(text))
+        actor = _agent(sent, mentions, violent) or (aggressor.name if aggressor and violent else "") \
+            or _nominal_agent(sent)
         target = _target(sent, places, mentions, actor)
-        severity = _severity(text, category)
         threats.append(Threat(summary=_summary(text), category=category, actor=actor,
-                              target=target, severity=severity, evidence=[sentence_evidence(sent)]))
+                              target=target, severity=_severity(text, category),
+                              evidence=[sentence_evidence(sent)]))
     return threats
+
+
+AGENT_TYPES = ("armed_group", "state", "organization", "person")
+VIOLENT = ("bombing", "air/drone strike", "armed assault", "territorial loss", "infiltration")
+ARMED_NOUNS = {"rebels", "militants", "insurgents", "gunmen", "fighters", "jihadists", "attackers",
+               "attacker", "gunman", "terrorists", "militia", "militias", "forces", "troops", "soldiers"}
+VICTIM_WORDS = re.compile(r"\b(killed|wounded|injured|targeted|hit|attacked|struck|shot|stabbed|died|dead)\b", re.I)
 
 
 def _severity(text: str, category: str) -> str:
@@ -83,8 +92,8 @@ def _severity(text: str, category: str) -> str:
     return "medium"
 
 
-def _agent(sent: Span, mentions: list[Mention]) -> str:
-    """The actor doing the act: named after "by", as a subject, or first named in the sentence."""
+def _agent(sent: Span, mentions: list[Mention], violent: bool) -> str:
+    """The actor the sentence names as doing the act: after "by", or as subject of the clause."""
     inside = [m for m in mentions if sent.start_char <= m.start < sent.end_char]
     if not inside:
         return ""
@@ -92,35 +101,93 @@ def _agent(sent: Span, mentions: list[Mention]) -> str:
     for m in inside:
         if re.search(r"\b(by|from)\s+(the\s+)?$", text[max(sent.start_char, m.start - 10):m.start]):
             return m.actor.name
-    armed = [m for m in inside if m.actor.type in ("armed_group", "state")]
-    for m in armed or inside:
-        token = sent.doc.char_span(m.start, m.end, alignment_mode="expand")
-        if token is not None and token.root.dep_ in ("nsubj", "nsubjpass", "compound", "poss", "amod"):
+    subjects = [m for m in inside if _active_subject(sent.doc, m) is not None]
+    # The subject of a violent or military verb first ("as Turkey invades"), then any subject.
+    for m in sorted(subjects, key=lambda m: not ACT_VERB.search(_active_subject(sent.doc, m).text)):
+        if m.actor.type != "person" or not violent or ACT_VERB.search(_active_subject(sent.doc, m).text):
             return m.actor.name
-    return (armed or inside)[0].actor.name
+    if violent:
+        return ""          # victims and bystanders named in a violent sentence are not its actor
+    armed = [m for m in inside if m.actor.type in ("armed_group", "state")]
+    return armed[0].actor.name if armed else ""
+
+
+ACT_VERB = re.compile(r"^(attack|invad|launch|seiz|captur|bomb|strik|struck|kill|shoot|shot|stab|"
+                      r"fir|shell|deploy|dispatch|sen[dt]|enter|advanc|infiltrat|threat|warn|claim|"
+                      r"carr|conduct|target|occup|mount|began|begin|start)", re.I)
+
+
+def _active_subject(doc: Doc, m: Mention):
+    """The verb a mention is the active subject of ("Russian forces began": began), or None."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return None
+    root = span.root
+    if root.dep_ in ("compound", "amod", "poss") and root.head.dep_ in ("nsubj", "csubj"):
+        root = root.head
+    if root.dep_ in ("nsubj", "csubj") and root.head.pos_ in ("VERB", "AUX"):
+        return root.head
+    return None
+
+
+def _nominal_agent(sent: Span) -> str:
+    """An unnamed armed subject: "Rebels seized the city", "opposition forces are harassing"."""
+    for token in sent:
+        if token.lower_ in ARMED_NOUNS and token.dep_ in ("nsubj", "nsubjpass", "ROOT", "appos"):
+            mods = [t.text for t in token.lefts if t.pos_ == "ADJ" and t.text.islower()]
+            return " ".join(mods + [token.lower_])
+    return ""
 
 
 def _target(sent: Span, places, mentions: list[Mention], actor: str) -> str:
-    for start, _, name in places:
-        if sent.start_char <= start < sent.end_char:
-            return name
+    """What the act is aimed at: a place it happens in or moves on, else an actor acted on."""
+    doc = sent.doc
+    own = {m.actor.affiliation for m in mentions if m.actor.name == actor}
+    found = [(s, loc) for s, _, loc in places if sent.start_char <= s < sent.end_char
+             and loc.name != actor and loc.name not in own]
+    for start, loc in found:
+        before = doc.text[max(sent.start_char, start - 12):start].lower()
+        if re.search(r"\b(in|into|on|at|against|toward|towards|take|seized|captured|entered|enter|"
+                     r"infiltrated|of)\s+(the\s+)?$", before):
+            return loc.name
+    if found:
+        return found[0][1].name
     for m in mentions:
         if sent.start_char <= m.start < sent.end_char and m.actor.name != actor:
             return m.actor.name
     return ""
 
 
-def _main_aggressor(doc: Doc, actors: list[Actor], compiled) -> str:
-    """The armed actor named most often in violent sentences: who "the attack" refers to."""
-    counts: Counter = Counter()
+def _main_aggressor(doc: Doc, actors: list[Actor], compiled) -> Actor | None:
+    """The actor most often named in violent sentences: who "the attack" refers to.
+
+    Armed groups count three times, a person named as "attacker" or "gunman" twice."""
+    weights: Counter = Counter()
+    by_name = {}
     for actor in actors:
-        if actor.type not in ("armed_group", "state"):
+        if actor.type not in ("armed_group", "state", "person"):
             continue
+        by_name[actor.name] = actor
         for ev in actor.evidence:
             span = doc.char_span(ev.start, ev.end, alignment_mode="expand")
-            if span is not None and any(rx.search(span.sent.text) for _, rx in compiled[:3]):
-                counts[actor.name] += 2 if actor.type == "armed_group" else 1
-    return counts.most_common(1)[0][0] if counts else ""
+            if span is None:
+                continue
+            sentence = span.sent.text
+            if not any(rx.search(sentence) for _, rx in compiled[:4]):
+                continue
+            verb = _active_subject(doc, Mention(ev.start, ev.end, actor))
+            if verb is not None and ACT_VERB.search(verb.text):
+                weights[actor.name] += 3          # the subject of an attack verb
+            if actor.type == "armed_group":
+                weights[actor.name] += 2
+            elif actor.type == "person":
+                weights[actor.name] += 2 if re.search(r"\b(attacker|gunman|bomber|assailant|suspect)\b",
+                                                      sentence, re.I) else 0
+            else:
+                weights[actor.name] += 1
+    if not weights or weights.most_common(1)[0][1] < 2:
+        return None
+    return by_name[weights.most_common(1)[0][0]]
 
 
 def _summary(text: str, limit: int = 160) -> str:

@@ -1,0 +1,133 @@
+"""Each extractor on small real sentences, hard cases included (real model, no mocks)."""
+from __future__ import annotations
+
+import pytest
+
+from generator.article import Article
+from generator.extract.quotes import find_quote_spans
+
+
+def brief(extractor, body: str, title: str = "Headline"):
+    text = f"{title}\n\n{body}\n"
+    article = Article(path="seeds/t.txt", slug="t", title=title, text=text, body=text,
+                      sha256="0" * 64, headline=(0, len(title)))
+    return extractor.extract(article)
+
+
+def actor(b, name):
+    return next((a for a in b.actors if a.name == name), None)
+
+
+# --- actors -------------------------------------------------------------------------
+
+def test_person_aliases_merge_and_role_is_kept(extractor):
+    b = brief(extractor, "Russian President Vladimir Putin met officials in Moscow on Monday. "
+                         "Putin said the talks were useful.")
+    putin = actor(b, "Vladimir Putin")
+    assert putin is not None and putin.type == "person"
+    assert putin.mentions == 2
+    assert "President" in putin.role
+    assert not [a for a in b.actors if a.name == "Putin"]
+
+
+def test_acronym_and_misspelt_long_form_are_one_known_actor(extractor):
+    b = brief(extractor, "An Iranian Islamic Republican Guards Corp force entered Syria. "
+                         "The IRGC sent hundreds of soldiers.")
+    irgc = actor(b, "Islamic Revolutionary Guard Corps")
+    assert irgc is not None and irgc.mentions == 2
+    assert {"IRGC", "Islamic Republican Guards Corp"} <= set(irgc.aliases)
+
+
+def test_demonyms_and_dates_are_not_actors(extractor):
+    b = brief(extractor, "Syrian officials said on Thursday that Iranian advisers had arrived.")
+    names = {a.name for a in b.actors}
+    assert not names & {"Syrian", "Iranian", "Thursday"}
+
+
+def test_a_country_that_acts_is_a_state_actor_and_a_place_where_named_as_one(extractor):
+    b = brief(extractor, "Turkey launched a military offensive into Syria on Wednesday.")
+    turkey = actor(b, "Turkey")
+    assert turkey is not None and turkey.type == "state"
+    assert any(loc.name == "Syria" and loc.country == "SY" for loc in b.locations)
+
+
+# --- locations ----------------------------------------------------------------------
+
+def test_damascus_is_resolved_in_syria_not_oregon(extractor):
+    b = brief(extractor, "Rebels advanced towards Damascus, the Syrian capital, as fighting "
+                         "spread across Syria.")
+    damascus = next(loc for loc in b.locations if loc.name == "Damascus")
+    assert damascus.country == "SY"
+    assert abs(damascus.lat - 33.5) < 0.3 and abs(damascus.lon - 36.3) < 0.3
+
+
+def test_a_place_after_a_preposition_is_found_even_when_the_model_misses_it(extractor):
+    b = brief(extractor, "Hezbollah is struggling to make gains in Zabadani, the source said.")
+    assert any(loc.name == "Zabadani" and loc.country == "SY" for loc in b.locations)
+
+
+# --- quotes -------------------------------------------------------------------------
+
+def test_quotation_marks_straight_curly_and_over_a_paragraph_break():
+    text = ('He said "one two three four" and then: “five six\n'
+            'seven eight,” he added. She called it a “new development”.')
+    quotes = [text[q.start:q.end] for q in find_quote_spans(text)]
+    assert quotes == ["one two three four", "five six\nseven eight,", "new development"]
+
+
+def test_speaker_through_pronoun_and_description(extractor):
+    b = brief(extractor, "A senior security source said on Thursday that forces had arrived. "
+                         "He described the deployment as a “new development,” the source said.\n"
+                         "“The Russian interest is to save the regime,” he said.")
+    assert [q.text for q in b.quotes] == ["new development", "The Russian interest is to save the regime"]
+    assert all(q.speaker == "senior security source" for q in b.quotes)
+
+
+def test_inverted_attribution_resolves_a_surname(extractor):
+    b = brief(extractor, "Sharif Hotak, of the provincial council, visited the hospital. "
+                         "\"The explosion was very powerful,\" said Hotak.")
+    assert b.quotes and b.quotes[0].speaker == "Sharif Hotak"
+    assert b.quotes[0].cue == "said"
+
+
+def test_a_single_scare_quoted_word_is_not_a_quote(extractor):
+    b = brief(extractor, "The so-called \"experts\" met in the capital on Monday to discuss trade.")
+    assert b.quotes == []
+
+
+# --- threats ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, category, severity", [
+    ("ISIS is threatening to take Damascus.", "threat or warning", "high"),
+    ("Rebels launched a new offensive and seized the key northwestern city of Idlib.", "armed assault", "high"),
+    ("A car bomb killed twelve soldiers at a base in Ghazni.", "bombing", "high"),
+    ("Russian military forces began to enter Syria to set up air strike capabilities.",
+     "air/drone strike", "medium"),
+    ("ISIS elements have already infiltrated Damascus itself.", "infiltration", "medium"),
+    ("The minister warned that the fighting would continue.", "armed assault", "low"),
+])
+def test_threat_category_and_severity_rule(extractor, sentence, category, severity):
+    b = brief(extractor, sentence)
+    threats = [t for t in b.threats if t.evidence[0].text.startswith(sentence[:20])]
+    assert threats, b.threats
+    assert (threats[0].category, threats[0].severity) == (category, severity)
+
+
+def test_threat_actor_and_target(extractor):
+    b = brief(extractor, "ISIS is making gains in Palmyra and is now better positioned to "
+                         "mount an assault on Damascus, according to the source.")
+    t = b.threats[0]
+    assert t.actor == "ISIS"
+    assert t.target in ("Palmyra", "Damascus")
+
+
+def test_sentences_without_violence_are_not_threats(extractor):
+    b = brief(extractor, "The minister opened a new school in Kabul on Monday.")
+    assert b.threats == []
+
+
+def test_summary_has_three_to_five_points_from_the_text(extractor):
+    body = " ".join(f"Sentence number {i} tells that Turkish troops entered the town of Afrin today." for i in range(8))
+    b = brief(extractor, body)
+    assert 3 <= len(b.summary) <= 5
+    assert all(point in body for point in b.summary)

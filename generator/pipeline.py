@@ -19,11 +19,11 @@ from .briefing import Briefing
 from .config import Config
 from .errors import BriefingError, GeneratorError
 from .fileio import sha256_bytes, write_atomic
-from .extract.nlp import model_id
+from .modelinfo import model_id
 from .ingest import Limits, discover, read_article
 from .render.environment import html_env, markdown_env
 from .render.pages import briefing_page, index_page
-from .render.pdf import brief_html
+from .render.brief import brief_html
 from .site import build_site
 from .state import Manifest
 from .store import State, briefing_files, inspect, proposed_path, write
@@ -65,7 +65,7 @@ class Report:
             what += "; nothing changed"
         problems = f"; {len(self.errors)} error(s), {len(self.warnings)} warning(s)" \
             if self.errors or self.warnings else ""
-        return f"Built {what}{problems} ({stages})"
+        return f"Built {what}{problems}" + (f" ({stages})" if stages else "")
 
     def failed(self, strict: bool) -> bool:
         return bool(self.errors or strict and self.warnings)
@@ -85,11 +85,36 @@ class Timer:
 def build(config: Config) -> Report:
     """The whole pipeline."""
     report = Report()
+    manifest_path = config.docs / ".state.json"
+    fingerprint = inputs_fingerprint(config)
+    if not config.force and Manifest(manifest_path).fresh(config.site / "index.html", fingerprint):
+        # Nothing the build reads has changed since the last clean build: skip every stage.
+        report.articles = sum(1 for _ in config.seeds.rglob("*") if _.is_file())
+        return report
     extract(config, report)
     render(config, report)
     with Timer(report, "site"):
         site(config, report)
+    if not report.errors and not report.warnings:
+        manifest = Manifest(manifest_path)
+        manifest.record(config.site / "index.html", inputs_fingerprint(config))
+        manifest.save()
     return report
+
+
+def inputs_fingerprint(config: Config) -> str:
+    """A digest of everything a build reads, by file name, size and modification time."""
+    parts = [f"generator {__version__}", model_id(config.model), config.marking, config.paper,
+             str(config.max_bytes), str(config.site)]
+    for folder in (config.seeds, config.briefings, config.templates):
+        if folder.is_dir():
+            for path in sorted(folder.rglob("*")):
+                if path.is_file():
+                    st = path.stat()
+                    parts.append(f"{path} {st.st_size} {st.st_mtime_ns}")
+    if config.mkdocs_yml.exists():
+        parts.append(config.mkdocs_yml.read_text(encoding="utf-8"))
+    return sha256_bytes("\n".join(parts).encode("utf-8"))
 
 
 # --- ingest and extract ------------------------------------------------------------
@@ -300,7 +325,7 @@ def site(config: Config, report: Report) -> None:
     digest = sha256_bytes("\n".join(
         [f"{p.relative_to(config.docs)} {p.stat().st_size} {p.stat().st_mtime_ns}" for p in inputs]
         + [config.mkdocs_yml.read_text(encoding="utf-8") if config.mkdocs_yml.exists() else ""]).encode())
-    index = config.site / "index.html"
+    index = config.site / "sitemap.xml"
     if not config.force and manifest.fresh(index, digest):
         return
     build_site(config.mkdocs_yml, config.docs, config.site, strict=True)

@@ -14,12 +14,12 @@ import spacy
 from spacy.language import Language
 
 from ..errors import ModelError
+from ..modelinfo import DEFAULT_MODEL, label
 from .tagmap import TAG_MAP
 from .gazetteer import COUNTRY_ALIASES, gazetteer, known_actors
 
 log = logging.getLogger(__name__)
 
-DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "models" / "en_briefing"
 # Aliases too ambiguous to match on their own ("IS" in a headline, "AP" in an address).
 AMBIGUOUS = {"IS", "AP", "the Met", "Wagner", "SAA", "WHO", "Gaza", "America"}
 
@@ -35,22 +35,7 @@ def paragraph_sentences(doc):
 
 
 def model_label(nlp: Language) -> str:
-    return _label(nlp.meta)
-
-
-def _label(meta: dict) -> str:
-    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')} {meta.get('version', '')}".strip()
-
-
-@functools.cache
-def model_id(model: str = "") -> str:
-    """The model's name and version from its meta.json, without loading it."""
-    name = model or str(DEFAULT_MODEL)
-    try:
-        path = Path(name) if Path(name).exists() else spacy.util.get_package_path(name)
-        return _label(spacy.util.load_meta(Path(path) / "meta.json"))
-    except (OSError, ValueError, ImportError):
-        return name
+    return label(nlp.meta)
 
 
 @functools.cache

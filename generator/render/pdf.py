@@ -10,15 +10,11 @@ import logging
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from jinja2 import Environment
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
-from ..briefing import Briefing
 from ..errors import RenderError
 from ..fileio import is_within, write_atomic
-from .environment import render
-from .pages import by_severity
 
 log = logging.getLogger(__name__)
 PAPER_SIZES = ("A4", "letter")
@@ -38,11 +34,6 @@ class ProjectOnlyFetcher(URLFetcher):
             return super().fetch(url, headers)
         self.refused.append(url)
         raise ValueError(f"refused to fetch {url!r}: briefs only use files inside the project")
-
-
-def brief_html(env: Environment, b: Briefing, templates: Path, marking: str, paper: str) -> str:
-    css = (templates / "brief.css").read_text(encoding="utf-8") + f"\n@page {{ size: {paper}; }}\n"
-    return render(env, "brief.html.j2", b=b, threats=by_severity(b), css=css, marking=marking)
 
 
 def write_pdf(html: str, out: Path, root: Path) -> None:

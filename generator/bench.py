@@ -1,0 +1,216 @@
+"""`make bench`: build the Wikinews corpus in a temporary project and compare with the floors.
+
+usage: python -m generator.bench CORPUS_DIR [--sizes 130,260,520] [--jobs N] [--json OUT]
+
+Measures, in one run on the same inputs: a cold build (per stage, total, articles per
+second, peak memory of the whole process tree), a no-op rebuild, a rebuild after one
+article changed and after one template changed; the floors (spaCy ``nlp.pipe`` alone
+over the texts, WeasyPrint alone over the same HTML, ``mkdocs build`` alone over the
+same Markdown); the ratio cold / sum of floors; and the scaling over corpus sizes.
+Prints a table and writes JSON. Timings are for comparison on one machine, not tests.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+class PeakMemory:
+    """Peak resident memory of a process and all its descendants, sampled from /proc."""
+
+    def __init__(self, pid: int, interval: float = 0.1):
+        self.pid, self.interval, self.peak = pid, interval, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self):
+        while not self._stop.is_set():
+            self.peak = max(self.peak, sum(_rss(p) for p in _tree(self.pid)))
+            time.sleep(self.interval)
+
+
+def _tree(root: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+        except (OSError, IndexError, ValueError):
+            continue
+    out, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        out.append(pid)
+        todo += children.get(pid, [])
+    return out
+
+
+def _rss(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def run_build(root: Path, jobs: int, *extra: str) -> dict:
+    cmd = [sys.executable, "-m", "generator", "build", "--root", str(root), "--jobs", str(jobs), *extra]
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    with PeakMemory(proc.pid) as mem:
+        out, err = proc.communicate()
+    wall = time.perf_counter() - t0
+    if proc.returncode:
+        raise SystemExit(f"build failed:\n{err[-3000:]}")
+    summary = err.strip().splitlines()[-1]
+    stages = {k: float(v) for k, v in re.findall(r"(\w+) ([\d.]+) s", summary)}
+    return {"wall_s": round(wall, 2), "stages_s": stages, "peak_mb": round(mem.peak / 1e6), "summary": summary}
+
+
+def make_project(root: Path, articles: list[Path]) -> None:
+    shutil.copytree(REPO / "templates", root / "templates")
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    (root / "seeds").mkdir()
+    for a in articles:
+        shutil.copy(a, root / "seeds" / a.name)
+
+
+def floor_spacy(root: Path, jobs: int) -> float:
+    code = ("import sys,time;from pathlib import Path;t=time.perf_counter();"
+            "from generator.ingest import read_article;from generator.extract.nlp import load;"
+            "nlp=load();arts=[read_article(p,Path(sys.argv[1])) for p in sorted(Path(sys.argv[1],'seeds').glob('*'))];"
+            "n=int(sys.argv[2]);"
+            "list(nlp.pipe([a.body for a in arts],batch_size=16,n_process=n));"
+            "print(time.perf_counter()-t)")
+    return _timed_python(code, root, jobs)
+
+
+def _render_html(args):
+    from weasyprint import HTML
+    html, root = args
+    HTML(string=html, base_url=str(root)).write_pdf()
+
+
+def floor_weasyprint(root: Path, jobs: int) -> float:
+    from .config import Config
+    from .pipeline import Report, published
+    from .render.environment import html_env
+    from .render.brief import brief_html
+    config = Config(root=root)
+    env = html_env(config.templates)
+    pages = [brief_html(env, b, config.templates, "TLP:CLEAR", "A4") for b in published(config, Report())]
+    t0 = time.perf_counter()
+    with ProcessPoolExecutor(jobs) as pool:
+        list(pool.map(_render_html, [(h, root) for h in pages], chunksize=2))
+    return time.perf_counter() - t0
+
+
+def floor_mkdocs(root: Path) -> float:
+    out = Path(tempfile.mkdtemp())
+    t0 = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "mkdocs.yml"),
+                    "-d", str(out)], check=True, cwd=root)
+    took = time.perf_counter() - t0
+    shutil.rmtree(out)
+    return took
+
+
+def _timed_python(code: str, root: Path, jobs: int) -> float:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    t0 = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code, str(root), str(jobs)], env=env, check=True,
+                   capture_output=True, text=True)
+    return time.perf_counter() - t0
+
+
+def bench(corpus: Path, sizes: list[int], jobs: int) -> dict:
+    files = sorted(corpus.glob("*.md"))
+    result: dict = {"jobs": jobs, "articles_available": len(files), "scaling": {}}
+    for n in sorted(sizes):
+        with tempfile.TemporaryDirectory() as tmp:
+            root = Path(tmp)
+            make_project(root, files[:n])
+            cold = run_build(root, jobs)
+            cold["articles_per_s"] = round(n / cold["wall_s"], 2)
+            result["scaling"][n] = cold["wall_s"]
+            if n != max(sizes):
+                continue
+            result.update(articles=n, cold=cold)
+            result["noop"] = run_build(root, jobs)
+            first = sorted((root / "seeds").glob("*.md"))[0]
+            first.write_text(first.read_text(encoding="utf-8") + "\nTroops were deployed to the border on Friday.\n",
+                             encoding="utf-8")
+            result["one_article"] = run_build(root, jobs)
+            css = root / "templates" / "brief.css"
+            css.write_text(css.read_text() + "\n/* changed */\n")
+            result["one_template"] = run_build(root, jobs)
+            floors = {"spacy_pipe": floor_spacy(root, jobs), "weasyprint": floor_weasyprint(root, jobs),
+                      "mkdocs_build": floor_mkdocs(root)}
+            result["floors_s"] = {k: round(v, 2) for k, v in floors.items()}
+            result["ratio_cold_to_floors"] = round(cold["wall_s"] / sum(floors.values()), 2)
+            result["ratio_one_article_to_cold"] = round(result["one_article"]["wall_s"] / cold["wall_s"], 3)
+    return result
+
+
+def table(r: dict) -> str:
+    rows = [("articles", r["articles"]), ("jobs", r["jobs"]),
+            ("cold build (s)", r["cold"]["wall_s"]),
+            ("  per stage (s)", ", ".join(f"{k} {v}" for k, v in r["cold"]["stages_s"].items())),
+            ("  articles / s", r["cold"]["articles_per_s"]),
+            ("  peak memory (MB)", r["cold"]["peak_mb"]),
+            ("no-op rebuild (s)", r["noop"]["wall_s"]),
+            ("one article changed (s)", f"{r['one_article']['wall_s']} ({r['ratio_one_article_to_cold']:.1%} of cold)"),
+            ("one template changed (s)", r["one_template"]["wall_s"]),
+            ("floor: spaCy nlp.pipe (s)", r["floors_s"]["spacy_pipe"]),
+            ("floor: WeasyPrint (s)", r["floors_s"]["weasyprint"]),
+            ("floor: mkdocs build (s)", r["floors_s"]["mkdocs_build"]),
+            ("cold / sum of floors", r["ratio_cold_to_floors"]),
+            ("scaling (articles: s)", ", ".join(f"{n}: {s}" for n, s in r["scaling"].items()))]
+    width = max(len(k) for k, _ in rows)
+    return "\n".join(f"{k:<{width}}  {v}" for k, v in rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m generator.bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("--sizes", default="130,260,520")
+    parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))
+    parser.add_argument("--json", type=Path, default=Path("build/bench.json"))
+    args = parser.parse_args(argv)
+    if not args.corpus.is_dir():
+        print(f"{args.corpus}: corpus folder not found; pass the Wikinews folder of the shared corpora",
+              file=sys.stderr)
+        return 2
+    result = bench(args.corpus, [int(s) for s in args.sizes.split(",")], args.jobs)
+    print(table(result))
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(result, indent=1))
+    print(f"\nJSON: {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -60,9 +60,11 @@ def main(trained: Path, target: Path, corpus: Path) -> None:
     held_out = {p.stem.removeprefix("dev-"): score(nlp, p) for p in sorted(corpus.glob("dev-*.spacy"))}
     (target / "scores.json").write_text(json.dumps(held_out, indent=1), encoding="utf-8")
     (target / "LICENSES.md").write_text(LICENSES, encoding="utf-8")
+    def cell(value) -> str:
+        return f"{value:.2f}" if value else "–"      # "–": the corpus has no such annotation
     rows = "\n".join(
-        f"| {name} | {s['docs']} | {s['tokens']} | {s['ents_p'] or 0:.2f} | {s['ents_r'] or 0:.2f} | "
-        f"{s['ents_f'] or 0:.2f} | {s['tag_acc'] or 0:.2f} | {s['dep_las'] or 0:.2f} |"
+        f"| {name} | {s['docs']} | {s['tokens']} | {cell(s['ents_p'])} | {cell(s['ents_r'])} | "
+        f"{cell(s['ents_f'])} | {cell(s['tag_acc'])} | {cell(s['dep_las'])} |"
         for name, s in held_out.items())
     size = sum(p.stat().st_size for p in target.rglob("*") if p.is_file()) / 1e6
     card = f"""# Model card: en_{NAME} {VERSION}

@@ -101,6 +101,7 @@ class ActorFinder:
                 add(iso, self.gaz.countries[iso].name, "state", phrase, span)
 
         merged = _merge(list(drafts.values()))
+        _sweep(doc, merged, headline_end)
         return [self._finish(d) for d in merged]
 
     def _country(self, form: str) -> str:
@@ -216,6 +217,25 @@ def _role(ent: Span) -> str:
         if j < len(doc) and doc[j].text == "," and any(t.lower_ in HEAD_TITLES for t in phrase):
             return re.sub(r"^(a|an|the)\s+", "", phrase.text, flags=re.I)
     return ""
+
+
+def _sweep(doc: Doc, drafts: list[Draft], headline_end: int) -> None:
+    """Count every further occurrence of a known actor's name, alias or surname that the
+    recogniser missed ("Putin said" after "President Vladimir Putin")."""
+    text = doc.text
+    taken = [(e.start, e.end) for d in drafts for e in d.evidence]
+    forms: list[tuple[str, Draft]] = []
+    for d in drafts:
+        names = {d.name, *d.aliases}
+        if d.type == "person" and len(d.name.split()) > 1:
+            names.add(d.name.split()[-1])
+        forms += [(f, d) for f in names if len(f) > 2 and f[:1].isupper()]
+    for form, d in sorted(forms, key=lambda x: -len(x[0])):
+        for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            d.add("", Evidence(form, m.start(), m.end()), m.start() < headline_end)
 
 
 def _initials(name: str) -> str:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Span
 
 from ..errors import ModelError
 from ..modelinfo import DEFAULT_MODEL, label
@@ -31,6 +32,43 @@ def paragraph_sentences(doc):
         prev = doc[token.i - 1]
         if prev.is_space and "\n" in prev.text:
             token.is_sent_start = True
+    return doc
+
+
+TITLES = {"president", "minister", "secretary", "secretary-general", "general", "gen.", "senator",
+          "commander", "spokesperson", "spokesman", "spokeswoman", "king", "queen", "prince", "sheikh",
+          "ayatollah", "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "dr", "colonel", "col.", "captain",
+          "lieutenant", "major", "chancellor", "premier", "envoy", "ambassador", "governor", "mayor",
+          "chief", "leader", "emir", "imam", "cleric", "judge", "rep.", "sen.", "gov.", "pope",
+          "director", "head", "officer", "official", "analyst", "correspondent", "reporter"}
+NAME_LINKS = {"al", "bin", "ibn", "de", "van", "von", "abu", "el"}
+
+
+@Language.component("title_persons")
+def title_persons(doc):
+    """A capitalised name right after a title is a person: 'President Vladimir Putin',
+    'Taliban spokesperson Zabiullah Mujahid'. Corrects what a small model misses."""
+    spans = []
+    for tok in doc:
+        if tok.lower_ not in TITLES or tok.i + 1 >= len(doc):
+            continue
+        j = tok.i + 1
+        while j < len(doc) and j - tok.i <= 4 and (doc[j].is_title or doc[j].lower_ in NAME_LINKS
+                                                     or "-" in doc[j].text and doc[j].text[:1].isupper()) \
+                and doc[j].lower_ not in TITLES and not doc[j].is_sent_start:
+            j += 1
+        if j - tok.i - 1 >= 2 and doc[j - 1].is_title:
+            spans.append(doc[tok.i + 1:j])
+    if not spans:
+        return doc
+    ents = list(doc.ents)
+    for span in spans:
+        clash = [e for e in ents if e.start < span.end and span.start < e.end]
+        if any(e.start < span.start or e.end > span.end for e in clash) or \
+                any(e.label_ == "PERSON" or e.ent_id_ for e in clash):
+            continue     # a longer or curated entity already covers it
+        ents = [e for e in ents if e not in clash] + [Span(doc, span.start, span.end, label="PERSON")]
+    doc.ents = sorted(ents, key=lambda e: e.start)
     return doc
 
 
@@ -58,6 +96,7 @@ def load(model: str = "") -> Language:
     nlp.add_pipe("paragraph_sentences", before=first)
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
     ruler.add_patterns(_patterns())
+    nlp.add_pipe("title_persons", after="ner")
     return nlp
 
 

@@ -87,11 +87,16 @@ class Gazetteer:
             for alt in city["alternatenames"]:
                 if alt.isascii() and alt[:1].isupper() and len(alt) > 3:
                     self._add(alt, place, alternate=True)
+        #: curated place names as written in text, matched directly (they are often lower-case:
+        #: "north-eastern Syria"), longest first
+        self.curated: list[tuple[str, Place]] = []
         for entry in yaml.safe_load((DATA / "places.yaml").read_text(encoding="utf-8")):
             place = Place(entry["name"], entry.get("country", ""), entry["lat"], entry["lon"],
                           entry.get("kind", "place"), 10**9)
             for name in [entry["name"], *entry.get("aliases", [])]:
                 self.by_name.setdefault(norm(name), []).insert(0, place)
+                self.curated.append((name, place))
+        self.curated.sort(key=lambda item: -len(item[0]))
         # Group adjectives ("Kurdish", "Sunni") have no country: they are demonyms all the same.
         self.demonyms = {norm(row[0]): (row[1] if len(row) > 1 else "") for row in _tsv("demonyms.tsv")}
 

@@ -9,6 +9,7 @@ then curated entries, then the most populous.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -35,9 +36,21 @@ def find_locations(doc: Doc, gaz: Gazetteer, headline_end: int) -> list[Location
     known = {norm(f) for a in known_actors() for f in [a.name, *a.aliases]}
     mentions: list[tuple[str, Span, bool]] = []       # (form, span, used as a place)
     covered: set[int] = set()
+    # Curated regions and places as written ("north-eastern Syria", "Syria's coastal region").
+    # Names of known actors ("Kurdistan Workers' Party") are not places.
+    taken = [(e.start_char, e.end_char) for e in doc.ents if e.ent_id_]
+    for form, place in gaz.curated:
+        for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", doc.text, flags=re.I):
+            if not any(s < m.end() and m.start() < e for s, e in taken) and m.group(0)[:1].isalpha():
+                span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+                if span is not None:
+                    mentions.append((form, span, True))
+                    taken.append((m.start(), m.end()))
+                    covered.update(range(span.start, span.end))
+
     for ent in doc.ents:
         form = clean_name(ent.text)
-        if norm(form) in known or not gaz.candidates(form):
+        if norm(form) in known or not gaz.candidates(form) or covered.intersection(range(ent.start, ent.end)):
             continue
         prev = doc[ent.start - 1] if ent.start else None
         locative = prev is not None and prev.lower_ in LOCATIVE
@@ -84,8 +97,13 @@ def find_locations(doc: Doc, gaz: Gazetteer, headline_end: int) -> list[Location
 
 
 def resolve(form: str, gaz: Gazetteer, context: Counter) -> Place | None:
-    """The most plausible place for a name, given the countries the article names."""
-    candidates = gaz.candidates(form)
+    """The most plausible place for a name, given the countries the article names.
+
+    A small place reached only by dropping accents ("God" → Göd, Hungary) is no match."""
+    plain = unicodedata.normalize("NFKD", form).encode("ascii", "ignore").decode()
+    candidates = [p for p in gaz.candidates(form)
+                  if p.population >= 100_000 or p.name == form or plain != form
+                  or unicodedata.normalize("NFKD", p.name).encode("ascii", "ignore").decode() == p.name]
     if not candidates:
         return None
     def score(p: Place):

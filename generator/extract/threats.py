@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from ..briefing import Actor, Location, Threat
+from .quotes import CUES
 from .spans import sentence_evidence
 
 # Category → trigger pattern; order matters: the first match names the threat.
@@ -101,11 +102,12 @@ def _agent(sent: Span, mentions: list[Mention], violent: bool) -> str:
     for m in inside:
         if re.search(r"\b(by|from)\s+(the\s+)?$", text[max(sent.start_char, m.start - 10):m.start]):
             return m.actor.name
-    subjects = [m for m in inside if _active_subject(sent.doc, m) is not None]
-    # The subject of a violent or military verb first ("as Turkey invades"), then any subject.
-    for m in sorted(subjects, key=lambda m: not ACT_VERB.search(_active_subject(sent.doc, m).text)):
-        if m.actor.type != "person" or not violent or ACT_VERB.search(_active_subject(sent.doc, m).text):
-            return m.actor.name
+    subjects = [(m, _active_subject(sent.doc, m)) for m in inside]
+    # The subject of an action, not of a report ("Reuters reported"): a violent or
+    # military verb first ("as Turkey invades"), then any other verb.
+    subjects = [(m, v) for m, v in subjects if v is not None and v.lower_ not in CUES and v.lemma_ not in CUES]
+    for m, verb in sorted(subjects, key=lambda mv: not ACT_VERB.search(mv[1].text)):
+        return m.actor.name
     if violent:
         return ""          # victims and bystanders named in a violent sentence are not its actor
     armed = [m for m in inside if m.actor.type in ("armed_group", "state")]

@@ -41,7 +41,7 @@ class Extractor:
         locations = find_locations(doc, self.gaz, headline_end)
         mentions = [ActorMention(e.start, e.end, a.name, a.type) for a in actors for e in a.evidence]
         quotes = QuoteFinder(mentions).find(doc)
-        threats = find_threats(doc, actors, locations)
+        threats = find_threats(doc, actors, locations, self.gaz)
         summary = summarise(doc, headline_end, actors, locations, threats)
         at = (now or datetime.now(timezone.utc)).replace(microsecond=0).isoformat()
         return Briefing(

@@ -54,7 +54,7 @@ class Mention:
     actor: Actor
 
 
-def find_threats(doc: Doc, actors: list[Actor], locations: list[Location]) -> list[Threat]:
+def find_threats(doc: Doc, actors: list[Actor], locations: list[Location], gaz=None) -> list[Threat]:
     compiled = [(name, re.compile(pattern, re.I)) for name, pattern in CATEGORIES]
     mentions = sorted((Mention(e.start, e.end, a) for a in actors for e in a.evidence
                        if a.type in AGENT_TYPES), key=lambda m: m.start)
@@ -69,8 +69,9 @@ def find_threats(doc: Doc, actors: list[Actor], locations: list[Location]) -> li
         if category is None:
             continue
         violent = category in VIOLENT or bool(HIGH.search(text))
-        actor = _agent(sent, mentions, violent) or (aggressor.name if aggressor and violent else "") \
-            or _nominal_agent(sent)
+        actor = _agent(sent, mentions, violent) or _attack_owner(sent, mentions, gaz) \
+            or _pronoun_agent(sent, mentions) or _nominal_agent(sent) \
+            or (aggressor.name if aggressor and violent else "")
         target = _target(sent, places, mentions, actor)
         threats.append(Threat(summary=_summary(text), category=category, actor=actor,
                               target=target, severity=_severity(text, category),
@@ -132,13 +133,47 @@ def _active_subject(doc: Doc, m: Mention):
     return None
 
 
+ATTACK_NOUNS = {"attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "bombing",
+                "bombings", "offensive", "assault", "raid", "raids", "invasion", "incursion", "plot",
+                "operation", "operations", "threat", "shelling", "ambush"}
+
+
+def _attack_owner(sent: Span, mentions: list[Mention], gaz) -> str:
+    """Whose attack it is when the sentence says so by a modifier: "an Al-Qaeda suicide
+    attack", "Iranian attack plans", "Turkey's offensive"."""
+    for token in sent:
+        if token.lower_ not in ATTACK_NOUNS:
+            continue
+        for mod in token.lefts:
+            if mod.dep_ not in ("compound", "amod", "poss", "nmod") and mod.pos_ not in ("PROPN", "ADJ"):
+                continue
+            for m in mentions:
+                if m.start <= mod.idx < m.end:
+                    return m.actor.name
+            iso = gaz.country_of_demonym(mod.text) if gaz is not None and mod.text[:1].isupper() else ""
+            if iso and iso in gaz.countries:
+                return gaz.countries[iso].name
+    return ""
+
+
+def _pronoun_agent(sent: Span, mentions: list[Mention]) -> str:
+    """'He had orchestrated attacks': the person last named before the sentence."""
+    subj = [t for t in sent if t.dep_ == "nsubj" and t.lower_ in ("he", "she") and t.head == sent.root]
+    if not subj:
+        return ""
+    before = [m for m in mentions if m.start < sent.start_char and m.actor.type == "person"]
+    return before[-1].actor.name if before else ""
+
+
 def _nominal_agent(sent: Span) -> str:
     """An unnamed armed subject: "Rebels seized the city", "opposition forces are harassing"."""
     for token in sent:
         if token.lower_ in ARMED_NOUNS and token.dep_ in ("nsubj", "nsubjpass", "ROOT", "appos"):
             mods = [t.text for t in token.lefts if t.pos_ == "ADJ" and t.text.islower()]
             return " ".join(mods + [token.lower_])
-    return ""
+    m = re.search(r"\b(rebel|militant|insurgent|jihadist|terrorist)\s+(threat|attack|fire|advance|offensive)",
+                  sent.text, re.I)
+    return m.group(1).lower() + "s" if m else ""
 
 
 def _target(sent: Span, places, mentions: list[Mention], actor: str) -> str:

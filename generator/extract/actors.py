@@ -144,7 +144,8 @@ NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
              "october", "november", "december", "today", "yesterday", "tomorrow", "late", "early",
              "we", "they", "it", "he", "she", "i", "you", "our", "their", "state", "security",
              "government", "combat", "president", "minister", "twitter", "facebook", "telegram",
-             "youtube", "instagram", "god", "allah"}
+             "youtube", "instagram", "god", "allah", "dozens", "hundreds", "thousands", "scores",
+             "many", "several", "some", "officials", "police", "witnesses", "residents"}
 
 
 def _is_name(ent: Span, gaz: Gazetteer) -> bool:

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..briefing import Quote
 from .gazetteer import norm
-from .spans import clean_name, evidence
+from .spans import HONORIFICS, clean_name, evidence
 
 CUES = {"say", "said", "says", "saying", "state", "stated", "states", "stating", "add", "added",
         "adding", "tell", "told", "tells", "describe", "described", "describing", "call",
@@ -151,6 +151,8 @@ class QuoteFinder:
             return self._introducer(doc, raw, quoted, last), ""
         cue = min(cues, key=lambda t: min(abs(t.idx - raw.start), abs(t.idx - raw.end)))
         for phrase in _subjects(cue, quoted):
+            if phrase[0].pos_ in ("ADP", "ADV", "SCONJ", "CCONJ", "PART", "VERB", "AUX", "PUNCT"):
+                continue      # "beyond the withdrawal", "Speaking on TV": not who spoke
             name = self._resolve(phrase.text, phrase.start_char, doc, last)
             if name:
                 return name, cue.text
@@ -170,7 +172,7 @@ class QuoteFinder:
             return ""
         sent = span[0].sent
         lead = doc.text[sent.start_char:raw.start].rstrip(" “\"")
-        if lead.endswith((":", ",")) and len(lead.split()) >= 2:
+        if lead.endswith((":", ",", ".")) and len(lead.split()) >= 2:
             clause = sent
         else:
             if lead.strip() or sent.start == 0:
@@ -215,9 +217,9 @@ class QuoteFinder:
                            and norm(m.name).split()[-1] == surname), None)
             if person:
                 return person.name
-        tail = re.search(r"((?:[A-Z][\w'.-]+\s?){2,3})$", phrase)
-        if tail and not any(m.start <= at + tail.start(1) < m.end for m in named):
-            return tail.group(1).strip()      # a name the recogniser missed ends the phrase
+        tail = _unnamed_tail(phrase, at, named)
+        if tail:
+            return tail      # a name the recogniser missed ends the phrase
         if named:
             people = [m for m in named if m.type == "person"]
             return (people or named)[-1].name
@@ -225,6 +227,19 @@ class QuoteFinder:
 
 
 RELATIVES = {"who", "which", "that", "whom"}
+
+
+def _unnamed_tail(phrase: str, at: int, named: list[ActorMention]) -> str:
+    """Two or three capitalised words closing the phrase outside any known mention:
+    "former US Ambassador to the United Nations Nikki Haley" → "Nikki Haley"."""
+    words = list(re.finditer(r"\S+", phrase))
+    tail = []
+    for w in reversed(words):
+        inside = any(m.start <= at + w.start() < m.end for m in named)
+        if inside or not w.group()[:1].isupper() or w.group().lower().rstrip(".") in HONORIFICS:
+            break
+        tail.insert(0, w.group())
+    return " ".join(tail) if 2 <= len(tail) <= 3 and len(tail) < len(words) or len(tail) == len(words) >= 2 and not named else ""
 
 
 def _is_subject(doc: Doc, m: ActorMention) -> bool:
@@ -277,7 +292,9 @@ def _subjects(cue: Token, quoted) -> list[Span]:
     out: list[Span] = []
     verb = cue
     for _ in range(3):
-        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj") and not quoted(c.idx)]
+        # A subject after the verb only when it is inverted right behind it ("said Hotak").
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj") and not quoted(c.idx)
+                and (c.i < verb.i or c.left_edge.i <= verb.i + 2)]
         if subj:
             out.append(_phrase(subj[0], quoted))
             break

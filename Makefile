@@ -6,7 +6,7 @@ JOBS   ?=
 GEN    := $(PY) -m generator
 SHARED ?= ../shared
 
-.PHONY: site test serve model eval bench clean deps
+.PHONY: site test serve model eval eval-geo bench clean deps
 
 # A virtual environment with the pinned dependencies, and the system libraries.
 $(VENV)/.installed: requirements.txt requirements-dev.txt
@@ -35,6 +35,9 @@ model: deps  ## Train the shipped language model from ../shared/corpora (about 3
 
 eval: deps  ## Extract the dev articles and score them against the gold briefings
 	$(PY) -m generator.evaluate $(SHARED)/eval
+
+eval-geo: deps  ## Score place detection and geocoding on GeoVirus (evaluation only)
+	PYTHONPATH=. $(PY) model/eval_geovirus.py $(SHARED)/corpora/geovirus/GeoVirus.xml
 
 bench: deps  ## Benchmark builds of the Wikinews corpus against the dependency floors
 	$(PY) -m generator.bench $(SHARED)/corpora/wikinews

@@ -41,6 +41,10 @@ def find_locations(doc: Doc, gaz: Gazetteer, headline_end: int) -> list[Location
     taken = [(e.start_char, e.end_char) for e in doc.ents if e.ent_id_]
     for form, place in gaz.curated:
         for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", doc.text, flags=re.I):
+            # Not part of a longer proper name ("New South Wales" is not Wales).
+            before = doc.text[max(0, m.start() - 20):m.start()]
+            if re.search(r"[A-Z][\w'-]*\s$", before) or re.match(r"\s[A-Z]", doc.text[m.end():m.end() + 2]):
+                continue
             if not any(s < m.end() and m.start() < e for s, e in taken) and m.group(0)[:1].isalpha():
                 span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
                 if span is not None:
@@ -107,7 +111,9 @@ def resolve(form: str, gaz: Gazetteer, context: Counter) -> Place | None:
     if not candidates:
         return None
     def score(p: Place):
-        return (p.kind == "country", context[p.country], p.population)
+        # The article's countries first ("Georgia" in a US story), then a country of that
+        # name, then curated and populous places.
+        return (context[p.country] > 3, p.kind == "country", context[p.country], p.population)
     return max(candidates, key=score)
 
 

@@ -50,6 +50,8 @@ def path_options(f):
         click.option("--mkdocs-yml", type=click.Path(path_type=Path), help="MkDocs configuration [default: ROOT/mkdocs.yml]."),
         click.option("--model", default="", help="spaCy pipeline name or folder [default: the shipped model]."),
         click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes [default: all cores]."),
+        click.option("--scheduler", default="", metavar="tcp://HOST:PORT",
+                     help="Run extraction and PDFs on this Dask cluster (needs '.[distributed]')."),
         click.option("--marking", type=click.Choice(MARKINGS), default="TLP:CLEAR", show_default=True,
                      help="TLP 2.0 handling marking on the PDF briefs."),
         click.option("--paper", type=click.Choice(["A4", "letter"]), default="A4", show_default=True,

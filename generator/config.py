@@ -28,6 +28,7 @@ class Config:
     marking: str = "TLP:CLEAR"         #: TLP 2.0 handling marking printed on every PDF page
     paper: str = "A4"                  #: PDF paper size: A4 or letter
     jobs: int = field(default_factory=lambda: len(os.sched_getaffinity(0)))  #: worker processes
+    scheduler: str = ""                #: a Dask scheduler address (tcp://HOST:PORT) to run on a cluster
     max_bytes: int = DEFAULT_MAX_BYTES #: larger article files are refused
     strict: bool = False               #: warnings fail the build
     force: bool = False                #: redo every stage even when nothing changed

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import logging
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import partial
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -17,7 +17,8 @@ from . import __version__
 from .article import Article
 from .briefing import Briefing
 from .config import Config
-from .errors import BriefingError, GeneratorError
+from .errors import GeneratorError
+from .executors import executor
 from .fileio import sha256_bytes, write_atomic
 from .modelinfo import model_id
 from .ingest import Limits, discover, read_article
@@ -30,8 +31,9 @@ from .store import State, briefing_files, inspect, proposed_path, write
 from . import workers
 
 log = logging.getLogger(__name__)
-PARALLEL_MIN = 8   # below this many articles a worker pool costs more than it saves
-BATCH = 16         # articles per nlp.pipe batch (and per task sent to a worker)
+PARALLEL_MIN = 4   # below this many articles a worker pool costs more than it saves
+BATCH = 16         # most articles per nlp.pipe batch (and per task sent to a worker)
+PROGRESS_EVERY_S = 10
 
 
 @dataclass
@@ -200,16 +202,24 @@ def _plan(config: Config, article: Article, tool: tuple[str, str], report: Repor
 
 
 def _extract_all(config: Config, articles: list[Article]) -> Iterable[workers.Extracted]:
-    """Results in article order, batch by batch, from worker processes when it pays."""
-    batches = [articles[i:i + BATCH] for i in range(0, len(articles), BATCH)]
-    if config.jobs > 1 and len(articles) >= PARALLEL_MIN:
-        with ProcessPoolExecutor(min(config.jobs, len(batches)), initializer=workers.init_worker,
-                                 initargs=(config.model,)) as pool:
-            for results in pool.map(workers.extract_batch, batches, [config.model] * len(batches)):
-                yield from results
-    else:
-        for batch in batches:
-            yield from workers.extract_batch(batch, config.model)
+    """Results in article order, batch by batch, reporting progress on long runs."""
+    if not articles:
+        return          # nothing to extract: do not even load the model
+    # Enough batches to keep every worker busy, few enough to keep nlp.pipe efficient.
+    size = max(1, min(BATCH, -(-len(articles) // (config.jobs * 4))))
+    batches = [articles[i:i + size] for i in range(0, len(articles), size)]
+    run = executor(config.jobs, config.scheduler, len(articles), workers.init_worker, (config.model,),
+                   parallel_min=PARALLEL_MIN)
+    try:
+        done, last_report = 0, time.monotonic()
+        for results in run.map(partial(workers.extract_batch, model=config.model), batches):
+            yield from results
+            done += len(results)
+            if time.monotonic() - last_report > PROGRESS_EVERY_S and done < len(articles):
+                log.info("extracted %d of %d articles", done, len(articles))
+                last_report = time.monotonic()
+    finally:
+        run.close()
 
 
 def _save(config: Config, article: Article, briefing: Briefing, plan: Plan, report: Report) -> None:
@@ -257,19 +267,20 @@ def render(config: Config, report: Report | None = None) -> Report:
                     report.pages += 1
     with Timer(report, "pdf"):
         html = html_env(config.templates)
-        jobs = []
+        todo = []
         for b in briefings:
             out = pdf_dir / f"{b.id}.pdf"
             doc = brief_html(html, b, config.templates, config.marking, config.paper)
             digest = sha256_bytes(doc.encode("utf-8"))
             if config.force or not manifest.fresh(out, digest):
-                jobs.append((workers.PdfJob(doc, out, config.root), digest))
-        for (job, digest), error in zip(jobs, _render_pdfs(config, [j for j, _ in jobs])):
-            if error:
-                report.error(error)
-            else:
-                manifest.record(job.out, digest)
-                report.pdfs += 1
+                todo.append((out, doc, digest))
+        for (out, _, digest), pdf in zip(todo, _render_pdfs(config, [doc for _, doc, _ in todo])):
+            if isinstance(pdf, str):
+                report.error(f"{_display(config, out)}: {pdf}")
+                continue
+            write_atomic(out, pdf)
+            manifest.record(out, digest)
+            report.pdfs += 1
         manifest.save()
     return report
 
@@ -308,12 +319,12 @@ def _write_if_changed(path: Path, content: str | bytes) -> int:
     return 1
 
 
-def _render_pdfs(config: Config, jobs: list[workers.PdfJob]) -> Iterable[str]:
-    if config.jobs > 1 and len(jobs) >= PARALLEL_MIN:
-        with ProcessPoolExecutor(config.jobs) as pool:
-            yield from pool.map(workers.render_pdf, jobs, chunksize=2)
-    else:
-        yield from map(workers.render_pdf, jobs)
+def _render_pdfs(config: Config, htmls: list[str]) -> Iterable[bytes | str]:
+    run = executor(config.jobs, config.scheduler, len(htmls), parallel_min=PARALLEL_MIN)
+    try:
+        yield from run.map(partial(workers.render_pdf, root=config.root), htmls)
+    finally:
+        run.close()
 
 
 # --- build the site ------------------------------------------------------------------

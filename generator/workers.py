@@ -47,18 +47,10 @@ def extract_batch(articles: list[Article], model: str = "") -> list[Extracted]:
     return out
 
 
-@dataclass
-class PdfJob:
-    html: str
-    out: Path
-    root: Path
-
-
-def render_pdf(job: PdfJob) -> str:
-    """Render one PDF; return "" or the error message."""
-    from .render.pdf import write_pdf
+def render_pdf(html: str, root: Path) -> bytes | str:
+    """One PDF as bytes, or the error message; the caller writes it."""
+    from .render.pdf import pdf_bytes
     try:
-        write_pdf(job.html, job.out, job.root)
-        return ""
+        return pdf_bytes(html, root)
     except GeneratorError as exc:
         return str(exc)

@@ -36,12 +36,17 @@ class ProjectOnlyFetcher(URLFetcher):
         raise ValueError(f"refused to fetch {url!r}: briefs only use files inside the project")
 
 
-def write_pdf(html: str, out: Path, root: Path) -> None:
+def pdf_bytes(html: str, root: Path) -> bytes:
+    """Render HTML to PDF with a fetcher that only reads files inside `root`."""
     fetcher = ProjectOnlyFetcher(root)
     try:
         pdf = HTML(string=html, base_url=str(root), url_fetcher=fetcher).write_pdf()
-    except Exception as exc:  # WeasyPrint raises many kinds; name the output and stop this one
-        raise RenderError(f"{out}: PDF rendering failed ({exc}); check templates/brief.html.j2") from exc
+    except Exception as exc:  # WeasyPrint raises many kinds; stop this one brief only
+        raise RenderError(f"PDF rendering failed ({exc}); check templates/brief.html.j2") from exc
     for url in fetcher.refused:
-        log.warning("%s: refused to fetch %s while rendering", out.name, url)
-    write_atomic(out, pdf)
+        log.warning("refused to fetch %s while rendering a brief", url)
+    return pdf
+
+
+def write_pdf(html: str, out: Path, root: Path) -> None:
+    write_atomic(out, pdf_bytes(html, root))

@@ -7,6 +7,7 @@ out of the body (but stay in the text, so evidence offsets are offsets into the 
 from __future__ import annotations
 
 import logging
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,10 +68,13 @@ def read_article(path: Path, root: Path, limits: Limits = Limits()) -> Article:
 
 
 def _relative(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    """The path as the user sees it in the project (a symlink is named, not its target)."""
+    for base in (root, root.resolve()):
+        try:
+            return Path(os.path.abspath(path)).relative_to(os.path.abspath(base)).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()
 
 
 def _decode(raw: bytes, rel: str) -> tuple[str, list[str]]:
@@ -197,7 +201,7 @@ def _from_html(html: str, rel: str) -> Article:
     return article
 
 
-def discover(seeds: Path) -> tuple[list[Path], list[str]]:
+def discover(seeds: Path, root: Path | None = None) -> tuple[list[Path], list[str]]:
     """Article files under `seeds` (sorted), and a warning for each file skipped."""
     found, skipped = [], []
     for path in sorted(p for p in seeds.rglob("*") if p.is_file() or p.is_symlink()):
@@ -206,6 +210,6 @@ def discover(seeds: Path) -> tuple[list[Path], list[str]]:
         if path.suffix.lower() in SUPPORTED:
             found.append(path)
         else:
-            skipped.append(f"{path}: skipped: unsupported file type {path.suffix or '(none)'!r}; "
+            skipped.append(f"{_relative(path, root or seeds.parent)}: skipped: unsupported file type {path.suffix or '(none)'!r}; "
                            f"use one of {', '.join(SUPPORTED)}")
     return found, skipped

@@ -144,7 +144,7 @@ def ingest(config: Config, report: Report) -> Iterator[Article]:
     if not config.seeds.is_dir():
         report.error(f"{config.seeds}: seeds folder not found; create it and add articles, or pass --seeds")
         return
-    paths, skipped = discover(config.seeds)
+    paths, skipped = discover(config.seeds, config.root)
     for message in skipped:
         report.warn(message)
     taken: set[str] = set()

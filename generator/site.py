@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import logging
+import os
+import shutil
 from pathlib import Path
 
 from .errors import RenderError
@@ -10,19 +12,37 @@ log = logging.getLogger(__name__)
 
 
 def build_site(mkdocs_yml: Path, docs: Path, site: Path, strict: bool = True) -> None:
+    """Build into a fresh folder beside `site`, then swap it in, so that a build killed at
+    any moment leaves the previous site whole."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    building = site.with_name(f".{site.name}.building")
+    old = site.with_name(f".{site.name}.old")
+    recover(site)
+    shutil.rmtree(building, ignore_errors=True)
     try:
-        cfg = load_config(config_file=str(mkdocs_yml), docs_dir=str(docs), site_dir=str(site),
+        cfg = load_config(config_file=str(mkdocs_yml), docs_dir=str(docs), site_dir=str(building),
                           strict=strict)
         build(cfg)
+        shutil.rmtree(old, ignore_errors=True)
+        if site.exists():
+            os.rename(site, old)
+        os.rename(building, site)
+        shutil.rmtree(old, ignore_errors=True)
     except MkDocsException as exc:
         raise RenderError(f"{mkdocs_yml.name}: the MkDocs build failed ({exc}); "
                           f"see the warnings above") from exc
     except FileNotFoundError as exc:
         raise RenderError(f"{mkdocs_yml}: not found; run from the project folder or pass --mkdocs-yml") from exc
+
+
+def recover(site: Path) -> None:
+    """Put back the previous site if a build was killed between the two renames of its swap."""
+    old = site.with_name(f".{site.name}.old")
+    if not site.exists() and old.exists():
+        os.rename(old, site)
 
 
 def serve_site(mkdocs_yml: Path, docs: Path, watch: list[Path], address: str) -> None:

@@ -53,7 +53,9 @@ def markdown_env(templates: Path) -> Environment:
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["raw"] = Markup   # for links the tool builds from slugs, never article text
     # Front matter is YAML, not Markdown: a JSON string is a valid, fully quoted YAML scalar.
-    env.filters["yaml_str"] = lambda v: Markup(json.dumps(" ".join(str(v).split()), ensure_ascii=False))
+    # MkDocs puts the title into <title> and the navigation unescaped, so escape HTML first.
+    env.filters["yaml_str"] = lambda v: Markup(json.dumps(str(escape(" ".join(str(v).split()))),
+                                                          ensure_ascii=False))
     return _common(env)
 
 

@@ -121,7 +121,7 @@ def floor_weasyprint(root: Path, jobs: int) -> float:
     from .render.brief import brief_html
     config = Config(root=root)
     env = html_env(config.templates)
-    pages = [brief_html(env, b, config.templates, "TLP:CLEAR", "A4") for b in published(config, Report())]
+    pages = [brief_html(env, b, config.templates, "TLP:CLEAR", "A4") for b, _ in published(config, Report())]
     t0 = time.perf_counter()
     with ProcessPoolExecutor(jobs) as pool:
         list(pool.map(_render_html, [(h, root) for h in pages], chunksize=2))

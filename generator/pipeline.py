@@ -247,18 +247,23 @@ def render(config: Config, report: Report | None = None) -> Report:
     """Markdown pages and PDF briefs for every published briefing; stale ones removed."""
     report = report or Report()
     with Timer(report, "pages"):
-        briefings = published(config, report)
+        entries = published(config, report)
+        briefings = [b for b, _ in entries]
         manifest = Manifest(config.docs / ".state.json")
         md = markdown_env(config.templates)
         pages_dir, pdf_dir = config.docs / "briefings", config.docs / "pdf"
-        keep = set()
-        for b in briefings:
-            keep.add(b.id)
-            report.pages += _write_if_changed(pages_dir / f"{b.id}.md", briefing_page(md, b))
+        # What every page and PDF depends on besides its briefing: templates, options, tool.
+        common = _templates_digest(config) + f" {__version__} {config.marking} {config.paper}"
+        for b, digest in entries:
+            page = pages_dir / f"{b.id}.md"
+            if config.force or not manifest.fresh(page, digest + common):
+                report.pages += _write_if_changed(page, briefing_page(md, b))
+                manifest.record(page, digest + common)
         report.pages += _write_if_changed(config.docs / "index.md", index_page(md, briefings))
         for asset in sorted((config.templates / "assets").glob("*")):
             # Scripts and styles the site serves itself, so that it never loads a remote one.
             report.pages += _write_if_changed(config.docs / "assets" / asset.name, asset.read_bytes())
+        keep = {b.id for b in briefings}
         for folder, suffix in ((pages_dir, ".md"), (pdf_dir, ".pdf")):
             for stale in folder.glob(f"*{suffix}") if folder.exists() else []:
                 if stale.stem not in keep:
@@ -267,14 +272,10 @@ def render(config: Config, report: Report | None = None) -> Report:
                     report.pages += 1
     with Timer(report, "pdf"):
         html = html_env(config.templates)
-        todo = []
-        for b in briefings:
-            out = pdf_dir / f"{b.id}.pdf"
-            doc = brief_html(html, b, config.templates, config.marking, config.paper)
-            digest = sha256_bytes(doc.encode("utf-8"))
-            if config.force or not manifest.fresh(out, digest):
-                todo.append((out, doc, digest))
-        for (out, _, digest), pdf in zip(todo, _render_pdfs(config, [doc for _, doc, _ in todo])):
+        todo = [(pdf_dir / f"{b.id}.pdf", b, digest + common) for b, digest in entries
+                if config.force or not manifest.fresh(pdf_dir / f"{b.id}.pdf", digest + common)]
+        htmls = [brief_html(html, b, config.templates, config.marking, config.paper) for _, b, _ in todo]
+        for (out, _, digest), pdf in zip(todo, _render_pdfs(config, htmls)):
             if isinstance(pdf, str):
                 report.error(f"{_display(config, out)}: {pdf}")
                 continue
@@ -285,8 +286,14 @@ def render(config: Config, report: Report | None = None) -> Report:
     return report
 
 
-def published(config: Config, report: Report) -> list[Briefing]:
-    """Valid briefings whose article is still in seeds/; every invalid one reported."""
+def _templates_digest(config: Config) -> str:
+    files = sorted(p for p in config.templates.rglob("*") if p.is_file())
+    return sha256_bytes(b"".join(p.name.encode() + p.read_bytes() for p in files))[:16]
+
+
+def published(config: Config, report: Report) -> list[tuple[Briefing, str]]:
+    """Valid briefings whose article is still in seeds/, each with the digest of its file;
+    every invalid one reported."""
     out = []
     for path in briefing_files(config.briefings) if config.briefings.is_dir() else []:
         existing = inspect(path, _display(config, path))
@@ -304,7 +311,7 @@ def published(config: Config, report: Report) -> list[Briefing]:
             report.warn(f"{_display(config, path)}: its article {b.source.file} is gone; "
                         f"not published (delete the briefing to silence this)")
             continue
-        out.append(b)
+        out.append((b, existing.digest))
     return out
 
 

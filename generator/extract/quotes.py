@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..briefing import Quote
 from .gazetteer import norm
-from .spans import HONORIFICS, clean_name, evidence
+from .spans import doc_text, HONORIFICS, clean_name, evidence
 
 CUES = {"say", "said", "says", "saying", "state", "stated", "states", "stating", "add", "added",
         "adding", "tell", "told", "tells", "describe", "described", "describing", "call",
@@ -104,7 +104,7 @@ class QuoteFinder:
         self.mentions = sorted(mentions, key=lambda m: m.start)
 
     def find(self, doc: Doc) -> list[Quote]:
-        text = doc.text
+        text = doc_text(doc)
         quotes: list[Quote] = []
         last: tuple[str, int] = ("", -1)      # previous speaker and where their quote ended
         self.last_at = -1
@@ -144,7 +144,7 @@ class QuoteFinder:
         cues = [t for t in tokens if t.lower_ in CUES and t.text[:1].islower() and t.pos_ != "NOUN"
                 and nearest_quote(t) == mine]
         if not cues:
-            m = re.search(r"[Aa]ccording to ([^,.;:\n]+)", doc.text[tokens[0].idx:raw.start] if tokens else "")
+            m = re.search(r"[Aa]ccording to ([^,.;:\n]+)", doc_text(doc)[tokens[0].idx:raw.start] if tokens else "")
             if m:
                 at = tokens[0].idx + m.start(1)
                 return self._resolve(m.group(1), at, doc, last), "according to"
@@ -171,14 +171,14 @@ class QuoteFinder:
         if span is None:
             return ""
         sent = span[0].sent
-        lead = doc.text[sent.start_char:raw.start].rstrip(" “\"")
+        lead = doc_text(doc)[sent.start_char:raw.start].rstrip(" “\"")
         if lead.endswith((":", ",", ".")) and len(lead.split()) >= 2:
             clause = sent
         else:
             if lead.strip() or sent.start == 0:
                 return ""
             prev = doc[sent.start - 1].sent
-            if "\n" in doc.text[prev.end_char:sent.start_char] and not quoted(prev.start_char):
+            if "\n" in doc_text(doc)[prev.end_char:sent.start_char] and not quoted(prev.start_char):
                 return ""      # a new paragraph: the previous sentence may be anyone's
             clause = prev
         subj = [t for t in clause if t.dep_ in ("nsubj", "nsubjpass") and t.head == clause.root and not quoted(t.idx)]
@@ -210,7 +210,7 @@ class QuoteFinder:
         words = re.sub(r"^(a|an|the|one|another)\s+", "", phrase, flags=re.I)
         if words[:1].islower() and not any(m.type == "person" for m in named):
             # A description ("source within the central Interior Ministry") is its own speaker.
-            return _fullest_description(doc.text[:at], " ".join(words.split()[:8]))
+            return _fullest_description(doc_text(doc)[:at], " ".join(words.split()[:8]))
         if len(words.split()) == 1:
             surname = norm(words)
             person = next((m for m in self.mentions if m.type == "person" and len(m.name.split()) > 1
@@ -266,7 +266,7 @@ def _continues(text: str, prev_end: int, start: int) -> bool:
 
 def _attributed(doc: Doc, raw: RawQuote) -> bool:
     """A one-word quote counts only with a cue right before it (called it "defensive")."""
-    before = doc.text[max(0, raw.start - 40):raw.start].lower()
+    before = doc_text(doc)[max(0, raw.start - 40):raw.start].lower()
     return bool(re.search(r"\b(as|called|calling|describ\w+|term\w*|dubbed|label\w*)\b[^.]{0,25}[“\"]$", before))
 
 

@@ -34,6 +34,14 @@ HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "president", "general", "gen", "pr
               "commander", "chancellor", "governor", "mayor", "lord", "shahid"}
 
 
+def doc_text(doc) -> str:
+    """The document's text, computed once: spaCy joins every token on each `doc.text`."""
+    text = doc.user_data.get("text")
+    if text is None:
+        text = doc.user_data["text"] = doc.text
+    return text
+
+
 def evidence(text: str, start: int, end: int) -> Evidence:
     """An evidence span, trimmed of surrounding whitespace, pointing into `text`."""
     while start < end and text[start].isspace():
@@ -44,7 +52,7 @@ def evidence(text: str, start: int, end: int) -> Evidence:
 
 
 def span_evidence(span: Span) -> Evidence:
-    return evidence(span.doc.text, span.start_char, span.end_char)
+    return evidence(doc_text(span.doc), span.start_char, span.end_char)
 
 
 def sentence_evidence(span: Span) -> Evidence:

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 
 from ..briefing import Actor, Location, Threat
 from .quotes import CUES
-from .spans import sentence_evidence
+from .spans import doc_text, sentence_evidence
 
 # Category → trigger pattern; order matters: the first match names the threat.
 CATEGORIES: list[tuple[str, str]] = [
@@ -99,7 +99,7 @@ def _agent(sent: Span, mentions: list[Mention], violent: bool) -> str:
     inside = [m for m in mentions if sent.start_char <= m.start < sent.end_char]
     if not inside:
         return ""
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     for m in inside:
         if re.search(r"\b(by|from)\s+(the\s+)?$", text[max(sent.start_char, m.start - 10):m.start]):
             return m.actor.name
@@ -183,7 +183,7 @@ def _target(sent: Span, places, mentions: list[Mention], actor: str) -> str:
     found = [(s, loc) for s, _, loc in places if sent.start_char <= s < sent.end_char
              and loc.name != actor and loc.name not in own]
     for start, loc in found:
-        before = doc.text[max(sent.start_char, start - 12):start].lower()
+        before = doc_text(doc)[max(sent.start_char, start - 12):start].lower()
         if re.search(r"\b(in|into|on|at|against|toward|towards|take|seized|captured|entered|enter|"
                      r"infiltrated|of)\s+(the\s+)?$", before):
             return loc.name

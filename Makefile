@@ -21,7 +21,8 @@ deps: $(VENV)/.installed
 site: deps  ## Build briefings, pages, PDFs and the site from seeds/
 	$(GEN) build --strict $(if $(JOBS),--jobs $(JOBS))
 
-test: deps  ## Run the test suite
+test: deps  ## Run the test suite (installs Chromium for the browser tests when missing)
+	scripts/system-deps.sh --browser
 	$(PY) -m pytest -q
 
 serve: deps  ## Preview the site with live reload (edits to briefings/ and templates/ re-render)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from enum import Enum
 from functools import partial
 from pathlib import Path
@@ -20,11 +21,12 @@ from .config import Config
 from .errors import GeneratorError
 from .executors import executor
 from .fileio import sha256_bytes, write_atomic
-from .modelinfo import model_id
 from .ingest import Limits, discover, read_article
+from .modelinfo import model_id
+from .render.brief import brief_html, digest_html
 from .render.environment import html_env, markdown_env
-from .render.pages import briefing_page, index_page
-from .render.brief import brief_html
+from .render.pages import briefing_page, briefing_tags, index_page
+from .render.views import actor_index, actor_pages, briefing_map, country_names, render_views
 from .site import build_site
 from .state import Manifest
 from .store import State, briefing_files, inspect, proposed_path, write
@@ -34,6 +36,7 @@ log = logging.getLogger(__name__)
 PARALLEL_MIN = 4   # below this many articles a worker pool costs more than it saves
 BATCH = 16         # most articles per nlp.pipe batch (and per task sent to a worker)
 PROGRESS_EVERY_S = 10
+DIGEST = "digest"  # pdf/digest.pdf: every briefing in one document
 
 
 @dataclass
@@ -254,16 +257,28 @@ def render(config: Config, report: Report | None = None) -> Report:
         pages_dir, pdf_dir = config.docs / "briefings", config.docs / "pdf"
         # What every page and PDF depends on besides its briefing: templates, options, tool.
         common = _templates_digest(config) + f" {__version__} {config.marking} {config.paper}"
+        actors = actor_index(briefings)
+        slugs = actor_pages(actors)
+        names = country_names()
         for b, digest in entries:
             page = pages_dir / f"{b.id}.md"
-            if config.force or not manifest.fresh(page, digest + common):
-                report.pages += _write_if_changed(page, briefing_page(md, b))
-                manifest.record(page, digest + common)
+            links = " ".join(f"{a.name}={slugs.get(a.name)}" for a in b.actors)
+            if config.force or not manifest.fresh(page, digest + common + links):
+                text = briefing_page(md, b, slugs, briefing_map(b), briefing_tags(b, names))
+                report.pages += _write_if_changed(page, text)
+                manifest.record(page, digest + common + links)
         report.pages += _write_if_changed(config.docs / "index.md", index_page(md, briefings))
+        views = render_views(md, briefings, actors)
+        for rel, text in views.items():
+            report.pages += _write_if_changed(config.docs / rel, text)
+        actors_dir = config.docs / "actors"
+        for stale in actors_dir.glob("*.md") if actors_dir.exists() else []:
+            if f"actors/{stale.name}" not in views:
+                stale.unlink()
         for asset in sorted((config.templates / "assets").glob("*")):
             # Scripts and styles the site serves itself, so that it never loads a remote one.
             report.pages += _write_if_changed(config.docs / "assets" / asset.name, asset.read_bytes())
-        keep = {b.id for b in briefings}
+        keep = {b.id for b in briefings} | {DIGEST}
         for folder, suffix in ((pages_dir, ".md"), (pdf_dir, ".pdf")):
             for stale in folder.glob(f"*{suffix}") if folder.exists() else []:
                 if stale.stem not in keep:
@@ -275,6 +290,13 @@ def render(config: Config, report: Report | None = None) -> Report:
         todo = [(pdf_dir / f"{b.id}.pdf", b, digest + common) for b, digest in entries
                 if config.force or not manifest.fresh(pdf_dir / f"{b.id}.pdf", digest + common)]
         htmls = [brief_html(html, b, config.templates, config.marking, config.paper) for _, b, _ in todo]
+        # The digest of all briefings, redone when any of them changes.
+        everything = sha256_bytes("".join(sorted(d for _, d in entries)).encode()) + common
+        digest_pdf = pdf_dir / f"{DIGEST}.pdf"
+        if config.force or not manifest.fresh(digest_pdf, everything):
+            todo.append((digest_pdf, None, everything))
+            htmls.append(digest_html(html, briefings, config.templates, config.marking, config.paper,
+                                     datetime.now(timezone.utc).replace(microsecond=0).isoformat()))
         for (out, _, digest), pdf in zip(todo, _render_pdfs(config, htmls)):
             if isinstance(pdf, str):
                 report.error(f"{_display(config, out)}: {pdf}")

@@ -41,8 +41,16 @@ def safe_url(value: str) -> str:
     return quote(value, safe=":/?#@!$&'*+,;=%-._~")
 
 
+def badge(severity: str) -> Markup:
+    """A coloured severity label; only the three known values produce markup."""
+    if severity not in ("high", "medium", "low"):
+        return Markup("")
+    return Markup(f'<span class="sev sev-{severity}">{severity.upper()}</span>')
+
+
 def _common(env: Environment) -> Environment:
     env.filters["url"] = safe_url
+    env.filters["badge"] = badge
     env.filters["severity_rank"] = lambda s: {"high": 0, "medium": 1, "low": 2}.get(s, 3)
     return env
 

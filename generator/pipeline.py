@@ -23,7 +23,7 @@ from .executors import executor
 from .fileio import sha256_bytes, write_atomic
 from .ingest import Limits, discover, read_article
 from .modelinfo import model_id
-from .render.brief import brief_html, digest_html
+from .render.brief import brief_html, digest_pdf
 from .render.environment import html_env, markdown_env
 from .render.pages import briefing_page, briefing_tags, index_page
 from .render.views import actor_index, actor_pages, briefing_map, country_names, render_views
@@ -290,19 +290,23 @@ def render(config: Config, report: Report | None = None) -> Report:
         todo = [(pdf_dir / f"{b.id}.pdf", b, digest + common) for b, digest in entries
                 if config.force or not manifest.fresh(pdf_dir / f"{b.id}.pdf", digest + common)]
         htmls = [brief_html(html, b, config.templates, config.marking, config.paper) for _, b, _ in todo]
-        # The digest of all briefings, redone when any of them changes.
-        everything = sha256_bytes("".join(sorted(d for _, d in entries)).encode()) + common
-        digest_pdf = pdf_dir / f"{DIGEST}.pdf"
-        if config.force or not manifest.fresh(digest_pdf, everything):
-            todo.append((digest_pdf, None, everything))
-            htmls.append(digest_html(html, briefings, config.templates, config.marking, config.paper,
-                                     datetime.now(timezone.utc).replace(microsecond=0).isoformat()))
         for (out, _, digest), pdf in zip(todo, _render_pdfs(config, htmls)):
             if isinstance(pdf, str):
                 report.error(f"{_display(config, out)}: {pdf}")
                 continue
             write_atomic(out, pdf)
             manifest.record(out, digest)
+            report.pdfs += 1
+        # The digest of all briefings, redone when any of them changes.
+        everything = sha256_bytes("".join(sorted(d for _, d in entries)).encode()) + common
+        digest = pdf_dir / f"{DIGEST}.pdf"
+        if briefings and (config.force or not manifest.fresh(digest, everything)):
+            pdfs = {b.id: (pdf_dir / f"{b.id}.pdf").read_bytes() for b in briefings
+                    if (pdf_dir / f"{b.id}.pdf").exists()}
+            now = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+            write_atomic(digest, digest_pdf(html, briefings, pdfs, config.templates, config.marking,
+                                            config.paper, now, config.root))
+            manifest.record(digest, everything)
             report.pdfs += 1
         manifest.save()
     return report

@@ -20,9 +20,35 @@ def brief_html(env: Environment, b: Briefing, templates: Path, marking: str, pap
                   css=_css(templates, paper), marking=marking)
 
 
-def digest_html(env: Environment, briefings: list[Briefing], templates: Path, marking: str,
-                paper: str, generated: str) -> str:
-    """Every briefing in one document: a cover, contents with page numbers, bookmarks."""
-    items = [(b, by_severity(b), briefing_map(b)) for b in newest_first(briefings)]
-    return render(env, "digest.html.j2", items=items, css=_css(templates, paper), marking=marking,
-                  generated=generated)
+def digest_pdf(env: Environment, briefings: list[Briefing], pdfs: dict[str, bytes], templates: Path,
+               marking: str, paper: str, generated: str, root: Path) -> bytes:
+    """Every brief in one PDF: a cover with contents (page numbers), then the briefs as
+    already rendered, each with a bookmark. Appending rendered briefs, rather than laying
+    everything out again, keeps the digest fast and its memory small at any size."""
+    from io import BytesIO
+
+    from pypdf import PdfReader, PdfWriter
+
+    from .pdf import pdf_bytes
+    ordered = [b for b in newest_first(briefings) if b.id in pdfs]
+    readers = [PdfReader(BytesIO(pdfs[b.id])) for b in ordered]
+
+    def front(first_pages: list[int]) -> bytes:
+        items = list(zip(ordered, first_pages))
+        return pdf_bytes(render(env, "digest.html.j2", items=items, css=_css(templates, paper),
+                                marking=marking, generated=generated), root)
+
+    # Lay out the front matter once to learn its length, then number the contents from it.
+    lead = len(PdfReader(BytesIO(front([0] * len(ordered)))).pages)
+    starts, page = [], lead + 1
+    for reader in readers:
+        starts.append(page)
+        page += len(reader.pages)
+    writer = PdfWriter()
+    writer.append(BytesIO(front(starts)))
+    for b, reader, start in zip(ordered, readers, starts):
+        writer.append(reader, outline_item=b.title)
+    writer.add_metadata({"/Title": "Briefing digest"})
+    out = BytesIO()
+    writer.write(out)
+    return out.getvalue()

@@ -79,4 +79,8 @@ def render(env: Environment, name: str, **context) -> str:
         return env.get_template(name).render(**context)
     except TemplateError as exc:
         where = f" line {exc.lineno}" if getattr(exc, "lineno", None) else ""
-        raise RenderError(f"templates/{name}{where}: {exc.message or exc}; fix the template")
+        raise RenderError(f"templates/{name}{where}: {exc.message or exc}; fix the template") from exc
+    except (TypeError, ValueError, AttributeError, KeyError, IndexError) as exc:
+        # A template that runs but misuses its data (an edited template, an old copy).
+        raise RenderError(f"templates/{name}: {type(exc).__name__}: {exc}; fix the template "
+                          f"(compare it with the one shipped in the project)") from exc

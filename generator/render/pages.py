@@ -30,7 +30,10 @@ def briefing_tags(b: Briefing, country_names: dict[str, str]) -> list[str]:
 
 
 def newest_first(briefings: list[Briefing]) -> list[Briefing]:
-    return sorted(briefings, key=lambda b: (b.source.published or "", b.generated.at, b.id), reverse=True)
+    """By publication date, newest first; ties (and undated ones, last) by id, so that the
+    order never depends on when each briefing happened to be generated."""
+    by_id = sorted(briefings, key=lambda b: b.id)
+    return sorted(by_id, key=lambda b: b.source.published or "", reverse=True)
 
 
 def index_page(env: Environment, briefings: list[Briefing]) -> str:

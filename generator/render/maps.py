@@ -13,7 +13,8 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
-WORLD = Path(__file__).resolve().parent.parent / "data" / "countries-50m.json"
+WORLD = Path(__file__).resolve().parent.parent / "data" / "countries-110m.json"
+MIN_STEP_PX = 1.5   # drop outline points closer than this to the last one drawn: invisible, costly
 SEVERITY_COLOURS = {"high": "#c62828", "medium": "#ef6c00", "low": "#2e7d32", "": "#1a3a5c"}
 
 
@@ -83,8 +84,9 @@ def map_svg(points: list[Point], width: int = 640, min_span: float = 8.0, title:
     for (x0, y0, x1, y1), rings in countries():
         if x1 < west or x0 > east or y1 < south or y0 > north:
             continue
-        d = "".join("M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in (xy(*p) for p in r)) + "Z" for r in rings)
-        paths.append(f'<path d="{d}"/>')
+        d = "".join(_ring_path([xy(*p) for p in r]) for r in rings)
+        if d:
+            paths.append(f'<path d="{d}"/>')
     dots = []
     for p in points:
         x, y = xy(p.lon, p.lat)
@@ -98,6 +100,17 @@ def map_svg(points: list[Point], width: int = 640, min_span: float = 8.0, title:
         f'<g fill="#f4f1ea" stroke="#9a9a9a" stroke-width="0.6">{"".join(paths)}</g>'
         f'<g font-family="DejaVu Sans, sans-serif" font-size="11" fill="#111" stroke="#fff" '
         f'stroke-width="0.4" paint-order="stroke">{"".join(dots)}</g></svg>')
+
+
+def _ring_path(points: list[tuple[float, float]]) -> str:
+    """One ring as compact SVG path data, thinned to what can be seen at this scale."""
+    kept = [points[0]]
+    for x, y in points[1:]:
+        if abs(x - kept[-1][0]) + abs(y - kept[-1][1]) >= MIN_STEP_PX:
+            kept.append((x, y))
+    if len(kept) < 3:
+        return ""
+    return "M" + "L".join(f"{x:.0f},{y:.0f}" for x, y in kept) + "Z"
 
 
 def briefing_points(locations) -> list[Point]:

@@ -16,7 +16,7 @@ def briefing_page(env: Environment, b: Briefing, actor_pages: dict[str, str] | N
                   map_svg=None, tags: list[str] | None = None) -> str:
     """The briefing's page; `actor_pages` maps actor names to their pages' slugs."""
     slugs = actor_pages or {}
-    links = {a.name: f"../actors/{slugs[a.name]}.md" if a.name in slugs else "#key-actors" for a in b.actors}
+    links = {a.name: f"../actors/{slugs[a.name]}.md" if a.name in slugs else "" for a in b.actors}
     return render(env, "briefing.md.j2", b=b, threats=by_severity(b), pdf_link=f"../pdf/{b.id}.pdf",
                   actor_links=links, map=map_svg, tags=tags or [])
 

@@ -33,6 +33,12 @@ class ActorEntry:
     quotes: list[tuple[Briefing, Quote]] = field(default_factory=list)
 
     @property
+    def has_page(self) -> bool:
+        """Only actors that recur across briefings, or lead one, get a page of their own:
+        a page per passing mention would multiply the site's pages for little use."""
+        return len(self.appearances) > 1 or any(a.key for _, a in self.appearances)
+
+    @property
     def roles(self) -> list[str]:
         return sorted({a.role for _, a in self.appearances if a.role})
 
@@ -71,8 +77,8 @@ def actor_index(briefings: list[Briefing]) -> list[ActorEntry]:
 
 
 def actor_pages(entries: list[ActorEntry]) -> dict[str, str]:
-    """Actor name as written in any briefing → its page's slug."""
-    return {a.name: e.slug for e in entries for _, a in e.appearances}
+    """Actor name as written in any briefing → its page's slug (actors with a page)."""
+    return {a.name: e.slug for e in entries if e.has_page for _, a in e.appearances}
 
 
 @functools.cache
@@ -129,5 +135,6 @@ def render_views(env: Environment, briefings: list[Briefing], actors: list[Actor
         "tags.md": render(env, "tags.md.j2"),
     }
     for entry in actors:
-        pages[f"actors/{entry.slug}.md"] = render(env, "actor.md.j2", actor=entry)
+        if entry.has_page:
+            pages[f"actors/{entry.slug}.md"] = render(env, "actor.md.j2", actor=entry)
     return pages

@@ -6,6 +6,7 @@ the fix, the rest is built, and the report says the build failed.
 from __future__ import annotations
 
 import logging
+import os
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -36,7 +37,7 @@ log = logging.getLogger(__name__)
 PARALLEL_MIN = 4   # below this many articles a worker pool costs more than it saves
 BATCH = 16         # most articles per nlp.pipe batch (and per task sent to a worker)
 PROGRESS_EVERY_S = 10
-DIGEST = "digest"  # pdf/digest.pdf: every briefing in one document
+DIGEST = "digest/briefings-digest.pdf"  # every briefing in one document; apart from pdf/<slug>.pdf
 
 
 @dataclass
@@ -278,7 +279,7 @@ def render(config: Config, report: Report | None = None) -> Report:
         for asset in sorted((config.templates / "assets").glob("*")):
             # Scripts and styles the site serves itself, so that it never loads a remote one.
             report.pages += _write_if_changed(config.docs / "assets" / asset.name, asset.read_bytes())
-        keep = {b.id for b in briefings} | {DIGEST}
+        keep = {b.id for b in briefings}
         for folder, suffix in ((pages_dir, ".md"), (pdf_dir, ".pdf")):
             for stale in folder.glob(f"*{suffix}") if folder.exists() else []:
                 if stale.stem not in keep:
@@ -299,7 +300,7 @@ def render(config: Config, report: Report | None = None) -> Report:
             report.pdfs += 1
         # The digest of all briefings, redone when any of them changes.
         everything = sha256_bytes("".join(sorted(d for _, d in entries)).encode()) + common
-        digest = pdf_dir / f"{DIGEST}.pdf"
+        digest = config.docs / DIGEST
         if briefings and (config.force or not manifest.fresh(digest, everything)):
             pdfs = {b.id: (pdf_dir / f"{b.id}.pdf").read_bytes() for b in briefings
                     if (pdf_dir / f"{b.id}.pdf").exists()}
@@ -363,16 +364,30 @@ def _render_pdfs(config: Config, htmls: list[str]) -> Iterable[bytes | str]:
 # --- build the site ------------------------------------------------------------------
 
 def site(config: Config, report: Report) -> None:
-    """Run MkDocs unless neither the pages nor its configuration changed since the last site."""
+    """Run MkDocs unless neither the pages nor its configuration changed since the last site.
+
+    When only pages changed (same configuration, theme and assets), MkDocs re-renders just
+    those: pages not in the navigation do not change when others do. Pages that link
+    every briefing (home, views, tags) are rewritten whenever a briefing changes."""
     manifest = Manifest(config.docs / ".state.json")
     inputs = sorted(p for p in config.docs.rglob("*") if p.is_file() and p.name != ".state.json")
-    digest = sha256_bytes("\n".join(
-        [f"{p.relative_to(config.docs)} {p.stat().st_size} {p.stat().st_mtime_ns}" for p in inputs]
-        + [config.mkdocs_yml.read_text(encoding="utf-8") if config.mkdocs_yml.exists() else ""]).encode())
+    pages = "\n".join(f"{p.relative_to(config.docs)} {p.stat().st_size} {p.stat().st_mtime_ns}" for p in inputs)
+    setup = sha256_bytes("\n".join(
+        [config.mkdocs_yml.read_text(encoding="utf-8") if config.mkdocs_yml.exists() else ""]
+        + [p.read_text(encoding="utf-8", errors="replace") for p in inputs if p.parent.name == "assets"]
+        + [f"{p.relative_to(config.docs)}" for p in inputs]).encode())
+    digest = sha256_bytes((pages + setup).encode())
     index = config.site / "sitemap.xml"
     if not config.force and manifest.fresh(index, digest):
         return
-    build_site(config.mkdocs_yml, config.docs, config.site, strict=True)
+    dirty = not config.force and (config.site / "index.html").exists() and manifest.value("site-setup") == setup
+    if dirty:
+        # Views list every briefing: make sure MkDocs sees them as changed.
+        for view in ("index.md", "tags.md", "places.md", "threats.md", "timeline.md"):
+            if (config.docs / view).exists():
+                os.utime(config.docs / view)
+    build_site(config.mkdocs_yml, config.docs, config.site, strict=True, dirty=dirty)
     report.site_built = True
     manifest.record(index, digest)
+    manifest.put("site-setup", setup)
     manifest.save()

@@ -11,9 +11,13 @@ from .errors import RenderError
 log = logging.getLogger(__name__)
 
 
-def build_site(mkdocs_yml: Path, docs: Path, site: Path, strict: bool = True) -> None:
-    """Build into a fresh folder beside `site`, then swap it in, so that a build killed at
-    any moment leaves the previous site whole."""
+def build_site(mkdocs_yml: Path, docs: Path, site: Path, strict: bool = True, dirty: bool = False) -> None:
+    """Build into a folder beside `site`, then swap it in, so that a build killed at any
+    moment leaves the previous site whole.
+
+    With `dirty`, the folder starts as a copy of the previous site and MkDocs renders only
+    the pages whose Markdown is newer than their HTML; the caller asks for it only when
+    the configuration, theme and assets are unchanged and removes pages that went away."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -22,10 +26,14 @@ def build_site(mkdocs_yml: Path, docs: Path, site: Path, strict: bool = True) ->
     old = site.with_name(f".{site.name}.old")
     recover(site)
     shutil.rmtree(building, ignore_errors=True)
+    if dirty and site.is_dir():
+        shutil.copytree(site, building, copy_function=shutil.copy2)   # keeps mtimes for MkDocs
+    build_log = logging.getLogger("mkdocs.commands.build")
+    build_log.addFilter(_expected_dirty_warning)
     try:
         cfg = load_config(config_file=str(mkdocs_yml), docs_dir=str(docs), site_dir=str(building),
                           strict=strict)
-        build(cfg)
+        build(cfg, dirty=dirty and building.is_dir())
         shutil.rmtree(old, ignore_errors=True)
         if site.exists():
             os.rename(site, old)
@@ -36,6 +44,14 @@ def build_site(mkdocs_yml: Path, docs: Path, site: Path, strict: bool = True) ->
                           f"see the warnings above") from exc
     except FileNotFoundError as exc:
         raise RenderError(f"{mkdocs_yml}: not found; run from the project folder or pass --mkdocs-yml") from exc
+    finally:
+        build_log.removeFilter(_expected_dirty_warning)
+
+
+def _expected_dirty_warning(record: logging.LogRecord) -> bool:
+    """MkDocs warns that dirty builds may leave stale navigation; ours are only run when
+    the navigation cannot have changed, so this one warning must not fail --strict."""
+    return "'dirty' build is being performed" not in record.getMessage()
 
 
 def recover(site: Path) -> None:

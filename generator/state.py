@@ -36,6 +36,15 @@ class Manifest:
             self.entries[str(output)] = digest
             self.changed = True
 
+    def value(self, key: str) -> str | None:
+        """A recorded value that is not tied to an output file."""
+        return self.entries.get(key)
+
+    def put(self, key: str, value: str) -> None:
+        if self.entries.get(key) != value:
+            self.entries[key] = value
+            self.changed = True
+
     def forget(self, output: Path) -> None:
         if self.entries.pop(str(output), None) is not None:
             self.changed = True

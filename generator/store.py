@@ -6,6 +6,7 @@ its digest has been edited by hand; it is kept, like one marked reviewed.
 """
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from dataclasses import dataclass
@@ -51,8 +52,16 @@ def serialise(briefing: Briefing) -> str:
 
 
 def inspect(path: Path, display: str) -> Existing:
-    if not path.exists():
+    """What is at `path`, parsed and validated once per version of the file."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
         return Existing(State.MISSING)
+    return _inspect(path, display, st.st_mtime_ns, st.st_size)
+
+
+@functools.lru_cache(maxsize=4096)
+def _inspect(path: Path, display: str, mtime_ns: int, size: int) -> Existing:
     try:
         briefing = read_briefing(path, display)
     except BriefingError as exc:

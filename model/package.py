@@ -95,9 +95,9 @@ MEANTIME's NER precision is understated: it does not mark every name, so correct
 names it leaves unmarked count as errors where they are not marked missing.
 
 ## On the briefing dev set
-End-to-end extraction scores (`make eval`, seven articles of ../shared/eval/dev)
-are in the README; the model is one part of them, with the gazetteer, the list of
-known actors and the rules of the extractors.
+Run `make eval` (seven articles of ../shared/eval/dev) and `make eval-geo` and
+record their totals here: the model is one part of those scores, with the gazetteer,
+the list of known actors and the rules of the extractors.
 
 ## Limits
 Trained on ~200,000 tokens: it misses unfamiliar names and mislabels places as

@@ -35,7 +35,7 @@ def outputs(root: Path) -> dict[str, object]:
         out[path.name] = data
     for path in sorted((root / "build" / "docs" / "briefings").glob("*.md")):
         out[path.name] = "\n".join(line for line in path.read_text().splitlines() if "Generated " not in line)
-    for path in sorted((root / "site" / "pdf").glob("*.pdf")):
+    for path in sorted((root / "site").glob("*/*.pdf")):
         text, pages = pdf_text(path)
         out[path.name] = (pages, re.sub(r"\d{4}-\d\d-\d\d(T[\d:]+)?(\+00:00)?", "", text))
     return out

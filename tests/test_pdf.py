@@ -24,7 +24,7 @@ def test_a_brief_page_renders_to_a_real_image(built, tmp_path):
 
 
 def test_the_digest_has_contents_page_numbers_and_bookmarks(built):
-    reader = PdfReader(built / "site" / "pdf" / "digest.pdf")
+    reader = PdfReader(built / "site" / "digest" / "briefings-digest.pdf")
     contents = reader.pages[1].extract_text() or ""
     assert "Contents" in contents
     bookmarks = {item.title: reader.get_destination_page_number(item)
@@ -38,7 +38,7 @@ def test_the_digest_has_contents_page_numbers_and_bookmarks(built):
         at = next(i for i, line in enumerate(lines) if norm(title)[:25] in norm(line))
         nearby = " ".join(lines[at:at + 3]).split()
         assert str(page + 1) in nearby                           # ... and the contents agree
-    assert 'href="pdf/digest.pdf"' in (built / "site" / "index.html").read_text()
+    assert 'href="digest/briefings-digest.pdf"' in (built / "site" / "index.html").read_text()
 
 
 def test_paper_size_and_marking_are_configurable(tmp_path):

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
+import pickle
 import re
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-from .briefing import Briefing
+from . import __version__
+from .briefing import SCHEMA_VERSION, Briefing
 from .errors import BriefingError
 from .fileio import sha256_bytes, write_atomic
 from .schema import dump, read_briefing, validate
@@ -60,13 +63,36 @@ def inspect(path: Path, display: str) -> Existing:
     return _inspect(path, display, st.st_mtime_ns, st.st_size)
 
 
+def _cache_path(text: str) -> Path:
+    key = sha256_bytes(f"{__version__} {SCHEMA_VERSION}\n{text}".encode("utf-8"))
+    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "briefing-generator"
+    return root / "briefings" / key[:2] / f"{key}.pickle"
+
+
+def _read_valid(path: Path, display: str) -> tuple[Briefing, str]:
+    """The validated briefing in `path`, from a cache keyed by the file's content when it
+    was seen before: parsing and validating hundreds of briefings is most of a rebuild."""
+    text = path.read_text(encoding="utf-8")
+    cached = _cache_path(text)
+    try:
+        with cached.open("rb") as f:
+            return pickle.load(f), text
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
+        pass
+    briefing = read_briefing(path, display)
+    try:
+        write_atomic(cached, pickle.dumps(briefing, protocol=pickle.HIGHEST_PROTOCOL))
+    except OSError:
+        pass
+    return briefing, text
+
+
 @functools.lru_cache(maxsize=4096)
 def _inspect(path: Path, display: str, mtime_ns: int, size: int) -> Existing:
     try:
-        briefing = read_briefing(path, display)
+        briefing, text = _read_valid(path, display)
     except BriefingError as exc:
         return Existing(State.INVALID, error=exc)
-    text = path.read_text(encoding="utf-8")
     file_digest = sha256_bytes(text.encode("utf-8"))
     if briefing.review.status == "reviewed":
         return Existing(State.REVIEWED, briefing, digest=file_digest)

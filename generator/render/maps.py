@@ -111,7 +111,3 @@ def _ring_path(points: list[tuple[float, float]]) -> str:
     if len(kept) < 3:
         return ""
     return "M" + "L".join(f"{x:.0f},{y:.0f}" for x, y in kept) + "Z"
-
-
-def briefing_points(locations) -> list[Point]:
-    return [Point(loc.name, loc.lat, loc.lon) for loc in locations if loc.lat is not None and loc.lon is not None]

@@ -79,6 +79,13 @@ def _finish(report, strict: bool) -> None:
     sys.exit(1 if report.failed(strict) else 0)
 
 
+def _run_stage(name: str, kwargs) -> None:
+    """Run one pipeline function (build, extract, render) and exit with its status."""
+    from . import pipeline
+    config = _config(kwargs)
+    _finish(_guard(getattr(pipeline, name), config), config.strict)
+
+
 def _guard(fn, *args):
     try:
         return fn(*args)
@@ -105,27 +112,21 @@ def cli():
 @path_options
 def build(**kwargs):
     """Extract, render and build the site: the whole pipeline."""
-    from . import pipeline
-    config = _config(kwargs)
-    _finish(_guard(pipeline.build, config), config.strict)
+    _run_stage("build", kwargs)
 
 
 @cli.command()
 @path_options
 def extract(**kwargs):
     """Write a briefing for each new or changed article in the seeds folder."""
-    from . import pipeline
-    config = _config(kwargs)
-    _finish(_guard(pipeline.extract, config), config.strict)
+    _run_stage("extract", kwargs)
 
 
 @cli.command()
 @path_options
 def render(**kwargs):
     """Render the briefings into Markdown pages and PDF briefs (no site build)."""
-    from . import pipeline
-    config = _config(kwargs)
-    _finish(_guard(pipeline.render, config), config.strict)
+    _run_stage("render", kwargs)
 
 
 @cli.command()

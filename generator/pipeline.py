@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from . import __version__
+from . import TOOL, __version__
 from .article import Article
 from .briefing import Briefing
 from .config import Config
@@ -110,7 +110,7 @@ def build(config: Config) -> Report:
 
 def inputs_fingerprint(config: Config) -> str:
     """A digest of everything a build reads, by file name, size and modification time."""
-    parts = [f"generator {__version__}", model_id(config.model), config.marking, config.paper,
+    parts = [TOOL, model_id(config.model), config.marking, config.paper,
              str(config.max_bytes), str(config.site)]
     for folder in (config.seeds, config.briefings, config.templates):
         if folder.is_dir():
@@ -132,7 +132,7 @@ def extract(config: Config, report: Report | None = None) -> Report:
         articles = list(ingest(config, report))
     report.articles = len(articles)
     with Timer(report, "extract"):
-        tool = (f"generator {__version__}", model_id(config.model))
+        tool = (TOOL, model_id(config.model))
         plans = {a.slug: _plan(config, a, tool, report) for a in articles}
         todo = [a for a in articles if plans[a.slug] is not Plan.SKIP]
         for result in _extract_all(config, todo):
@@ -170,16 +170,14 @@ def _unique_slug(config: Config, article: Article, taken: set[str]) -> str:
     """The article's slug, numbered when another article already has it."""
     base, n = article.slug, 1
     slug = base
-    while slug in taken or _owned_by_other(config.briefings / f"{slug}.yaml", article.path):
+    while slug in taken or _owned_by_other(config, config.briefings / f"{slug}.yaml", article.path):
         n += 1
         slug = f"{base}-{n}"
     return slug
 
 
-def _owned_by_other(path: Path, source_file: str) -> bool:
-    if not path.exists():
-        return False
-    existing = inspect(path, str(path))
+def _owned_by_other(config: Config, path: Path, source_file: str) -> bool:
+    existing = inspect(path, _display(config, path))   # the same key as _plan: parsed once
     return existing.briefing is not None and existing.briefing.source.file != source_file
 
 

@@ -15,7 +15,6 @@ import yaml
 
 from .briefing import Briefing
 from .errors import BriefingError
-from .fileio import write_atomic
 
 SCHEMA_PATH = Path(__file__).with_name("briefing.schema.json")
 # libyaml's safe loader and dumper when available: the same results, many times faster.
@@ -109,9 +108,3 @@ def read_briefing(path: Path, display: str | None = None) -> Briefing:
 def dump(briefing: Briefing) -> str:
     """The briefing as YAML: block style, Unicode kept, keys in schema order."""
     return yaml.dump(briefing.to_dict(), Dumper=SafeDumper, sort_keys=False, allow_unicode=True, width=100)
-
-
-def write_briefing(path: Path, briefing: Briefing) -> None:
-    """Validate, then write atomically."""
-    validate(briefing.to_dict(), str(path))
-    write_atomic(path, dump(briefing))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from .. import __version__
+from .. import TOOL
 from ..article import Article
 from ..briefing import Briefing, Generated, Source
 from .actors import ActorFinder
@@ -26,11 +26,6 @@ class Extractor:
         self.actor_finder = ActorFinder(self.gaz, known_actors())
         self.model = model_label(self.nlp)
 
-    @property
-    def fingerprint(self) -> str:
-        """What, besides the article, decides the extraction: tool and model versions."""
-        return f"generator {__version__}; {self.model}"
-
     def extract(self, article: Article, now: datetime | None = None) -> Briefing:
         doc = self.nlp(article.body)
         return self.from_doc(article, doc, now)
@@ -48,6 +43,6 @@ class Extractor:
             id=article.slug, title=article.title, summary=summary,
             source=Source(file=article.path, sha256=article.sha256, name=article.source_name,
                           url=article.url, published=article.published),
-            generated=Generated(at=at, by=f"generator {__version__}", model=self.model),
+            generated=Generated(at=at, by=TOOL, model=self.model),
             actors=sorted(actors, key=lambda a: (-a.key, -a.mentions, a.evidence[0].start)),
             locations=locations, threats=threats, quotes=quotes)

@@ -159,17 +159,20 @@ def _is_name(ent: Span, gaz: Gazetteer) -> bool:
     return True
 
 
+# Forms, not lemmas: the shipped pipeline has no lemmatizer.
+BE_OR_HAVE = {"be", "is", "was", "are", "were", "been", "being", "'s", "’s", "has", "had", "have", "having"}
+
+
 def _acts(ent: Span) -> bool:
     """A country or capital used as an agent: the subject of an action, an agent, a possessor of forces."""
     root = ent.root
-    if root.dep_ in ("nsubj", "csubj") and root.head.lemma_ not in ("be", "have") and root.head.pos_ != "AUX":
+    if root.dep_ in ("nsubj", "csubj") and root.head.lower_ not in BE_OR_HAVE and root.head.pos_ != "AUX":
         return True
     before = ent.doc[ent.start - 1] if ent.start else None
-    if before is not None and before.lower_ in ("by", "against", "and") and before.lower_ != "and":
+    if before is not None and before.lower_ in ("by", "against"):
         return True
     after = [t for t in ent.doc[ent.end:ent.end + 3] if not t.is_space]
-    if after and after[0].tag_.startswith(("VBD", "VBZ", "VBP", "MD")) and after[0].lemma_ not in ("be", "have") \
-            and after[0].lower_ not in ("is", "was", "are", "were", "has", "had", "have"):
+    if after and after[0].tag_.startswith(("VBD", "VBZ", "VBP", "MD")) and after[0].lower_ not in BE_OR_HAVE:
         return True
     if after and after[0].text in ("'s", "’s") and len(after) > 1 and after[1].lower_ in STATE_NOUNS:
         return True

@@ -298,7 +298,7 @@ def _subjects(cue: Token, quoted) -> list[Span]:
         if subj:
             out.append(_phrase(subj[0], quoted))
             break
-        if verb.dep_ in ("advcl", "xcomp", "conj", "ccomp", "acl", "parataxis") and verb.head is not verb:
+        if verb.dep_ in ("advcl", "xcomp", "conj", "ccomp", "acl", "parataxis") and verb.head.i != verb.i:
             verb = verb.head
         else:
             break

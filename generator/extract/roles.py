@@ -1,0 +1,350 @@
+"""Who does it and to whom: the actor and the target of a threat sentence.
+
+The small parser is right about subjects and objects often enough to use, but not
+always, so each role is read from the parse and from the words around a name
+("killed X", "attack on X", "by X"), the surface cue first where both speak.
+
+- A *patient* is a name the act is done to: the object of a violent verb, the
+  subject of one in the passive ("Soleimani was martyred"), the antecedent of
+  "who was killed", or a name after "against", "on", "into" or "killed". A patient
+  is never the actor.
+- The *actor* is, in order: the name after "by" on a violent verb ("struck by the
+  Taliban"), the one blamed ("blaming Iran"), the active subject of the clause, an
+  unnamed armed subject tied back to a named one ("United States military forces",
+  "the officers" → the police named in the article), the owner of the attack
+  ("Turkey's offensive"), "he" for the person last named, an armed group or state
+  named in a non-violent sentence, and finally the story's main aggressor when the
+  sentence reports violence or refers back to "the attack".
+- The *target* is the first patient, else a place the act happens in or moves on,
+  else another place, else another named actor. Names that only qualify another
+  ("US troops", "Iraq" in "Islamic State of Iraq and Syria") are not targets.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..briefing import Actor, Location
+from .quotes import CUES
+from .spans import doc_text
+
+AGENT_TYPES = ("armed_group", "state", "organization", "person")
+
+VIOLENT_VERB = re.compile(
+    r"^(attack|kill|strike|struck|hit|bomb|shell|shoot|shot|stab|target|invade|seize|capture|"
+    r"occupy|assassinate|martyr|wound|injure|destroy|raid|ambush|murder|execute|abduct|kidnap|"
+    r"storm|overrun|overran|besiege|threaten|harass|fire|enter|take|took|retake|breach|"
+    r"infiltrate|bombard|behead|massacre|slaughter)", re.I)
+# Words before a name that make it the one acted on: "assault on Damascus", "killed X".
+PATIENT_BEFORE = re.compile(
+    r"\b(against|on|into|toward|towards|targeting|targeted|targets?|attack(?:ed|ing|s)?|"
+    r"kill(?:ed|ing|s)?|struck|strikes?|hit(?:ting)?|invad(?:ed|ing|es?)|enter(?:ed|ing|s)?|"
+    r"seiz(?:ed|ing|es?)|captur(?:ed|ing|es?)|took|tak(?:e|es|ing)|retak(?:e|es|ing)|retook|"
+    r"collapse of|assassinat\w+(?: of)?|killing of|shot|stabbed|bomb(?:ed|ing)|shell(?:ed|ing)|"
+    r"besieg\w+|overr[au]n|storm(?:ed|ing)|harass\w*|threaten\w*|martyr(?:ed|ing)|"
+    r"defeat(?:ed|ing)?|fight(?:ing|s)?(?: against)?|battl(?:e|ed|ing)(?: against)?|up to)\s+(?:the\s+|its\s+|their\s+|a\s+)?$", re.I)
+# "Abqaiq was the target of", "the embassy was hit".
+PATIENT_AFTER = re.compile(
+    r"\s+(?:was|were|is|are|has been|had been|have been)\s+(?:\w+ly\s+)?(?:the\s+|a\s+)?"
+    r"(?:target|targeted|hit|attacked|struck|killed|bombed|shelled|seized|captured|overrun|stormed|"
+    r"besieged|invaded|shot|stabbed|wounded|injured|assassinated|destroyed|damaged)\b", re.I)
+LOCATIVE_BEFORE = re.compile(
+    r"\b(in|into|on|at|against|toward|towards|take|seized|captured|entered|enter|"
+    r"infiltrated|of|near|outside)\s+(?:the\s+)?$", re.I)
+# "struck by X", "claimed by X", "ascribed to X": the name after is the agent.
+AGENT_BEFORE = re.compile(
+    r"\b(\w+)\s+(?:out\s+)?(?:by|from)\s+(?:the\s+)?$|"
+    r"\b(?:ascribed|attributed|blamed)\s+(?:on|to)\s+(?:the\s+)?$|"
+    r"\b(?:blam\w+|accus\w+)\s+(?:the\s+)?$", re.I)
+ACT_VERB = re.compile(r"^(attack|invad|launch|seiz|captur|bomb|strik|struck|kill|shoot|shot|stab|"
+                      r"fir|shell|deploy|dispatch|sen[dt]|enter|advanc|infiltrat|threat|warn|claim|"
+                      r"carr|conduct|target|occup|mount|began|begin|start)", re.I)
+ATTACK_NOUNS = {"attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "bombing",
+                "bombings", "offensive", "assault", "raid", "raids", "invasion", "incursion", "plot",
+                "operation", "operations", "threat", "shelling", "ambush", "plans"}
+ARMED_NOUNS = {"rebels", "militants", "insurgents", "gunmen", "fighters", "jihadists", "attackers",
+               "attacker", "gunman", "terrorists", "militia", "militias", "forces", "troops", "soldiers",
+               "officers", "police", "army", "military", "assailant", "assailants", "bomber", "bombers"}
+# Unnamed armed subjects that stand for a body the article names elsewhere.
+NOMINAL_BODIES = [
+    (re.compile(r"^(police|officers|policemen|constables?|detectives?)$"), re.compile(r"\bpolice\b", re.I)),
+    (re.compile(r"^(army|troops|soldiers|forces|military)$"),
+     re.compile(r"\b(army|armed forces|military|defen[cs]e forces)\b", re.I)),
+]
+STATE_MODIFIERS = {"government", "regime", "army", "military", "state", "pro-government"}
+PERPETRATOR_NOUNS = {"attacker", "gunman", "assailant", "bomber", "suspect", "perpetrator"}
+
+
+@dataclass
+class Name:
+    """A named actor or place inside the sentence."""
+    start: int
+    end: int
+    name: str
+    actor: Actor | None = None
+    place: Location | None = None
+
+
+class RoleFinder:
+    """Reads actor and target off one article's sentences."""
+
+    def __init__(self, doc: Doc, actors: list[Actor], locations: list[Location], gaz, violent_rx):
+        self.doc = doc
+        self.text = doc_text(doc)
+        self.gaz = gaz
+        self.actors = actors
+        self.actor_names = sorted((Name(e.start, e.end, a.name, actor=a) for a in actors
+                                   for e in a.evidence if a.type in AGENT_TYPES), key=lambda n: n.start)
+        self.place_names = sorted((Name(e.start, e.end, loc.name, place=loc) for loc in locations
+                                   for e in loc.evidence), key=lambda n: n.start)
+        self.aggressor = main_aggressor(doc, actors, violent_rx)
+
+    def roles(self, sent: Span, violent: bool, back_reference: bool) -> tuple[str, str]:
+        actors = [n for n in self.actor_names if sent.start_char <= n.start < sent.end_char]
+        # "Iraq" inside "Islamic State of Iraq and Syria" names no place of its own.
+        places = [n for n in self.place_names if sent.start_char <= n.start < sent.end_char
+                  and not any(a.start <= n.start and n.end <= a.end and a.end - a.start > n.end - n.start
+                              for a in actors)]
+        patients = [n for n in actors + places if self._is_patient(n)]
+        patient_ids = {id(n) for n in patients}
+        agents = [n for n in actors if id(n) not in patient_ids]
+        # A country named only as a place can still be the one blamed ("blaming Iran").
+        blamable = agents + [n for n in places if n.place.kind == "country" and id(n) not in patient_ids
+                             and not any(a.start == n.start for a in actors)]
+        actor = (self._named_agent(sent, blamable) or self._subject(sent, agents, patients)
+                 or self._attack_owner(sent, agents) or self._pronoun_agent(sent)
+                 or ("" if violent else self._armed(agents))
+                 or (self.aggressor.name if self.aggressor and (violent or back_reference) else ""))
+        return actor, self._target(sent, actor, patients, places, actors)
+
+    # --- patients -------------------------------------------------------------------
+
+    def _is_patient(self, n: Name) -> bool:
+        before = self.text[max(0, n.start - 30):n.start]
+        if PATIENT_BEFORE.search(before) and not AGENT_BEFORE.search(before) \
+                or PATIENT_AFTER.match(self.text, n.end):
+            return True
+        token = self._token(n)
+        if token is None:
+            return False
+        head = token.head
+        if token.dep_ == "obj" and VIOLENT_VERB.match(head.lower_):
+            return True
+        if token.dep_ == "nsubj" and _passive(head) and VIOLENT_VERB.match(head.lower_):
+            return True
+        # "al-Muhandis, who was also killed"
+        return any(c.dep_ in ("acl", "relcl") and _passive(c) and VIOLENT_VERB.match(c.lower_)
+                   and any(w.lower_ in ("who", "which") for w in c.children) for c in token.children)
+
+    # --- actor ----------------------------------------------------------------------
+
+    def _named_agent(self, sent: Span, blamable: list[Name]) -> str:
+        """The name after "by" on a violent verb ("struck by X"), or the one blamed."""
+        for n in sorted(blamable, key=lambda n: n.start):
+            m = AGENT_BEFORE.search(self.text[max(sent.start_char, n.start - 30):n.start])
+            if m and (m.group(1) is None or VIOLENT_VERB.match(m.group(1))
+                      or m.group(1).lower() in ATTACK_NOUNS or m.group(1).lower() in ("claimed", "carried")):
+                return n.name
+        return ""
+
+    def _subject(self, sent: Span, agents: list[Name], patients: list[Name]) -> str:
+        """The subject of the clause's action, named ("Turkey invaded") or not ("government
+        forces began"); of two, the one nearer the main verb ("forces began deploying into
+        SDF-controlled territory": the forces)."""
+        named = None
+        subjects = [(n, _active_verb(self._token(n))) for n in agents]
+        # The subject of an action, not of a report ("Reuters reported"): a violent or
+        # military verb first ("as Turkey invades"), then any other verb.
+        subjects = [(n, v) for n, v in subjects if v is not None and v.lower_ not in CUES]
+        for n, verb in sorted(subjects, key=lambda nv: not ACT_VERB.search(nv[1].text)):
+            named = (n.name, _depth(verb))
+            break
+        nominal = self._nominal_agent(sent, patients)
+        if named and nominal and nominal[1] < named[1]:
+            return nominal[0]
+        return named[0] if named else nominal[0] if nominal else ""
+
+    def _nominal_agent(self, sent: Span, patients: list[Name]) -> tuple[str, int] | None:
+        """An unnamed armed subject, tied to a name where the text allows: "United States
+        military forces" → United States, "the officers" → the police the article names,
+        "the attacker" → the story's attacker; else the words themselves ("rebels")."""
+        for token in sent:
+            if token.lower_ not in ARMED_NOUNS or token.dep_ not in ("nsubj", "ROOT", "appos"):
+                continue
+            if token.lower_ in ("police", "military", "army") and token.dep_ != "nsubj":
+                continue
+            inside = next((n for n in self.actor_names if n.start <= token.idx < n.end), None)
+            if inside is not None:
+                if any(p.start == inside.start for p in patients):
+                    continue
+                return inside.name, _depth(token.head)
+            owner = next((n for n in self.actor_names if sent.start_char <= n.start and n.end <= token.idx
+                          and re.fullmatch(r"['’]?s?\s*(?:[\w-]+\s+){0,2}", self.text[n.end:token.idx])
+                          and not any(p.start == n.start for p in patients)), None)
+            if owner is not None and owner.actor.type != "person":
+                return owner.name, _depth(token.head)
+            mods = [t for t in token.lefts if t.pos_ in ("ADJ", "PROPN", "NOUN") and t.dep_ != "nsubj"]
+            for mod in mods:
+                iso = self.gaz.country_of_demonym(mod.text) if mod.text[:1].isupper() else ""
+                if iso and iso in self.gaz.countries:
+                    return self.gaz.countries[iso].name, _depth(token.head)
+            if token.lower_ in PERPETRATOR_NOUNS and self.aggressor is not None and self.aggressor.type == "person":
+                return self.aggressor.name, _depth(token.head)
+            state_force = {m.lower_ for m in mods} & STATE_MODIFIERS or token.lower_ in ("police", "officers")
+            for word, body in NOMINAL_BODIES:
+                if word.match(token.lower_) and (state_force or "police" in body.pattern):
+                    found = Counter(n.name for n in self.actor_names if body.search(n.name))
+                    if found:
+                        return found.most_common(1)[0][0], _depth(token.head)
+            if token.lower_ in ("police", "officers", "military", "army"):
+                continue
+            words = [t.text for t in token.lefts if t.pos_ == "ADJ" and t.text.islower()]
+            return " ".join(words + [token.lower_]), _depth(token.head)
+        m = re.search(r"\b(rebel|militant|insurgent|jihadist|terrorist)\s+(threat|attack|fire|advance|offensive)",
+                      sent.text, re.I)
+        return (m.group(1).lower() + "s", 99) if m else None
+
+    def _attack_owner(self, sent: Span, agents: list[Name]) -> str:
+        """Whose attack it is when a modifier says so: "an Al-Qaeda suicide attack",
+        "Iranian attack plans", "Turkey's offensive"."""
+        for token in sent:
+            if token.lower_ not in ATTACK_NOUNS:
+                continue
+            # In "Iranian attack plans" the owner modifies the head the attack noun compounds.
+            mods = list(token.lefts)
+            if token.dep_ == "compound":
+                mods += [t for t in token.head.lefts if t.i < token.i]
+            for mod in mods:
+                if mod.dep_ not in ("compound", "amod", "poss", "nmod") and mod.pos_ not in ("PROPN", "ADJ"):
+                    continue
+                for n in agents:
+                    if n.start <= mod.idx < n.end:
+                        return n.name
+                iso = self.gaz.country_of_demonym(mod.text) if mod.text[:1].isupper() else ""
+                if iso and iso in self.gaz.countries:
+                    return self.gaz.countries[iso].name
+        return ""
+
+    def _pronoun_agent(self, sent: Span) -> str:
+        """'He had orchestrated attacks': the person last named before the sentence."""
+        subj = [t for t in sent if t.dep_ == "nsubj" and t.lower_ in ("he", "she") and t.head == sent.root]
+        if not subj or _passive(sent.root) and VIOLENT_VERB.match(sent.root.lower_):
+            return ""
+        before = [n for n in self.actor_names if n.start < sent.start_char and n.actor.type == "person"]
+        return before[-1].name if before else ""
+
+    @staticmethod
+    def _armed(agents: list[Name]) -> str:
+        armed = [n for n in agents if n.actor.type in ("armed_group", "state")]
+        return armed[0].name if armed else ""
+
+    # --- target ---------------------------------------------------------------------
+
+    def _target(self, sent: Span, actor: str, patients: list[Name], places: list[Name],
+                actors: list[Name]) -> str:
+        own = {n.actor.affiliation for n in self.actor_names if n.name == actor} - {""}
+
+        def eligible(n: Name) -> bool:
+            return n.name != actor and n.name not in own and not self._qualifier(n)
+
+        for n in sorted(patients, key=lambda n: n.start):
+            if eligible(n):
+                return n.name
+        places = [n for n in places if eligible(n) and not self._is_subject(n)]
+        for n in places:
+            if LOCATIVE_BEFORE.search(self.text[max(sent.start_char, n.start - 12):n.start]):
+                return n.name
+        if places:
+            return places[0].name
+        for n in actors:
+            if eligible(n) and not self._is_subject(n):
+                return n.name
+        return ""
+
+    def _qualifier(self, n: Name) -> bool:
+        """A name that only qualifies the next noun: "US troops", "US President Trump"."""
+        token = self._token(n)
+        if token is None or token.dep_ not in ("compound", "amod", "nmod"):
+            return False
+        head = token.head
+        if head.lower_ in ATTACK_NOUNS or head.lower_ in ("bombing", "car"):
+            return False           # "a Kabul car bombing": the place bombed
+        nxt = self.text[n.end:n.end + 2]
+        return head.i > token.i and not nxt.startswith(("'", "’"))
+
+    def _is_subject(self, n: Name) -> bool:
+        token = self._token(n)
+        return token is not None and token.dep_ == "nsubj" and not _passive(token.head)
+
+    def _token(self, n: Name) -> Token | None:
+        span = self.doc.char_span(n.start, n.end, alignment_mode="expand")
+        if span is None:
+            return None
+        root = span.root
+        if root.dep_ in ("compound", "amod", "poss") and root.head.dep_ in ("nsubj", "csubj", "obj"):
+            root = root.head
+        return root
+
+
+BE_OR_GET = {"be", "is", "are", "was", "were", "been", "being", "get", "gets", "got", "gotten", "'s", "’s"}
+
+
+def _passive(verb: Token) -> bool:
+    # The shipped pipeline has no lemmatizer, so forms are matched, not lemmas.
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in BE_OR_GET for c in verb.children)
+
+
+def _depth(token: Token) -> int:
+    """Steps from a token up to its sentence's root."""
+    depth = 0
+    while token.head.i != token.i and depth < 50:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+def _active_verb(token: Token | None) -> Token | None:
+    """The verb a name is the active subject of ("Russian forces began": began), or None."""
+    if token is None or token.dep_ not in ("nsubj", "csubj"):
+        return None
+    head = token.head
+    if head.pos_ not in ("VERB", "AUX") or _passive(head) and VIOLENT_VERB.match(head.lower_):
+        return None
+    return head
+
+
+def main_aggressor(doc: Doc, actors: list[Actor], violent_rx: list[re.Pattern]) -> Actor | None:
+    """The actor most often named in violent sentences: who "the attack" refers to.
+
+    Armed groups count three times, a person named as "attacker" or "gunman" twice."""
+    weights: Counter = Counter()
+    by_name = {}
+    for actor in actors:
+        if actor.type not in ("armed_group", "state", "person"):
+            continue
+        by_name[actor.name] = actor
+        for ev in actor.evidence:
+            span = doc.char_span(ev.start, ev.end, alignment_mode="expand")
+            if span is None:
+                continue
+            sentence = span.sent.text
+            if not any(rx.search(sentence) for rx in violent_rx):
+                continue
+            root = span.root
+            if root.dep_ in ("compound", "amod", "poss") and root.head.dep_ in ("nsubj", "csubj"):
+                root = root.head
+            verb = _active_verb(root)
+            if verb is not None and ACT_VERB.search(verb.text):
+                weights[actor.name] += 3          # the subject of an attack verb
+            if actor.type == "armed_group":
+                weights[actor.name] += 2
+            elif actor.type == "person":
+                weights[actor.name] += 2 if re.search(r"\b(attacker|gunman|bomber|assailant|suspect)\b",
+                                                      sentence, re.I) else 0
+            else:
+                weights[actor.name] += 1
+    if not weights or weights.most_common(1)[0][1] < 2:
+        return None
+    return by_name[weights.most_common(1)[0][0]]

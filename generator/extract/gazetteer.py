@@ -119,6 +119,14 @@ class Gazetteer:
                 self._curated_by_form.setdefault(form.lower(), (form, place))
         return self._curated_rx
 
+    def capital_pattern(self) -> re.Pattern:
+        """One case-sensitive regex for the national capitals' names, compiled once."""
+        if getattr(self, "_capital_rx", None) is None:
+            names = sorted({c for c in self.capitals.values() if c and c not in AMBIGUOUS_CAPITALS},
+                           key=len, reverse=True)
+            self._capital_rx = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, names))})(?![\w-])")
+        return self._capital_rx
+
     def curated_form(self, matched: str) -> tuple[str, Place]:
         return self._curated_by_form[matched.lower()]
 
@@ -136,6 +144,15 @@ class Gazetteer:
         if not name:
             return None
         return next((p for p in self.candidates(name) if p.country == iso and p.kind == "city"), None)
+
+
+# Capitals that are also common words, first names or metonyms for a government.
+AMBIGUOUS_CAPITALS = {"Male", "Victoria", "Kingston", "Washington", "Georgetown", "Hamilton",
+                      "Stanley", "Praia", "Avarua", "Roseau", "Castries", "Basseterre", "Belmopan",
+                      "Saint John's", "Road Town", "The Valley", "Plymouth", "Jamestown", "Adamstown",
+                      "Kingstown", "Philipsburg", "Marigot", "Gustavia", "Douglas", "Saint Helier",
+                      "Saint Peter Port", "Charlotte Amalie", "Nuuk", "Funafuti", "Apia", "Alofi",
+                      "Palikir", "Yaren", "Melekeok", "Honiara", "Port Vila"}
 
 
 COUNTRY_ALIASES = {

@@ -68,6 +68,18 @@ def find_locations(doc: Doc, gaz: Gazetteer, headline_end: int) -> list[Location
             if span is not None and norm(span.text) not in known and gaz.candidates(span.text):
                 mentions.append((clean_name(span.text), span, True))
                 covered.update(range(span.start, span.end))
+    # National capitals wherever they stand ("Mogadishu was the target"), unless a name
+    # covers them ("Kabul Bank"), or a person of the article bears it ("Sudesh Amman").
+    named = [(e.start_char, e.end_char) for e in doc.ents]
+    person_words = {w for e in doc.ents if e.label_ == "PERSON" for w in e.text.split()}
+    for m in gaz.capital_pattern().finditer(text):
+        span = doc.char_span(m.start(), m.end())
+        if span is None or covered.intersection(range(span.start, span.end)) \
+                or any(s < m.end() and m.start() < e for s, e in named) or m.group(0) in person_words \
+                or doc[span.end:span.end + 1].text[:1].isupper():
+            continue
+        mentions.append((m.group(0), span, True))
+        covered.update(range(span.start, span.end))
 
     context = _context_countries(doc, gaz, mentions)
     found: dict[tuple, Found] = {}
@@ -79,6 +91,7 @@ def find_locations(doc: Doc, gaz: Gazetteer, headline_end: int) -> list[Location
         item.forms[form] += 1
         item.evidence.append(span_evidence(span))
         item.as_place |= as_place
+    _repeat_mentions(doc, found, mentions, taken)
     for m in CAPITAL.finditer(doc_text(doc)):
         iso = gaz.country_of_demonym(m.group(1))
         capital = gaz.capital(iso) if iso else None
@@ -98,6 +111,25 @@ def find_locations(doc: Doc, gaz: Gazetteer, headline_end: int) -> list[Location
             key=item.as_place and (len(evidence) >= 2 or evidence[0].start < headline_end),
             evidence=evidence))
     return sorted(out, key=lambda loc: (-loc.mentions, loc.evidence[0].start))
+
+
+def _repeat_mentions(doc: Doc, found: dict, mentions, taken) -> None:
+    """Each later use of a city or region's name, where the recogniser saw it once
+    ("Kabul" again in "a Kabul car bombing"). Countries are left out: one that acts
+    ("Russia sent forces") is an actor there, not a place."""
+    text = doc_text(doc)
+    seen = [(span.start_char, span.end_char) for _, span, _ in mentions] + list(taken)
+    seen += [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in ("GPE", "LOC")]
+    for item in found.values():
+        if item.place.kind == "country":
+            continue
+        for form in list(item.forms):
+            for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
+                if any(s < m.end() and m.start() < e for s, e in seen):
+                    continue
+                item.forms[form] += 1
+                item.evidence.append(Evidence(m.group(0), m.start(), m.end()))
+                seen.append((m.start(), m.end()))
 
 
 def resolve(form: str, gaz: Gazetteer, context: Counter) -> Place | None:

@@ -40,7 +40,8 @@ VIOLENT_VERB = re.compile(
     r"infiltrate|bombard|behead|massacre|slaughter)", re.I)
 # Words before a name that make it the one acted on: "assault on Damascus", "killed X".
 PATIENT_BEFORE = re.compile(
-    r"\b(against|on|into|toward|towards|targeting|targeted|targets?|attack(?:ed|ing|s)?|"
+    r"\b(against|into|toward|towards|targeting|targeted|targets?|attack(?:ed|ing|s)?|"
+    r"(?:attacks?|assaults?|strikes?|raids?|offensive|advance|march|fire|fired|crackdown)\s+(?:\w+\s+)?on|"
     r"kill(?:ed|ing|s)?|struck|strikes?|hit(?:ting)?|invad(?:ed|ing|es?)|enter(?:ed|ing|s)?|"
     r"seiz(?:ed|ing|es?)|captur(?:ed|ing|es?)|took|tak(?:e|es|ing)|retak(?:e|es|ing)|retook|"
     r"collapse of|assassinat\w+(?: of)?|killing of|shot|stabbed|bomb(?:ed|ing)|shell(?:ed|ing)|"
@@ -50,13 +51,14 @@ PATIENT_BEFORE = re.compile(
 PATIENT_AFTER = re.compile(
     r"\s+(?:was|were|is|are|has been|had been|have been)\s+(?:\w+ly\s+)?(?:the\s+|a\s+)?"
     r"(?:target|targeted|hit|attacked|struck|killed|bombed|shelled|seized|captured|overrun|stormed|"
-    r"besieged|invaded|shot|stabbed|wounded|injured|assassinated|destroyed|damaged)\b", re.I)
+    r"besieged|invaded|shot|stabbed|wounded|injured|assassinated|destroyed|damaged)\b|"
+    r"\s+(?:\w+ly\s+)?(?:suffered|sustained|lost)\b", re.I)
 LOCATIVE_BEFORE = re.compile(
     r"\b(in|into|on|at|against|toward|towards|take|seized|captured|entered|enter|"
     r"infiltrated|of|near|outside)\s+(?:the\s+)?$", re.I)
 # "struck by X", "claimed by X", "ascribed to X": the name after is the agent.
 AGENT_BEFORE = re.compile(
-    r"\b(\w+)\s+(?:out\s+)?(?:by|from)\s+(?:the\s+)?$|"
+    r"\b(\w+)\s+(?:out\s+)?(?:by|from)\s+(?:the\s+)?(?:[a-z]+\s+of\s+(?:the\s+)?)?$|"
     r"\b(?:ascribed|attributed|blamed)\s+(?:on|to)\s+(?:the\s+)?$|"
     r"\b(?:blam\w+|accus\w+)\s+(?:the\s+)?$", re.I)
 ACT_VERB = re.compile(r"^(attack|invad|launch|seiz|captur|bomb|strik|struck|kill|shoot|shot|stab|"
@@ -114,10 +116,12 @@ class RoleFinder:
         # A country named only as a place can still be the one blamed ("blaming Iran").
         blamable = agents + [n for n in places if n.place.kind == "country" and id(n) not in patient_ids
                              and not any(a.start == n.start for a in actors)]
+        aggressor = self.aggressor.name if self.aggressor and (violent or back_reference) else ""
+        if any(n.name == aggressor for n in patients):
+            aggressor = ""                 # the one attacked here is not who attacks
         actor = (self._named_agent(sent, blamable) or self._subject(sent, agents, patients)
-                 or self._attack_owner(sent, agents) or self._pronoun_agent(sent)
-                 or ("" if violent else self._armed(agents))
-                 or (self.aggressor.name if self.aggressor and (violent or back_reference) else ""))
+                 or self._attack_owner(sent, agents) or self._pronoun_agent(sent, patients)
+                 or ("" if violent else self._armed(agents)) or aggressor)
         return actor, self._target(sent, actor, patients, places, actors)
 
     # --- patients -------------------------------------------------------------------
@@ -158,7 +162,7 @@ class RoleFinder:
         subjects = [(n, _active_verb(self._token(n))) for n in agents]
         # The subject of an action, not of a report ("Reuters reported"): a violent or
         # military verb first ("as Turkey invades"), then any other verb.
-        subjects = [(n, v) for n, v in subjects if v is not None and v.lower_ not in CUES]
+        subjects = [(n, v) for n, v in subjects if v is not None and v.lower_ not in CUES and not _verb_of_report(v)]
         for n, verb in sorted(subjects, key=lambda nv: not ACT_VERB.search(nv[1].text)):
             named = (n.name, _depth(verb))
             break
@@ -172,9 +176,15 @@ class RoleFinder:
         military forces" → United States, "the officers" → the police the article names,
         "the attacker" → the story's attacker; else the words themselves ("rebels")."""
         for token in sent:
-            if token.lower_ not in ARMED_NOUNS or token.dep_ not in ("nsubj", "ROOT", "appos"):
+            if token.lower_ not in ARMED_NOUNS:
                 continue
-            if token.lower_ in ("police", "military", "army") and token.dep_ != "nsubj":
+            # The parser may miss a subject right before its verb ("after police discharged").
+            nxt = token.nbor(1) if token.i + 1 < sent.end else None
+            verb = token.head if token.dep_ == "nsubj" else nxt if nxt is not None and \
+                nxt.tag_ in ("VBD", "VBZ", "VBP") and token.dep_ not in ("obj", "compound") else None
+            if verb is None and (token.dep_ not in ("ROOT", "appos") or token.lower_ in ("police", "military", "army")):
+                continue
+            if verb is not None and (verb.lower_ in CUES or _verb_of_report(verb)):
                 continue
             inside = next((n for n in self.actor_names if n.start <= token.idx < n.end), None)
             if inside is not None:
@@ -228,13 +238,23 @@ class RoleFinder:
                     return self.gaz.countries[iso].name
         return ""
 
-    def _pronoun_agent(self, sent: Span) -> str:
-        """'He had orchestrated attacks': the person last named before the sentence."""
-        subj = [t for t in sent if t.dep_ == "nsubj" and t.lower_ in ("he", "she") and t.head == sent.root]
-        if not subj or _passive(sent.root) and VIOLENT_VERB.match(sent.root.lower_):
-            return ""
-        before = [n for n in self.actor_names if n.start < sent.start_char and n.actor.type == "person"]
-        return before[-1].name if before else ""
+    def _pronoun_agent(self, sent: Span, patients: list[Name]) -> str:
+        """'He had orchestrated attacks', 'His fascination with terrorism': the person
+        named last before the pronoun."""
+        for t in sent:
+            subject = t if t.dep_ == "nsubj" else None
+            if subject is None:
+                continue
+            pronoun = subject if subject.lower_ in ("he", "she") else next(
+                (c for c in subject.children if c.lower_ in ("his", "her") and c.i < subject.i), None)
+            if pronoun is None:
+                continue
+            verb = subject.head
+            if _passive(verb) and (patients or VIOLENT_VERB.match(verb.lower_)):
+                return ""          # "he was met by X, who was killed": he is no agent there
+            before = [n for n in self.actor_names if n.end <= pronoun.idx and n.actor.type == "person"]
+            return before[-1].name if before else ""
+        return ""
 
     @staticmethod
     def _armed(agents: list[Name]) -> str:
@@ -250,8 +270,9 @@ class RoleFinder:
         def eligible(n: Name) -> bool:
             return n.name != actor and n.name not in own and not self._qualifier(n)
 
+        # "rocket attacks on the United States Embassy": the patient may qualify a noun.
         for n in sorted(patients, key=lambda n: n.start):
-            if eligible(n):
+            if n.name != actor and n.name not in own:
                 return n.name
         places = [n for n in places if eligible(n) and not self._is_subject(n)]
         for n in places:
@@ -269,6 +290,8 @@ class RoleFinder:
         token = self._token(n)
         if token is None or token.dep_ not in ("compound", "amod", "nmod"):
             return False
+        if LOCATIVE_BEFORE.search(self.text[max(0, n.start - 12):n.start]):
+            return False           # "in Saudi Arabia" names a place whatever the parse says
         head = token.head
         if head.lower_ in ATTACK_NOUNS or head.lower_ in ("bombing", "car"):
             return False           # "a Kabul car bombing": the place bombed
@@ -297,6 +320,10 @@ def _passive(verb: Token) -> bool:
     return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in BE_OR_GET for c in verb.children)
 
 
+def _verb_of_report(verb: Token) -> bool:
+    return verb.lower_ in ("report", "reported", "reports", "reporting", "cited", "citing")
+
+
 def _depth(token: Token) -> int:
     """Steps from a token up to its sentence's root."""
     depth = 0
@@ -310,6 +337,8 @@ def _active_verb(token: Token | None) -> Token | None:
     if token is None or token.dep_ not in ("nsubj", "csubj"):
         return None
     head = token.head
+    if head.lower_ in ("responsible", "behind"):
+        return head                 # "X was responsible for the deaths"
     if head.pos_ not in ("VERB", "AUX") or _passive(head) and VIOLENT_VERB.match(head.lower_):
         return None
     return head

@@ -26,11 +26,15 @@ from .spans import span_evidence
 CATEGORIES: list[tuple[str, str]] = [
     ("bombing", r"\b(car[- ]bomb\w*|bomb\w*|explosi\w+|explod\w+|suicide (?:vest|attack|bomber)|ied|blast)\b"),
     ("air/drone strike", r"\b(air ?strikes?|airstrikes?|drones?|missiles?|rockets?|air strike|shell(?:ed|ing)|bombard\w*|warplanes?|fighter jets)\b"),
-    ("armed assault", r"\b(attack\w*|assault\w*|stab\w*|shot|shoot\w*|gunm[ae]n|gunfire|ambush\w*|raid\w*|offensive|fight\w*|combat|clash\w*|invasion|invad\w*|incursion|killed|kills?|killing|murder\w*|slain)\b"),
+    ("armed assault", r"\b(attack\w*|assault\w*|stab\w*|shot|shoot\w*|gunm[ae]n|gunfire|ambush\w*|raid\w*|offensive|fight\w*|combat|clash\w*|invasion|invad\w*|incursion|killed|kills?|killing|murder\w*|slain|"
+                      r"battles?|gunshots?|shots (?:were )?fired|wounded|injur\w+|casualt\w+|deaths|death tolls?|"
+                      r"bodies|victims|claimed responsibility)\b"),
     ("territorial loss", r"\b(seiz\w+|captur\w+|took control|taken|retake|overr[au]n|fell to|collapse\w*|controls? only|territorial loss\w*|lost)\b"),
     ("infiltration", r"\b(infiltrat\w+|smuggl\w+|sleeper cells?|breach\w*)\b"),
     ("deployment/escalation", r"\b(deploy\w*|dispatch\w*|troops|forces|sent|sending|entered|enter|arriv\w+|reinforc\w+|mobili[sz]\w+|escalat\w+|military (?:initiative|buildup|build-up|operation)|withdraw\w*|incursion|maneuver|manoeuvre|air force base|gains)\b"),
-    ("threat or warning", r"\b(threat\w*|warn\w*|vow\w*|danger\w*|retaliat\w*|revenge|terror\w*|martyr\w*|war|conflict|violence|prolong\w*|never negotiate|aggression|under threat|harass\w*)\b"),
+    ("threat or warning", r"\b(threat\w*|warn\w*|vow\w*|danger\w*|retaliat\w*|revenge|terror\w*|martyr\w*|war|conflict|violence|prolong\w*|never negotiate|aggression|under threat|harass\w*|"
+                          r"radicali[sz]\w+|extremis\w+|re-?emerg\w+|resurg\w+|defeat\w*|destroy\w*|obliterat\w+|"
+                          r"disrupt\w+|humanitarian crisis)\b"),
 ]
 HIGH = re.compile(
     r"\b(killed|kills?|killing|dead|deaths?|died|death toll|bodies|casualt\w+|massacre|"
@@ -39,7 +43,10 @@ HIGH = re.compile(
     r"suicide|destroy\w*|under threat)\b", re.I)
 LOW = re.compile(r"\b(warn\w*|vow\w*|threaten\w*|rhetoric|never negotiate|prolong\w*|"
                  r"will continue|continue\w*|could|may|might|wants?|seeks?)\b", re.I)
-BACK_REFERENCE = re.compile(r"\b(the|this|that) (attack|explosion|bombing|blast|assault|strike|strikes|operation)\b", re.I)
+BACK_REFERENCE = re.compile(r"\b(the|this|that) (attack|attacks|explosion|bombing|blast|assault|strike|strikes|"
+                            r"operation|incident)\b", re.I)
+# Damage reported without its cause ("production had been disrupted") is the attack's doing.
+DAMAGE = re.compile(r"\b(disrupt\w+|damag\w+|destroy\w*|wounded|injur\w+)\b", re.I)
 
 
 def find_threats(doc: Doc, actors: list[Actor], locations: list[Location], gaz) -> list[Threat]:
@@ -53,7 +60,7 @@ def find_threats(doc: Doc, actors: list[Actor], locations: list[Location], gaz) 
         category = next((name for name, rx in compiled if rx.search(text)), None)
         if category is None:
             continue
-        violent = category in VIOLENT or bool(HIGH.search(text))
+        violent = category in VIOLENT or bool(HIGH.search(text) or DAMAGE.search(text))
         actor, target = roles.roles(clause, violent, bool(BACK_REFERENCE.search(text)))
         threats.append(Threat(summary=_summary(text), category=category, actor=actor,
                               target=target, severity=_severity(text, category),

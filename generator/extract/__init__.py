@@ -32,6 +32,9 @@ class Extractor:
 
     def from_doc(self, article: Article, doc, now: datetime | None = None) -> Briefing:
         headline_end = article.headline[1]
+        # spaCy rebuilds doc.text from every token on each call; the article holds it already.
+        if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(article.body):
+            doc.user_data.setdefault("text", article.body)
         actors = self.actor_finder.find(doc, headline_end)
         locations = find_locations(doc, self.gaz, headline_end)
         mentions = [ActorMention(e.start, e.end, a.name, a.type) for a in actors for e in a.evidence]

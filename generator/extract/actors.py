@@ -65,7 +65,9 @@ class ActorFinder:
             draft.add(form, span_evidence(span), span.start_char < headline_end)
             return draft
 
-        for ent in doc.ents:
+        ents = list(doc.ents)         # spaCy builds the tuple anew on each access
+        self._persons = [e for e in ents if e.label_ == "PERSON" and len(e) > 1]
+        for ent in ents:
             form = clean_name(ent.text)
             if len(form) < 2 or not any(c.isupper() for c in form):
                 continue
@@ -121,8 +123,7 @@ class ActorFinder:
             return False
         if ent.label_ == "PERSON" and len(form.split()) == 1:
             surname = norm(form)
-            return not any(e.label_ == "PERSON" and len(e) > 1 and norm(e.text).split()[-1:] == [surname]
-                           for e in ent.doc.ents)
+            return not any(norm(e.text).split()[-1:] == [surname] for e in self._persons)
         return True
 
     def _country_name(self, iso: str) -> str:

@@ -38,7 +38,8 @@ def find_locations(doc: Doc, gaz: Gazetteer, headline_end: int) -> list[Location
     covered: set[int] = set()
     # Curated regions and places as written ("north-eastern Syria", "Syria's coastal region").
     # Names of known actors ("Kurdistan Workers' Party") are not places.
-    taken = [(e.start_char, e.end_char) for e in doc.ents if e.ent_id_]
+    ents = list(doc.ents)             # spaCy builds the tuple anew on each access
+    taken = [(e.start_char, e.end_char) for e in ents if e.ent_id_]
     text = doc_text(doc)
     for m in gaz.curated_pattern().finditer(text):
         form, place = gaz.curated_form(m.group(0))
@@ -52,7 +53,7 @@ def find_locations(doc: Doc, gaz: Gazetteer, headline_end: int) -> list[Location
                 mentions.append((form, span, True))
                 taken.append((m.start(), m.end()))
                 covered.update(range(span.start, span.end))
-    for ent in doc.ents:
+    for ent in ents:
         form = clean_name(ent.text)
         if norm(form) in known or not gaz.candidates(form) or covered.intersection(range(ent.start, ent.end)):
             continue
@@ -70,8 +71,8 @@ def find_locations(doc: Doc, gaz: Gazetteer, headline_end: int) -> list[Location
                 covered.update(range(span.start, span.end))
     # National capitals wherever they stand ("Mogadishu was the target"), unless a name
     # covers them ("Kabul Bank"), or a person of the article bears it ("Sudesh Amman").
-    named = [(e.start_char, e.end_char) for e in doc.ents]
-    person_words = {w for e in doc.ents if e.label_ == "PERSON" for w in e.text.split()}
+    named = [(e.start_char, e.end_char) for e in ents]
+    person_words = {w for e in ents if e.label_ == "PERSON" for w in e.text.split()}
     for m in gaz.capital_pattern().finditer(text):
         span = doc.char_span(m.start(), m.end())
         if span is None or covered.intersection(range(span.start, span.end)) \
@@ -91,7 +92,7 @@ def find_locations(doc: Doc, gaz: Gazetteer, headline_end: int) -> list[Location
         item.forms[form] += 1
         item.evidence.append(span_evidence(span))
         item.as_place |= as_place
-    _repeat_mentions(doc, found, mentions, taken)
+    _repeat_mentions(doc, ents, found, mentions, taken)
     for m in CAPITAL.finditer(doc_text(doc)):
         iso = gaz.country_of_demonym(m.group(1))
         capital = gaz.capital(iso) if iso else None
@@ -113,23 +114,27 @@ def find_locations(doc: Doc, gaz: Gazetteer, headline_end: int) -> list[Location
     return sorted(out, key=lambda loc: (-loc.mentions, loc.evidence[0].start))
 
 
-def _repeat_mentions(doc: Doc, found: dict, mentions, taken) -> None:
+def _repeat_mentions(doc: Doc, ents: list[Span], found: dict, mentions, taken) -> None:
     """Each later use of a city or region's name, where the recogniser saw it once
     ("Kabul" again in "a Kabul car bombing"). Countries are left out: one that acts
     ("Russia sent forces") is an actor there, not a place."""
     text = doc_text(doc)
     seen = [(span.start_char, span.end_char) for _, span, _ in mentions] + list(taken)
-    seen += [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in ("GPE", "LOC")]
+    seen += [(e.start_char, e.end_char) for e in ents if e.label_ != "LOC"]
     for item in found.values():
         if item.place.kind == "country":
             continue
         for form in list(item.forms):
-            for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
-                if any(s < m.end() and m.start() < e for s, e in seen):
-                    continue
-                item.forms[form] += 1
-                item.evidence.append(Evidence(m.group(0), m.start(), m.end()))
-                seen.append((m.start(), m.end()))
+            start = text.find(form)
+            while start >= 0:
+                end = start + len(form)
+                whole = not (start and (text[start - 1].isalnum() or text[start - 1] == "-")) \
+                    and not (end < len(text) and (text[end].isalnum() or text[end] == "-"))
+                if whole and not any(s < end and start < e for s, e in seen):
+                    item.forms[form] += 1
+                    item.evidence.append(Evidence(form, start, end))
+                    seen.append((start, end))
+                start = text.find(form, end)
 
 
 def resolve(form: str, gaz: Gazetteer, context: Counter) -> Place | None:

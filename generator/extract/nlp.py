@@ -29,8 +29,8 @@ AMBIGUOUS = {"IS", "AP", "the Met", "Wagner", "SAA", "WHO", "Gaza", "America"}
 def paragraph_sentences(doc):
     """A line break always ends a sentence: headlines and paragraphs never run together.
     A headline is one sentence ("United States military kills Qasem Soleimani")."""
-    first_line = doc.text.split("\n", 1)[0]
-    headline = len(first_line) <= 200 and "\n" in doc.text     # a long first line is body text
+    first_break = next((t.idx for t in doc if "\n" in t.text_with_ws), None)
+    headline = first_break is not None and first_break <= 200     # a long first line is body text
     for token in doc[1:]:
         prev = doc[token.i - 1]
         if prev.is_space and "\n" in prev.text:

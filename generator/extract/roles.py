@@ -61,6 +61,8 @@ AGENT_BEFORE = re.compile(
     r"\b(\w+)\s+(?:out\s+)?(?:by|from)\s+(?:the\s+)?(?:[a-z]+\s+of\s+(?:the\s+)?)?$|"
     r"\b(?:ascribed|attributed|blamed)\s+(?:on|to)\s+(?:the\s+)?$|"
     r"\b(?:blam\w+|accus\w+)\s+(?:the\s+)?$", re.I)
+ORIGIN_BEFORE = re.compile(r"\b(?:came|come|comes|coming|fired|launched|originated|flown|flew)\s+"
+                           r"(?:\w+\s+)?from\s+(?:the\s+)?$", re.I)
 ACT_VERB = re.compile(r"^(attack|invad|launch|seiz|captur|bomb|strik|struck|kill|shoot|shot|stab|"
                       r"fir|shell|deploy|dispatch|sen[dt]|enter|advanc|infiltrat|threat|warn|claim|"
                       r"carr|conduct|target|occup|mount|began|begin|start)", re.I)
@@ -103,6 +105,7 @@ class RoleFinder:
         self.place_names = sorted((Name(e.start, e.end, loc.name, place=loc) for loc in locations
                                    for e in loc.evidence), key=lambda n: n.start)
         self.aggressor = main_aggressor(doc, actors, violent_rx)
+        self.main_target = self._main_target(violent_rx)
 
     def roles(self, sent: Span, violent: bool, back_reference: bool) -> tuple[str, str]:
         actors = [n for n in self.actor_names if sent.start_char <= n.start < sent.end_char]
@@ -122,7 +125,21 @@ class RoleFinder:
         actor = (self._named_agent(sent, blamable) or self._subject(sent, agents, patients)
                  or self._attack_owner(sent, agents) or self._pronoun_agent(sent, patients)
                  or ("" if violent else self._armed(agents)) or aggressor)
-        return actor, self._target(sent, actor, patients, places, actors)
+        target = self._target(sent, actor, patients, places, actors)
+        if not target and (violent or back_reference) and self.main_target not in ("", actor):
+            target = self.main_target       # "The attacks triggered major fires": the story's target
+        return actor, target
+
+    def _main_target(self, violent_rx: list[re.Pattern]) -> str:
+        """What the story's violence is most often done to, when that is said twice or more."""
+        violent = [(s.start_char, s.end_char) for s in self.doc.sents
+                   if any(rx.search(self.text, s.start_char, s.end_char) for rx in violent_rx)]
+        counts: Counter = Counter()
+        for n in self.actor_names + self.place_names:
+            if any(a <= n.start < b for a, b in violent) and self._is_patient(n):
+                counts[n.name] += 1
+        name, count = counts.most_common(1)[0] if counts else ("", 0)
+        return name if count >= 2 else ""
 
     # --- patients -------------------------------------------------------------------
 
@@ -274,7 +291,9 @@ class RoleFinder:
         for n in sorted(patients, key=lambda n: n.start):
             if n.name != actor and n.name not in own:
                 return n.name
-        places = [n for n in places if eligible(n) and not self._is_subject(n)]
+        # Not where it came from ("the attacks came from Yemen").
+        places = [n for n in places if eligible(n) and not self._is_subject(n)
+                  and not ORIGIN_BEFORE.search(self.text[max(0, n.start - 30):n.start])]
         for n in places:
             if LOCATIVE_BEFORE.search(self.text[max(sent.start_char, n.start - 12):n.start]):
                 return n.name
@@ -299,7 +318,10 @@ class RoleFinder:
         return head.i > token.i and not nxt.startswith(("'", "’"))
 
     def _is_subject(self, n: Name) -> bool:
+        """The active subject, or one of several ("Soleimani and his Quds Force were")."""
         token = self._token(n)
+        if token is not None and token.dep_ == "conj":
+            token = token.head
         return token is not None and token.dep_ == "nsubj" and not _passive(token.head)
 
     def _token(self, n: Name) -> Token | None:

@@ -13,7 +13,7 @@ import click
 
 from . import __version__
 from .config import MARKINGS, Config
-from .errors import BriefingError, GeneratorError
+from .errors import GeneratorError
 
 log = logging.getLogger("generator")
 

@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from conftest import SEED, make_project, run_cli
+from conftest import make_project, run_cli
 
 GOOD = "Rebels seize city\n\nRebels seized the city of Idlib on Monday, a spokesman said.\n"
 

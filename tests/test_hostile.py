@@ -1,7 +1,6 @@
 """Hostile article text stays text on pages and in PDFs, and fetches nothing."""
 from __future__ import annotations
 
-import re
 
 from pypdf import PdfReader
 

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import struct
 import subprocess
-import zlib
-from pathlib import Path
 
 from pypdf import PdfReader
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import logging
-from pathlib import Path
 
 import spacy
 from spacy.language import Language

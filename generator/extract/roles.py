@@ -6,8 +6,8 @@ always, so each role is read from the parse and from the words around a name
 
 - A *patient* is a name the act is done to: the object of a violent verb, the
   subject of one in the passive ("Soleimani was martyred"), the antecedent of
-  "who was killed", or a name after "against", "on", "into" or "killed". A patient
-  is never the actor.
+  "who was killed", a name after "against", "an attack on", "into" or "killed", or
+  before "was the target of" or "suffered". A patient is never the actor.
 - The *actor* is, in order: the name after "by" on a violent verb ("struck by the
   Taliban"), the one blamed ("blaming Iran"), the active subject of the clause, an
   unnamed armed subject tied back to a named one ("United States military forces",
@@ -16,8 +16,10 @@ always, so each role is read from the parse and from the words around a name
   named in a non-violent sentence, and finally the story's main aggressor when the
   sentence reports violence or refers back to "the attack".
 - The *target* is the first patient, else a place the act happens in or moves on,
-  else another place, else another named actor. Names that only qualify another
-  ("US troops", "Iraq" in "Islamic State of Iraq and Syria") are not targets.
+  else another place, else another named actor, else (for violence or "the attacks")
+  what the story's violence is most often done to. Names that only qualify another
+  ("US troops", "Iraq" in "Islamic State of Iraq and Syria"), subjects and origins
+  ("came from Yemen") are not targets.
 """
 from __future__ import annotations
 
@@ -46,7 +48,8 @@ PATIENT_BEFORE = re.compile(
     r"seiz(?:ed|ing|es?)|captur(?:ed|ing|es?)|took|tak(?:e|es|ing)|retak(?:e|es|ing)|retook|"
     r"collapse of|assassinat\w+(?: of)?|killing of|shot|stabbed|bomb(?:ed|ing)|shell(?:ed|ing)|"
     r"besieg\w+|overr[au]n|storm(?:ed|ing)|harass\w*|threaten\w*|martyr(?:ed|ing)|"
-    r"defeat(?:ed|ing)?|fight(?:ing|s)?(?: against)?|battl(?:e|ed|ing)(?: against)?|up to)\s+(?:the\s+|its\s+|their\s+|a\s+)?$", re.I)
+    r"defeat(?:ed|ing)?|fight(?:ing|s)?(?: against)?|battl(?:e|ed|ing)(?: against)?|up to)"
+    r"\s+(?:the\s+|its\s+|their\s+|a\s+)?$", re.I)
 # "Abqaiq was the target of", "the embassy was hit".
 PATIENT_AFTER = re.compile(
     r"\s+(?:was|were|is|are|has been|had been|have been)\s+(?:\w+ly\s+)?(?:the\s+|a\s+)?"
@@ -72,12 +75,15 @@ ATTACK_NOUNS = {"attack", "attacks", "strike", "strikes", "airstrike", "airstrik
 ARMED_NOUNS = {"rebels", "militants", "insurgents", "gunmen", "fighters", "jihadists", "attackers",
                "attacker", "gunman", "terrorists", "militia", "militias", "forces", "troops", "soldiers",
                "officers", "police", "army", "military", "assailant", "assailants", "bomber", "bombers"}
-# Unnamed armed subjects that stand for a body the article names elsewhere.
+# Unnamed armed subjects that stand for a body the article names elsewhere: the words,
+# the body's name, and whether it takes "government"/"regime" ("government forces").
 NOMINAL_BODIES = [
-    (re.compile(r"^(police|officers|policemen|constables?|detectives?)$"), re.compile(r"\bpolice\b", re.I)),
+    (re.compile(r"^(police|officers|policemen|constables?|detectives?)$"), re.compile(r"\bpolice\b", re.I), False),
     (re.compile(r"^(army|troops|soldiers|forces|military)$"),
-     re.compile(r"\b(army|armed forces|military|defen[cs]e forces)\b", re.I)),
+     re.compile(r"\b(army|armed forces|military|defen[cs]e forces)\b", re.I), True),
 ]
+# Words that name nobody unless tied to a body ("the police", "the army").
+COMMON_BODIES = {"police", "officers", "military", "army"}
 STATE_MODIFIERS = {"government", "regime", "army", "military", "state", "pro-government"}
 PERPETRATOR_NOUNS = {"attacker", "gunman", "assailant", "bomber", "suspect", "perpetrator"}
 
@@ -99,7 +105,6 @@ class RoleFinder:
         self.doc = doc
         self.text = doc_text(doc)
         self.gaz = gaz
-        self.actors = actors
         self.actor_names = sorted((Name(e.start, e.end, a.name, actor=a) for a in actors
                                    for e in a.evidence if a.type in AGENT_TYPES), key=lambda n: n.start)
         self.place_names = sorted((Name(e.start, e.end, loc.name, place=loc) for loc in locations
@@ -189,50 +194,48 @@ class RoleFinder:
         return named[0] if named else nominal[0] if nominal else ""
 
     def _nominal_agent(self, sent: Span, patients: list[Name]) -> tuple[str, int] | None:
-        """An unnamed armed subject, tied to a name where the text allows: "United States
-        military forces" → United States, "the officers" → the police the article names,
-        "the attacker" → the story's attacker; else the words themselves ("rebels")."""
+        """An unnamed armed subject and how deep its verb lies, tied to a name where the
+        text allows; else the words themselves ("rebels")."""
         for token in sent:
-            if token.lower_ not in ARMED_NOUNS:
+            if token.lower_ not in ARMED_NOUNS or not _acting_subject(token, sent):
                 continue
-            # The parser may miss a subject right before its verb ("after police discharged").
-            nxt = token.nbor(1) if token.i + 1 < sent.end else None
-            verb = token.head if token.dep_ == "nsubj" else nxt if nxt is not None and \
-                nxt.tag_ in ("VBD", "VBZ", "VBP") and token.dep_ not in ("obj", "compound") else None
-            if verb is None and (token.dep_ not in ("ROOT", "appos") or token.lower_ in ("police", "military", "army")):
-                continue
-            if verb is not None and (verb.lower_ in CUES or _verb_of_report(verb)):
-                continue
-            inside = next((n for n in self.actor_names if n.start <= token.idx < n.end), None)
-            if inside is not None:
-                if any(p.start == inside.start for p in patients):
-                    continue
-                return inside.name, _depth(token.head)
-            owner = next((n for n in self.actor_names if sent.start_char <= n.start and n.end <= token.idx
-                          and re.fullmatch(r"['’]?s?\s*(?:[\w-]+\s+){0,2}", self.text[n.end:token.idx])
-                          and not any(p.start == n.start for p in patients)), None)
-            if owner is not None and owner.actor.type != "person":
-                return owner.name, _depth(token.head)
-            mods = [t for t in token.lefts if t.pos_ in ("ADJ", "PROPN", "NOUN") and t.dep_ != "nsubj"]
-            for mod in mods:
-                iso = self.gaz.country_of_demonym(mod.text) if mod.text[:1].isupper() else ""
-                if iso and iso in self.gaz.countries:
-                    return self.gaz.countries[iso].name, _depth(token.head)
-            if token.lower_ in PERPETRATOR_NOUNS and self.aggressor is not None and self.aggressor.type == "person":
-                return self.aggressor.name, _depth(token.head)
-            state_force = {m.lower_ for m in mods} & STATE_MODIFIERS or token.lower_ in ("police", "officers")
-            for word, body in NOMINAL_BODIES:
-                if word.match(token.lower_) and (state_force or "police" in body.pattern):
-                    found = Counter(n.name for n in self.actor_names if body.search(n.name))
-                    if found:
-                        return found.most_common(1)[0][0], _depth(token.head)
-            if token.lower_ in ("police", "officers", "military", "army"):
-                continue
-            words = [t.text for t in token.lefts if t.pos_ == "ADJ" and t.text.islower()]
-            return " ".join(words + [token.lower_]), _depth(token.head)
+            name = self._whose_force(token, patients)
+            if name is None and token.lower_ not in COMMON_BODIES:
+                adjectives = [t.text for t in token.lefts if t.pos_ == "ADJ" and t.text.islower()]
+                name = " ".join(adjectives + [token.lower_])
+            if name:
+                return name, _depth(token.head)
         m = re.search(r"\b(rebel|militant|insurgent|jihadist|terrorist)\s+(threat|attack|fire|advance|offensive)",
                       sent.text, re.I)
         return (m.group(1).lower() + "s", 99) if m else None
+
+    def _whose_force(self, token: Token, patients: list[Name]) -> str | None:
+        """The named body behind "United States military forces" (the name before it),
+        "Syrian troops" (the demonym's country), "the attacker" (the story's attacker),
+        "officers" or "government forces" (the police or army the article names)."""
+        attacked = {p.start for p in patients}
+        inside = next((n for n in self.actor_names if n.start <= token.idx < n.end), None)
+        if inside is not None:
+            return None if inside.start in attacked else inside.name
+        owner = next((n for n in self.actor_names if n.end <= token.idx and n.start >= token.sent.start_char
+                      and n.start not in attacked and n.actor.type != "person"
+                      and re.fullmatch(r"['’]?s?\s*(?:[\w-]+\s+){0,2}", self.text[n.end:token.idx])), None)
+        if owner is not None:
+            return owner.name
+        modifiers = [t for t in token.lefts if t.pos_ in ("ADJ", "PROPN", "NOUN") and t.dep_ != "nsubj"]
+        for mod in modifiers:
+            iso = self.gaz.country_of_demonym(mod.text) if mod.text[:1].isupper() else ""
+            if iso and iso in self.gaz.countries:
+                return self.gaz.countries[iso].name
+        if token.lower_ in PERPETRATOR_NOUNS and self.aggressor is not None and self.aggressor.type == "person":
+            return self.aggressor.name
+        of_state = bool({m.lower_ for m in modifiers} & STATE_MODIFIERS)
+        for words, body, needs_state in NOMINAL_BODIES:
+            if words.match(token.lower_) and (of_state or not needs_state):
+                found = Counter(n.name for n in self.actor_names if body.search(n.name))
+                if found:
+                    return found.most_common(1)[0][0]
+        return None
 
     def _attack_owner(self, sent: Span, agents: list[Name]) -> str:
         """Whose attack it is when a modifier says so: "an Al-Qaeda suicide attack",
@@ -340,6 +343,18 @@ BE_OR_GET = {"be", "is", "are", "was", "were", "been", "being", "get", "gets", "
 def _passive(verb: Token) -> bool:
     # The shipped pipeline has no lemmatizer, so forms are matched, not lemmas.
     return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in BE_OR_GET for c in verb.children)
+
+
+def _acting_subject(token: Token, sent: Span) -> bool:
+    """The subject of an action rather than of a report ("the police said")."""
+    nxt = token.nbor(1) if token.i + 1 < sent.end else None
+    if token.dep_ == "nsubj":
+        verb = token.head
+    elif nxt is not None and nxt.tag_ in ("VBD", "VBZ", "VBP") and token.dep_ not in ("obj", "compound"):
+        verb = nxt                 # the parser may miss it: "after police discharged their firearms"
+    else:
+        return token.dep_ in ("ROOT", "appos") and token.lower_ not in COMMON_BODIES
+    return verb.lower_ not in CUES and not _verb_of_report(verb)
 
 
 def _verb_of_report(verb: Token) -> bool:

@@ -26,17 +26,11 @@ AMBIGUOUS = {"IS", "AP", "the Met", "Wagner", "SAA", "WHO", "Gaza", "America"}
 
 @Language.component("paragraph_sentences")
 def paragraph_sentences(doc):
-    """A line break always ends a sentence: headlines and paragraphs never run together.
-    A headline is one sentence ("United States military kills Qasem Soleimani")."""
-    first_break = next((t.idx for t in doc if "\n" in t.text_with_ws), None)
-    headline = first_break is not None and first_break <= 200     # a long first line is body text
+    """A line break always ends a sentence: headlines and paragraphs never run together."""
     for token in doc[1:]:
         prev = doc[token.i - 1]
         if prev.is_space and "\n" in prev.text:
             token.is_sent_start = True
-            headline = False
-        elif headline:
-            token.is_sent_start = prev.text in (".", "!", "?") and token.text[:1].isupper()
     return doc
 
 

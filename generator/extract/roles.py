@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..briefing import Actor, Location
 from .quotes import CUES
-from .spans import doc_text
+from .spans import doc_text, sentences
 
 AGENT_TYPES = ("armed_group", "state", "organization", "person")
 
@@ -137,7 +137,7 @@ class RoleFinder:
 
     def _main_target(self, violent_rx: list[re.Pattern]) -> str:
         """What the story's violence is most often done to, when that is said twice or more."""
-        violent = [(s.start_char, s.end_char) for s in self.doc.sents
+        violent = [(s.start_char, s.end_char) for s in sentences(self.doc)
                    if any(rx.search(self.text, s.start_char, s.end_char) for rx in violent_rx)]
         counts: Counter = Counter()
         for n in self.actor_names + self.place_names:
@@ -270,6 +270,8 @@ class RoleFinder:
             if pronoun is None:
                 continue
             verb = subject.head
+            if verb.lower_ in CUES or _verb_of_report(verb):
+                continue           # "he said": the speaker, not the agent
             if _passive(verb) and (patients or VIOLENT_VERB.match(verb.lower_)):
                 return ""          # "he was met by X, who was killed": he is no agent there
             before = [n for n in self.actor_names if n.end <= pronoun.idx and n.actor.type == "person"]
@@ -285,10 +287,14 @@ class RoleFinder:
 
     def _target(self, sent: Span, actor: str, patients: list[Name], places: list[Name],
                 actors: list[Name]) -> str:
+        # Neither the actor's own side ("Iran sent IRGC forces") nor its partner in the act
+        # ("Russia, Iran sending forces") is what it threatens.
         own = {n.actor.affiliation for n in self.actor_names if n.name == actor} - {""}
+        own |= {n.name for n in self.actor_names if actor and n.actor.affiliation == actor}
+        partners = {n.name for a in actors if a.name == actor for n in actors if self._linked(a, n)}
 
         def eligible(n: Name) -> bool:
-            return n.name != actor and n.name not in own and not self._qualifier(n)
+            return n.name != actor and n.name not in own and n.name not in partners and not self._qualifier(n)
 
         # "rocket attacks on the United States Embassy": the patient may qualify a noun.
         for n in sorted(patients, key=lambda n: n.start):
@@ -306,6 +312,14 @@ class RoleFinder:
             if eligible(n) and not self._is_subject(n):
                 return n.name
         return ""
+
+    def _linked(self, a: Name, b: Name) -> bool:
+        """Two names joined as one party: "Russia, Iran", "Soleimani and his Quds Force"."""
+        ta, tb = self._token(a), self._token(b)
+        if ta is None or tb is None or ta.i == tb.i:
+            return False
+        return (ta.dep_ in ("conj", "appos") and ta.head.i == tb.i) or \
+            (tb.dep_ in ("conj", "appos") and tb.head.i == ta.i)
 
     def _qualifier(self, n: Name) -> bool:
         """A name that only qualifies the next noun: "US troops", "US President Trump"."""

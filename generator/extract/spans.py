@@ -42,6 +42,31 @@ def doc_text(doc) -> str:
     return text
 
 
+TERMINAL = re.compile(r"[.!?…:][\"'”’)\]]*$")
+
+
+def sentences(doc) -> list[Span]:
+    """The parser's sentences, rejoined where it split without a reason: no full stop
+    (or ?, !, :) and no line break between ("Security | source: Moscow", "kills |
+    Qasem Soleimani"). Whitespace-only pieces are dropped."""
+    cached = doc.user_data.get("sentences")
+    if cached is None:
+        text = doc_text(doc)
+        bounds: list[list[int]] = []
+        for sent in doc.sents:
+            if not sent.text.strip():
+                continue
+            if bounds:
+                prev = text[doc[bounds[-1][0]].idx:sent.start_char]
+                words = prev.rstrip()
+                if "\n" not in prev[len(words):] and not TERMINAL.search(words):
+                    bounds[-1][1] = sent.end
+                    continue
+            bounds.append([sent.start, sent.end])
+        cached = doc.user_data["sentences"] = [tuple(b) for b in bounds]
+    return [doc[a:b] for a, b in cached]
+
+
 def evidence(text: str, start: int, end: int) -> Evidence:
     """An evidence span, trimmed of surrounding whitespace, pointing into `text`."""
     while start < end and text[start].isspace():

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..briefing import Actor, Location, Threat
+from .spans import sentences
 
 MAX_POINTS = 5
 MIN_POINTS = 3
@@ -17,10 +18,10 @@ MAX_CHARS = 300
 
 def summarise(doc: Doc, headline_end: int, actors: list[Actor], locations: list[Location],
               threats: list[Threat]) -> list[str]:
-    sents = [s for s in doc.sents if s.start_char >= headline_end and len(s.text.split()) >= 6
+    sents = [s for s in sentences(doc) if s.start_char >= headline_end and len(s.text.split()) >= 6
              and not s.text.strip().startswith(("“", '"'))]
     if not sents:
-        sents = [s for s in doc.sents if s.text.strip()]
+        sents = sentences(doc)
     key_spans = [(e.start, e.end) for a in actors if a.key for e in a.evidence]
     key_spans += [(e.start, e.end) for loc in locations if loc.key for e in loc.evidence]
     threat_weight = {t.evidence[0].start: {"high": 3, "medium": 2, "low": 1}[t.severity]

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 
 from ..briefing import Actor, Location, Threat
 from .roles import RoleFinder
-from .spans import span_evidence
+from .spans import sentences, span_evidence
 
 # Category → trigger pattern; order matters: the first match names the threat.
 CATEGORIES: list[tuple[str, str]] = [
@@ -53,7 +53,7 @@ def find_threats(doc: Doc, actors: list[Actor], locations: list[Location], gaz) 
     compiled = [(name, re.compile(pattern, re.I)) for name, pattern in CATEGORIES]
     roles = RoleFinder(doc, actors, locations, gaz, [rx for _, rx in compiled[:4]])
     threats = []
-    for clause in (c for sent in doc.sents for c in _clauses(sent)):
+    for clause in (c for sent in sentences(doc) for c in _clauses(sent)):
         text = clause.text.strip()
         if len(text.split()) < 3:
             continue

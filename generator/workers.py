@@ -37,9 +37,10 @@ class Extracted:
 
 def extract_batch(articles: list[Article], model: str = "") -> list[Extracted]:
     """Extract a batch through nlp.pipe (much faster than one call per article)."""
+    from .extract.nlp import parse
     ex = extractor(model)
     out = []
-    for article, doc in zip(articles, ex.nlp.pipe(a.body for a in articles)):
+    for article, doc in zip(articles, parse(ex.nlp, [a.body for a in articles])):
         try:
             out.append(Extracted(article, ex.from_doc(article, doc)))
         except GeneratorError as exc:

@@ -194,3 +194,19 @@ def test_summary_has_three_to_five_points_from_the_text(extractor):
     b = brief(extractor, body)
     assert 3 <= len(b.summary) <= 5
     assert all(point in body for point in b.summary)
+
+
+# --- long articles ------------------------------------------------------------------
+
+def test_a_long_article_is_parsed_in_pieces_that_give_back_its_text_and_offsets(extractor):
+    from generator.extract.nlp import PIECE_CHARS, _pieces, parse
+    paragraph = "Turkish troops entered the town of Afrin on Sunday, the ministry said.\n\n"
+    text = "Headline\n\n" + paragraph * (3 * PIECE_CHARS // len(paragraph)) + "The Taliban attacked Ghazni.\n"
+    pieces = _pieces(text)
+    assert len(pieces) >= 3 and "".join(pieces) == text
+    assert all(len(p) <= PIECE_CHARS for p in pieces)
+    doc = next(parse(extractor.nlp, [text]))
+    assert doc.text == text
+    taliban = [e for e in doc.ents if e.text == "Taliban"]
+    assert taliban and text[taliban[-1].start_char:taliban[-1].end_char] == "Taliban"
+    assert all("\n\n" not in s.text.strip() for s in doc.sents)

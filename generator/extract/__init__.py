@@ -13,7 +13,7 @@ from ..briefing import Briefing, Generated, Source
 from .actors import ActorFinder
 from .gazetteer import gazetteer, known_actors
 from .locations import find_locations
-from .nlp import load, model_label
+from .nlp import load, model_label, parse
 from .quotes import ActorMention, QuoteFinder
 from .summary import summarise
 from .threats import find_threats
@@ -27,7 +27,7 @@ class Extractor:
         self.model = model_label(self.nlp)
 
     def extract(self, article: Article, now: datetime | None = None) -> Briefing:
-        doc = self.nlp(article.body)
+        doc = next(parse(self.nlp, [article.body]))
         return self.from_doc(article, doc, now)
 
     def from_doc(self, article: Article, doc, now: datetime | None = None) -> Briefing:

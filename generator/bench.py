@@ -6,7 +6,8 @@ Measures, in one run on the same inputs: a cold build (per stage, total, article
 second, peak memory of the whole process tree), a no-op rebuild, a rebuild after one
 article changed and after one template changed; the floors (spaCy ``nlp.pipe`` alone
 over the texts, WeasyPrint alone over the same HTML, ``mkdocs build`` alone over the
-same Markdown); the ratio cold / sum of floors; and the scaling over corpus sizes.
+same Markdown); the ratio cold / sum of floors; extraction's articles per second on
+one core with the model loaded once; and the scaling over corpus sizes.
 Prints a table and writes JSON. Timings are for comparison on one machine, not tests.
 """
 from __future__ import annotations
@@ -108,6 +109,20 @@ def floor_spacy(root: Path, jobs: int) -> float:
     return _timed_python(code, root, jobs)
 
 
+def extraction_rate(root: Path) -> float:
+    """Articles per second per core for the whole extraction (parse and rules), in one
+    process with the model loaded once, load time left out."""
+    code = ("import sys,time;from pathlib import Path;"
+            "from generator.ingest import read_article;from generator.extract import Extractor;"
+            "ex=Extractor();arts=[read_article(p,Path(sys.argv[1])) for p in sorted(Path(sys.argv[1],'seeds').glob('*'))];"
+            "t=time.perf_counter();[ex.extract(a) for a in arts];"
+            "print(len(arts)/(time.perf_counter()-t))")
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    done = subprocess.run([sys.executable, "-c", code, str(root)], env=env, check=True,
+                          capture_output=True, text=True)
+    return float(done.stdout.split()[-1])
+
+
 def _render_html(args):
     from weasyprint import HTML
     html, root = args
@@ -170,6 +185,7 @@ def bench(corpus: Path, sizes: list[int], jobs: int) -> dict:
             floors = {"spacy_pipe": floor_spacy(root, jobs), "weasyprint": floor_weasyprint(root, jobs),
                       "mkdocs_build": floor_mkdocs(root)}
             result["floors_s"] = {k: round(v, 2) for k, v in floors.items()}
+            result["extraction_per_s_per_core"] = round(extraction_rate(root), 1)
             result["ratio_cold_to_floors"] = round(cold["wall_s"] / sum(floors.values()), 2)
             result["ratio_one_article_to_cold"] = round(result["one_article"]["wall_s"] / cold["wall_s"], 3)
     return result
@@ -188,6 +204,7 @@ def table(r: dict) -> str:
             ("floor: WeasyPrint (s)", r["floors_s"]["weasyprint"]),
             ("floor: mkdocs build (s)", r["floors_s"]["mkdocs_build"]),
             ("cold / sum of floors", r["ratio_cold_to_floors"]),
+            ("extraction, 1 core (articles/s)", r["extraction_per_s_per_core"]),
             ("scaling (articles: s)", ", ".join(f"{n}: {s}" for n, s in r["scaling"].items()))]
     width = max(len(k) for k, _ in rows)
     return "\n".join(f"{k:<{width}}  {v}" for k, v in rows)

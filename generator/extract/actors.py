@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..briefing import Actor, Evidence
 from .gazetteer import Gazetteer, KnownActor, norm
-from .spans import doc_text, HEAD_TITLES, TITLE_WORDS, clean_name, span_evidence, strip_titles
+from .spans import (HEAD_TITLES, TITLE_WORDS, clean_name, doc_text, span_evidence, strip_titles,
+                    whole_word_matches)
 
 STATE_NOUNS = {"government", "forces", "force", "military", "troops", "army", "officials",
                "authorities", "navy", "regime", "administration", "soldiers", "police",
@@ -228,7 +229,10 @@ def _sweep(doc: Doc, drafts: list[Draft], headline_end: int) -> None:
     """Count every further occurrence of a known actor's name, alias or surname that the
     recogniser missed ("Putin said" after "President Vladimir Putin")."""
     text = doc_text(doc)
-    taken = [(e.start, e.end) for d in drafts for e in d.evidence]
+    taken = bytearray(len(text))          # 1 where a name already stands
+    for d in drafts:
+        for e in d.evidence:
+            taken[e.start:e.end] = b"\x01" * (e.end - e.start)
     forms: list[tuple[str, Draft]] = []
     for d in drafts:
         names = {d.name, *d.aliases}
@@ -236,11 +240,11 @@ def _sweep(doc: Doc, drafts: list[Draft], headline_end: int) -> None:
             names.add(d.name.split()[-1])
         forms += [(f, d) for f in names if len(f) > 2 and f[:1].isupper()]
     for form, d in sorted(forms, key=lambda x: -len(x[0])):
-        for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+        for start, end in whole_word_matches(text, form):
+            if any(taken[start:end]):
                 continue
-            taken.append((m.start(), m.end()))
-            d.add("", Evidence(form, m.start(), m.end()), m.start() < headline_end)
+            taken[start:end] = b"\x01" * (end - start)
+            d.add("", Evidence(form, start, end), start < headline_end)
 
 
 def _initials(name: str) -> str:

@@ -18,10 +18,13 @@ from spacy.tokens import Doc, Span
 from ..briefing import Evidence, Location
 from .actors import LOCATIVE
 from .gazetteer import Gazetteer, Place, known_actors, norm
-from .spans import doc_text, clean_name, span_evidence
+from .spans import doc_text, clean_name, span_evidence, whole_word_matches
 
 CAPITAL = re.compile(r"\b(?:the\s+)?([A-Z][a-z]+(?: [A-Z][a-z]+)?) capital\b(?: of ([A-Z][a-z]+))?")
 MAX_PLACE_TOKENS = 4
+# Scanned in the text, not token by token: spaCy makes a Python object per token visited.
+LOCATIVE_BEFORE_CAPITAL = re.compile(rf"(?<![\w-])((?i:{'|'.join(sorted(LOCATIVE))}))\s+(?:the\s+)?(?=[A-Z])")
+CAPITALISED = re.compile(r"(?<![\w-])[A-Z][A-Za-z]*")
 
 
 @dataclass
@@ -63,8 +66,12 @@ def find_locations(doc: Doc, gaz: Gazetteer, headline_end: int) -> list[Location
             mentions.append((form, ent, locative or ent.label_ == "LOC"))
             covered.update(range(ent.start, ent.end))
     # Capitalised names after a preposition the recogniser missed ("in Zabadani").
-    for tok in doc:
-        if tok.lower_ in LOCATIVE and tok.i + 1 < len(doc) and tok.i + 1 not in covered:
+    for m in LOCATIVE_BEFORE_CAPITAL.finditer(text):
+        prep = doc.char_span(m.start(1), m.end(1))
+        if prep is None:
+            continue
+        tok = prep[0]
+        if tok.i + 1 < len(doc) and tok.i + 1 not in covered:
             span = _proper_run(doc, tok.i + 1)
             if span is not None and norm(span.text) not in known and gaz.candidates(span.text):
                 mentions.append((clean_name(span.text), span, True))
@@ -125,16 +132,11 @@ def _repeat_mentions(doc: Doc, ents: list[Span], found: dict, mentions, taken) -
         if item.place.kind == "country":
             continue
         for form in list(item.forms):
-            start = text.find(form)
-            while start >= 0:
-                end = start + len(form)
-                whole = not (start and (text[start - 1].isalnum() or text[start - 1] == "-")) \
-                    and not (end < len(text) and (text[end].isalnum() or text[end] == "-"))
-                if whole and not any(s < end and start < e for s, e in seen):
+            for start, end in whole_word_matches(text, form):
+                if not any(s < end and start < e for s, e in seen):
                     item.forms[form] += 1
                     item.evidence.append(Evidence(form, start, end))
                     seen.append((start, end))
-                start = text.find(form, end)
 
 
 def resolve(form: str, gaz: Gazetteer, context: Counter) -> Place | None:
@@ -163,8 +165,8 @@ def _context_countries(doc: Doc, gaz: Gazetteer, mentions) -> Counter:
         for p in cands:
             if p.kind == "country":
                 context[p.country] += 3
-    for tok in doc:
-        iso = gaz.country_of_demonym(tok.text) if tok.text[:1].isupper() else ""
+    for m in CAPITALISED.finditer(doc_text(doc)):
+        iso = gaz.country_of_demonym(m.group(0))
         if iso:
             context[iso] += 1
     return context

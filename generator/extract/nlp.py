@@ -20,6 +20,7 @@ from .tagmap import TAG_MAP
 from .gazetteer import COUNTRY_ALIASES, gazetteer, known_actors
 
 log = logging.getLogger(__name__)
+_UPOS = {spacy.strings.get_string_id(tag): spacy.parts_of_speech.IDS[pos] for tag, pos in TAG_MAP.items()}
 
 # Aliases too ambiguous to match on their own ("IS" in a headline, "AP" in an address).
 AMBIGUOUS = {"IS", "AP", "the Met", "Wagner", "SAA", "WHO", "Gaza", "America"}
@@ -61,6 +62,17 @@ def _pieces(text: str) -> list[str]:
         start = cut
     out.append(text[start:])
     return [piece for piece in out if piece]
+
+
+@Language.component("ptb_to_upos")
+def ptb_to_upos(doc):
+    """Universal POS from the tagger's Penn Treebank tags: a table lookup per token,
+    several times faster than an attribute ruler's matcher."""
+    for token in doc:
+        pos = _UPOS.get(token.tag)
+        if pos is not None:
+            token.pos = pos
+    return doc
 
 
 @Language.component("paragraph_sentences")
@@ -127,9 +139,7 @@ def load(model: str = "") -> Language:
         raise ModelError(f"language model {name!r} is not English; name an English spaCy pipeline")
     if "tagger" in nlp.pipe_names and "attribute_ruler" not in nlp.pipe_names:
         # Our tagger predicts PTB tags; the extractors read universal POS.
-        ruler = nlp.add_pipe("attribute_ruler", after="tagger")
-        for tag, pos in TAG_MAP.items():
-            ruler.add([[{"TAG": tag}]], {"POS": pos})
+        nlp.add_pipe("ptb_to_upos", after="tagger")
     first = "parser" if "parser" in nlp.pipe_names else nlp.pipe_names[0]
     nlp.add_pipe("paragraph_sentences", before=first)
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})

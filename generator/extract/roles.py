@@ -23,6 +23,7 @@ always, so each role is read from the parse and from the words around a name
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -109,8 +110,10 @@ class RoleFinder:
                                    for e in a.evidence if a.type in AGENT_TYPES), key=lambda n: n.start)
         self.place_names = sorted((Name(e.start, e.end, loc.name, place=loc) for loc in locations
                                    for e in loc.evidence), key=lambda n: n.start)
-        self.aggressor = main_aggressor(doc, actors, violent_rx)
-        self.main_target = self._main_target(violent_rx)
+        self.violent = [(s.start_char, s.end_char) for s in sentences(doc)
+                        if any(rx.search(self.text, s.start_char, s.end_char) for rx in violent_rx)]
+        self.aggressor = main_aggressor(doc, actors, self.violent)
+        self.main_target = self._main_target()
 
     def roles(self, sent: Span, violent: bool, back_reference: bool) -> tuple[str, str]:
         actors = [n for n in self.actor_names if sent.start_char <= n.start < sent.end_char]
@@ -135,13 +138,11 @@ class RoleFinder:
             target = self.main_target       # "The attacks triggered major fires": the story's target
         return actor, target
 
-    def _main_target(self, violent_rx: list[re.Pattern]) -> str:
+    def _main_target(self) -> str:
         """What the story's violence is most often done to, when that is said twice or more."""
-        violent = [(s.start_char, s.end_char) for s in sentences(self.doc)
-                   if any(rx.search(self.text, s.start_char, s.end_char) for rx in violent_rx)]
         counts: Counter = Counter()
         for n in self.actor_names + self.place_names:
-            if any(a <= n.start < b for a, b in violent) and self._is_patient(n):
+            if _within(n.start, self.violent) and self._is_patient(n):
                 counts[n.name] += 1
         name, count = counts.most_common(1)[0] if counts else ("", 0)
         return name if count >= 2 else ""
@@ -395,10 +396,17 @@ def _active_verb(token: Token | None) -> Token | None:
     return head
 
 
-def main_aggressor(doc: Doc, actors: list[Actor], violent_rx: list[re.Pattern]) -> Actor | None:
-    """The actor most often named in violent sentences: who "the attack" refers to.
+def _within(start: int, ranges: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The (start, end) range of sorted, disjoint `ranges` that holds `start`, if any."""
+    i = bisect.bisect_right(ranges, (start, float("inf"))) - 1
+    return ranges[i] if i >= 0 and ranges[i][0] <= start < ranges[i][1] else None
 
-    Armed groups count three times, a person named as "attacker" or "gunman" twice."""
+
+def main_aggressor(doc: Doc, actors: list[Actor], violent: list[tuple[int, int]]) -> Actor | None:
+    """The actor most often named in violent sentences (`violent`: their character
+    ranges): who "the attack" refers to. Armed groups count three times, a person named
+    as "attacker" or "gunman" twice."""
+    text = doc_text(doc)
     weights: Counter = Counter()
     by_name = {}
     for actor in actors:
@@ -406,12 +414,11 @@ def main_aggressor(doc: Doc, actors: list[Actor], violent_rx: list[re.Pattern]) 
             continue
         by_name[actor.name] = actor
         for ev in actor.evidence:
-            span = doc.char_span(ev.start, ev.end, alignment_mode="expand")
+            where = _within(ev.start, violent)
+            span = doc.char_span(ev.start, ev.end, alignment_mode="expand") if where else None
             if span is None:
                 continue
-            sentence = span.sent.text
-            if not any(rx.search(sentence) for rx in violent_rx):
-                continue
+            sentence = text[where[0]:where[1]]
             root = span.root
             if root.dep_ in ("compound", "amod", "poss") and root.head.dep_ in ("nsubj", "csubj"):
                 root = root.head

@@ -49,6 +49,9 @@ def sentences(doc) -> list[Span]:
     """The parser's sentences, rejoined where it split without a reason: no full stop
     (or ?, !, :) and no line break between ("Security | source: Moscow", "kills |
     Qasem Soleimani"). Whitespace-only pieces are dropped."""
+    spans = doc.user_data.get("sentence_spans")
+    if spans is not None:
+        return list(spans)
     cached = doc.user_data.get("sentences")
     if cached is None:
         text = doc_text(doc)
@@ -64,7 +67,25 @@ def sentences(doc) -> list[Span]:
                     continue
             bounds.append([sent.start, sent.end])
         cached = doc.user_data["sentences"] = [tuple(b) for b in bounds]
-    return [doc[a:b] for a, b in cached]
+    spans = doc.user_data["sentence_spans"] = [doc[a:b] for a, b in cached]
+    return list(spans)
+
+
+def span_text(span: Span) -> str:
+    """A span's text sliced from the document's: `Span.text` joins its tokens each time."""
+    return doc_text(span.doc)[span.start_char:span.end_char]
+
+
+def whole_word_matches(text: str, form: str):
+    """Start and end of each occurrence of `form` not inside a longer word
+    ("Iran" not in "Iranian"); plain searching, no regex to compile per name."""
+    start = text.find(form)
+    while start >= 0:
+        end = start + len(form)
+        if not (start and (text[start - 1].isalnum() or text[start - 1] == "-")) \
+                and not (end < len(text) and (text[end].isalnum() or text[end] == "-")):
+            yield start, end
+        start = text.find(form, end)
 
 
 def evidence(text: str, start: int, end: int) -> Evidence:

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 
 from ..briefing import Actor, Location, Threat
 from .roles import RoleFinder
-from .spans import sentences, span_evidence
+from .spans import sentences, span_evidence, span_text
 
 # Category → trigger pattern; order matters: the first match names the threat.
 CATEGORIES: list[tuple[str, str]] = [
@@ -54,7 +54,7 @@ def find_threats(doc: Doc, actors: list[Actor], locations: list[Location], gaz) 
     roles = RoleFinder(doc, actors, locations, gaz, [rx for _, rx in compiled[:4]])
     threats = []
     for clause in (c for sent in sentences(doc) for c in _clauses(sent)):
-        text = clause.text.strip()
+        text = span_text(clause).strip()
         if len(text.split()) < 3:
             continue
         category = next((name for name, rx in compiled if rx.search(text)), None)
@@ -71,6 +71,8 @@ def find_threats(doc: Doc, actors: list[Actor], locations: list[Location], gaz) 
 def _clauses(sent: Span) -> list[Span]:
     """The sentence, or its parts where semicolons join independent statements
     ("Moscow setting up air strikes; Iran sent a force; ISIS is threatening Damascus")."""
+    if ";" not in span_text(sent):
+        return [sent]
     cuts = [t.i for t in sent if t.text == ";"]
     if not cuts:
         return [sent]

@@ -39,7 +39,7 @@ CATEGORIES: list[tuple[str, str]] = [
 HIGH = re.compile(
     r"\b(killed|kills?|killing|dead|deaths?|died|death toll|bodies|casualt\w+|massacre|"
     r"dozens|hundreds|seiz\w+|captur\w+|fell to|overr[au]n|collapse\w*|assault on|"
-    r"take (?:the capital|damascus|control)|threatening to take|deadliest|car[- ]bomb\w*|"
+    r"take (?:the capital|control)|threatening to take|deadliest|car[- ]bomb\w*|"
     r"suicide|destroy\w*|under threat)\b", re.I)
 LOW = re.compile(r"\b(warn\w*|vow\w*|threaten\w*|rhetoric|never negotiate|prolong\w*|"
                  r"will continue|continue\w*|could|may|might|wants?|seeks?)\b", re.I)

@@ -67,7 +67,7 @@ class ActorFinder:
             return draft
 
         ents = list(doc.ents)         # spaCy builds the tuple anew on each access
-        self._persons = [e for e in ents if e.label_ == "PERSON" and len(e) > 1]
+        surnames = {norm(e.text).split()[-1] for e in ents if e.label_ == "PERSON" and len(e) > 1 and norm(e.text)}
         for ent in ents:
             form = clean_name(ent.text)
             if len(form) < 2 or not any(c.isupper() for c in form):
@@ -77,7 +77,7 @@ class ActorFinder:
                 add(known.name, known.name, known.type, form, ent, self._country_name(known.affiliation))
                 continue
             country = self._country(form)
-            if country or ent.label_ == "LOC" or self._is_place(ent, form):
+            if country or ent.label_ == "LOC" or self._is_place(ent, form, surnames):
                 state = country or self._capital_of(form)
                 if state and _acts(ent):
                     add(state, self.gaz.countries[state].name, "state", form, ent)
@@ -117,14 +117,13 @@ class ActorFinder:
                 return place.country
         return ""
 
-    def _is_place(self, ent: Span, form: str) -> bool:
+    def _is_place(self, ent: Span, form: str, surnames: set[str]) -> bool:
         """A place name the recogniser took for a person or body: known to the gazetteer
         and not the surname of a person named in full ("Amman" after "Sudesh Amman")."""
         if not self.gaz.candidates(form):
             return False
         if ent.label_ == "PERSON" and len(form.split()) == 1:
-            surname = norm(form)
-            return not any(norm(e.text).split()[-1:] == [surname] for e in self._persons)
+            return norm(form) not in surnames
         return True
 
     def _country_name(self, iso: str) -> str:

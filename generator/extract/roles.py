@@ -181,14 +181,12 @@ class RoleFinder:
         """The subject of the clause's action, named ("Turkey invaded") or not ("government
         forces began"); of two, the one nearer the main verb ("forces began deploying into
         SDF-controlled territory": the forces)."""
-        named = None
         subjects = [(n, _active_verb(self._token(n))) for n in agents]
         # The subject of an action, not of a report ("Reuters reported"): a violent or
         # military verb first ("as Turkey invades"), then any other verb.
         subjects = [(n, v) for n, v in subjects if v is not None and v.lower_ not in CUES and not _verb_of_report(v)]
-        for n, verb in sorted(subjects, key=lambda nv: not ACT_VERB.search(nv[1].text)):
-            named = (n.name, _depth(verb))
-            break
+        first = min(subjects, key=lambda nv: not ACT_VERB.search(nv[1].text), default=None)
+        named = (first[0].name, _depth(first[1])) if first else None
         nominal = self._nominal_agent(sent, patients)
         if named and nominal and nominal[1] < named[1]:
             return nominal[0]

@@ -48,26 +48,22 @@ TERMINAL = re.compile(r"[.!?…:][\"'”’)\]]*$")
 def sentences(doc) -> list[Span]:
     """The parser's sentences, rejoined where it split without a reason: no full stop
     (or ?, !, :) and no line break between ("Security | source: Moscow", "kills |
-    Qasem Soleimani"). Whitespace-only pieces are dropped."""
-    spans = doc.user_data.get("sentence_spans")
-    if spans is not None:
-        return list(spans)
-    cached = doc.user_data.get("sentences")
-    if cached is None:
+    Qasem Soleimani"). Whitespace-only pieces are dropped. Computed once per document."""
+    spans = doc.user_data.get("sentences")
+    if spans is None:
         text = doc_text(doc)
         bounds: list[list[int]] = []
         for sent in doc.sents:
-            if not sent.text.strip():
+            if not text[sent.start_char:sent.end_char].strip():
                 continue
             if bounds:
-                prev = text[doc[bounds[-1][0]].idx:sent.start_char]
-                words = prev.rstrip()
-                if "\n" not in prev[len(words):] and not TERMINAL.search(words):
+                before = text[doc[bounds[-1][0]].idx:sent.start_char]
+                words = before.rstrip()
+                if "\n" not in before[len(words):] and not TERMINAL.search(words):
                     bounds[-1][1] = sent.end
                     continue
             bounds.append([sent.start, sent.end])
-        cached = doc.user_data["sentences"] = [tuple(b) for b in bounds]
-    spans = doc.user_data["sentence_spans"] = [doc[a:b] for a, b in cached]
+        spans = doc.user_data["sentences"] = [doc[a:b] for a, b in bounds]
     return list(spans)
 
 

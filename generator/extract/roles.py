@@ -106,6 +106,8 @@ class RoleFinder:
         self.doc = doc
         self.text = doc_text(doc)
         self.gaz = gaz
+        self.by_name = {a.name: a for a in actors}
+        self._tokens: dict[tuple[int, int], Token | None] = {}
         self.actor_names = sorted((Name(e.start, e.end, a.name, actor=a) for a in actors
                                    for e in a.evidence if a.type in AGENT_TYPES), key=lambda n: n.start)
         self.place_names = sorted((Name(e.start, e.end, loc.name, place=loc) for loc in locations
@@ -288,8 +290,9 @@ class RoleFinder:
                 actors: list[Name]) -> str:
         # Neither the actor's own side ("Iran sent IRGC forces") nor its partner in the act
         # ("Russia, Iran sending forces") is what it threatens.
-        own = {n.actor.affiliation for n in self.actor_names if n.name == actor} - {""}
-        own |= {n.name for n in self.actor_names if actor and n.actor.affiliation == actor}
+        acting = self.by_name.get(actor)
+        own = {acting.affiliation} - {""} if acting else set()
+        own |= {a.name for a in self.by_name.values() if actor and a.affiliation == actor}
         partners = {n.name for a in actors if a.name == actor for n in actors if self._linked(a, n)}
 
         def eligible(n: Name) -> bool:
@@ -341,13 +344,16 @@ class RoleFinder:
         return token is not None and token.dep_ == "nsubj" and not _passive(token.head)
 
     def _token(self, n: Name) -> Token | None:
-        span = self.doc.char_span(n.start, n.end, alignment_mode="expand")
-        if span is None:
-            return None
-        root = span.root
-        if root.dep_ in ("compound", "amod", "poss") and root.head.dep_ in ("nsubj", "csubj", "obj"):
-            root = root.head
-        return root
+        """The token that stands for a name in the parse, looked up once per name."""
+        key = (n.start, n.end)
+        if key not in self._tokens:
+            span = self.doc.char_span(n.start, n.end, alignment_mode="expand")
+            root = span.root if span is not None else None
+            if root is not None and root.dep_ in ("compound", "amod", "poss") \
+                    and root.head.dep_ in ("nsubj", "csubj", "obj"):
+                root = root.head
+            self._tokens[key] = root
+        return self._tokens[key]
 
 
 BE_OR_GET = {"be", "is", "are", "was", "were", "been", "being", "get", "gets", "got", "gotten", "'s", "’s"}

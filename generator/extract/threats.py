@@ -36,6 +36,7 @@ CATEGORIES: list[tuple[str, str]] = [
                           r"radicali[sz]\w+|extremis\w+|re-?emerg\w+|resurg\w+|defeat\w*|destroy\w*|obliterat\w+|"
                           r"disrupt\w+|humanitarian crisis)\b"),
 ]
+COMPILED = [(name, re.compile(pattern, re.I)) for name, pattern in CATEGORIES]
 HIGH = re.compile(
     r"\b(killed|kills?|killing|dead|deaths?|died|death toll|bodies|casualt\w+|massacre|"
     r"dozens|hundreds|seiz\w+|captur\w+|fell to|overr[au]n|collapse\w*|assault on|"
@@ -50,14 +51,13 @@ DAMAGE = re.compile(r"\b(disrupt\w+|damag\w+|destroy\w*|wounded|injur\w+)\b", re
 
 
 def find_threats(doc: Doc, actors: list[Actor], locations: list[Location], gaz) -> list[Threat]:
-    compiled = [(name, re.compile(pattern, re.I)) for name, pattern in CATEGORIES]
-    roles = RoleFinder(doc, actors, locations, gaz, [rx for _, rx in compiled[:4]])
+    roles = RoleFinder(doc, actors, locations, gaz, [rx for _, rx in COMPILED[:4]])
     threats = []
     for clause in (c for sent in sentences(doc) for c in _clauses(sent)):
         text = span_text(clause).strip()
         if len(text.split()) < 3:
             continue
-        category = next((name for name, rx in compiled if rx.search(text)), None)
+        category = next((name for name, rx in COMPILED if rx.search(text)), None)
         if category is None:
             continue
         violent = category in VIOLENT or bool(HIGH.search(text) or DAMAGE.search(text))

@@ -67,6 +67,8 @@ class Location:
     lon: float | None = None
     kind: str = "place"       #: country | region | city | place
     geonames_id: int | None = None
+    aliases: list[str] = field(default_factory=list)   #: other forms the text uses
+    resolved: bool = True     #: False: the gazetteer does not know it; lat/lon are those of the region holding it, if any
     mentions: int = 0
     key: bool = False
     evidence: list[Evidence] = field(default_factory=list)

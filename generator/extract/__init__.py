@@ -11,7 +11,7 @@ from .. import TOOL
 from ..article import Article
 from ..briefing import Briefing, Generated, Source
 from .actors import ActorFinder
-from .gazetteer import gazetteer, known_actors
+from .gazetteer import gazetteer, known_actor_forms, known_actors
 from .locations import find_locations
 from .nlp import load, model_label, parse
 from .quotes import ActorMention, QuoteFinder
@@ -35,8 +35,9 @@ class Extractor:
         # spaCy rebuilds doc.text from every token on each call; the article holds it already.
         if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(article.body):
             doc.user_data.setdefault("text", article.body)
-        actors = self.actor_finder.find(doc, headline_end)
-        locations = find_locations(doc, self.gaz, headline_end)
+        locations = find_locations(doc, self.gaz, headline_end, known_actor_forms())
+        places = [(e.start, e.end) for loc in locations for e in loc.evidence]
+        actors = self.actor_finder.find(doc, headline_end, places)
         mentions = [ActorMention(e.start, e.end, a.name, a.type) for a in actors for e in a.evidence]
         quotes = QuoteFinder(mentions).find(doc)
         threats = find_threats(doc, actors, locations, self.gaz)

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..briefing import Actor, Evidence
 from .gazetteer import Gazetteer, KnownActor, norm
+from .place_mentions import PLACE_LABELS
 from .spans import (HEAD_TITLES, TITLE_WORDS, clean_name, doc_text, span_evidence, strip_titles,
                     whole_word_matches)
 
@@ -56,7 +57,9 @@ class ActorFinder:
         self.known = {a.name: a for a in known}
         self.known_by_form = {norm(f): a for a in known for f in [a.name, *a.aliases]}
 
-    def find(self, doc: Doc, headline_end: int) -> list[Actor]:
+    def find(self, doc: Doc, headline_end: int, places: list[tuple[int, int]] = ()) -> list[Actor]:
+        """Actors of the article; `places` are the character spans the location rules
+        found to name places (a place is an actor only when it acts: "Moscow sent")."""
         drafts: dict[str, Draft] = {}
 
         def add(key: str, name: str, type_: str, form: str, span: Span, affiliation: str = ""):
@@ -67,7 +70,6 @@ class ActorFinder:
             return draft
 
         ents = list(doc.ents)         # spaCy builds the tuple anew on each access
-        surnames = {norm(e.text).split()[-1] for e in ents if e.label_ == "PERSON" and len(e) > 1 and norm(e.text)}
         for ent in ents:
             form = clean_name(ent.text)
             if len(form) < 2 or not any(c.isupper() for c in form):
@@ -77,7 +79,7 @@ class ActorFinder:
                 add(known.name, known.name, known.type, form, ent, self._country_name(known.affiliation))
                 continue
             country = self._country(form)
-            if country or ent.label_ == "LOC" or self._is_place(ent, form, surnames):
+            if country or ent.label_ in PLACE_LABELS or _overlaps(ent, places):
                 state = country or self._capital_of(form)
                 if state and _acts(ent):
                     add(state, self.gaz.countries[state].name, "state", form, ent)
@@ -117,15 +119,6 @@ class ActorFinder:
                 return place.country
         return ""
 
-    def _is_place(self, ent: Span, form: str, surnames: set[str]) -> bool:
-        """A place name the recogniser took for a person or body: known to the gazetteer
-        and not the surname of a person named in full ("Amman" after "Sudesh Amman")."""
-        if not self.gaz.candidates(form):
-            return False
-        if ent.label_ == "PERSON" and len(form.split()) == 1:
-            return norm(form) not in surnames
-        return True
-
     def _country_name(self, iso: str) -> str:
         place = self.gaz.countries.get(iso)
         return place.name if place else iso
@@ -138,6 +131,11 @@ class ActorFinder:
                      key=mentions >= 3 or (d.in_headline and d.type != "person") or
                      (d.in_headline and mentions >= 2),
                      evidence=sorted(d.evidence, key=lambda e: e.start))
+
+
+def _overlaps(ent: Span, places: list[tuple[int, int]]) -> bool:
+    """The entity is one the location rules read as a place (not a longer name holding one)."""
+    return any(s <= ent.start_char + 4 and ent.end_char <= e + 2 for s, e in places)
 
 
 NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",

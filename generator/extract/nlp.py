@@ -16,8 +16,9 @@ from spacy.tokens import Doc, Span
 
 from ..errors import ModelError
 from ..modelinfo import DEFAULT_MODEL, label
+from ..geo.sources import tsv
 from .tagmap import TAG_MAP
-from .gazetteer import COUNTRY_ALIASES, gazetteer, known_actors
+from .gazetteer import gazetteer, known_actors
 
 log = logging.getLogger(__name__)
 _UPOS = {spacy.strings.get_string_id(tag): spacy.parts_of_speech.IDS[pos] for tag, pos in TAG_MAP.items()}
@@ -158,7 +159,6 @@ def _patterns() -> list[dict]:
     gaz = gazetteer()
     for place in gaz.countries.values():
         patterns.append({"label": "LOC", "pattern": place.name})
-    for alias in COUNTRY_ALIASES:
-        if alias not in AMBIGUOUS:
-            patterns.append({"label": "LOC", "pattern": alias})
+    for row in tsv("country_aliases.tsv"):
+        patterns += [{"label": "LOC", "pattern": alias} for alias in row[1:] if alias not in AMBIGUOUS]
     return patterns

@@ -1,0 +1,23 @@
+"""Word lists the rules consult (built by model/lexicon.py from the open corpora)."""
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+@functools.cache
+def _words(name: str) -> frozenset[str]:
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def is_common_word(word: str) -> bool:
+    """Written in lower case in ordinary text ("march", "mobile", "union")."""
+    return word.lower() in _words("common_words.txt")
+
+
+def is_given_name(word: str) -> bool:
+    """The first word of people's names ("Harvey", "David")."""
+    return word.lower() in _words("given_names.txt")

@@ -1,0 +1,476 @@
+"""Where the text names a place: candidate mentions, each with the evidence for it.
+
+A capitalised name the gazetteer knows is only a *candidate*: "March", "Man" and
+"Obama" are towns somewhere. A candidate becomes a place mention on evidence:
+
+- strong: the recogniser labels it a place; it is one of the project's curated
+  names; a type word follows ("Borno State", "Jackson County"); a containing place
+  follows ("London, Kentucky", "Gainesville, Ga."); it heads a dateline ("KABUL,
+  Aug 3 (Reuters) -"); a place noun introduces it ("the village of Kuchlak", "X, a
+  town in Y"); a locative preposition precedes it ("in Zabadani");
+- by name: a country, a first-level region, or a town of 100,000 people or more,
+  written as the gazetteer writes it.
+
+A month, weekday or other ordinary word, a name the text gives a person or a body,
+and any word of a Title Case or ALL CAPS line need strong evidence. A name that
+was a place once in the article is a place at each later mention too.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..geo import Gazetteer, Hit, norm
+from ..geo.sources import admin_words
+from .lexicon import is_common_word, is_given_name
+from .spans import doc_text, sentences
+
+PLACE_LABELS = {"LOC", "GPE", "FAC"}
+OTHER_NAME_LABELS = {"PERSON", "ORG", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW", "LANGUAGE"}
+LOCATIVE = {"in", "into", "at", "near", "from", "to", "toward", "towards", "across", "inside", "outside",
+            "throughout", "within", "around", "via", "through", "off", "along", "nearby", "outskirts",
+            "across", "beyond", "entered", "reached", "visited", "visiting", "bombed", "shelled",
+            "captured", "seized", "besieged", "stormed", "attacked", "surrounded", "fled", "evacuated",
+            "resident", "residents", "native", "based"}
+# "north of X", "the village of X", "the outskirts of X", "a town in X"
+PLACE_NOUN_OF = re.compile(
+    r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|outskirts|centre|center|"
+    r"heart|suburbs?|streets|people|residents|city|town|village|hamlet|district|province|governorate|state|"
+    r"county|region|capital|port|island|municipality|neighbou?rhood|area|camp|border|shores|coast|resort|"
+    r"oasis|enclave|exclave|territory|commune|municipality|township|parish|borough)"
+    r"\s+of\s+(?:the\s+)?$", re.I)
+PLACE_NOUN_AFTER = re.compile(
+    r"^,\s+(?:a|an|the)\s+(?:\w+\s+){0,3}?(city|town|village|hamlet|district|province|region|county|"
+    r"suburb|neighbou?rhood|port|island|camp|settlement|municipality|community)\b", re.I)
+MIN_BIG_CITY = 100_000
+MIN_BIG_REGION = 200_000       #: a state or province this populous is named by its name alone
+MIN_BIG_ALTERNATE = 250_000     #: a town this big is named by its other names too ("Acapulco")
+MAX_NAME_WORDS = 5
+CONNECTORS = {"of", "de", "del", "la", "le", "les", "al", "el", "an", "on", "upon", "sur", "am", "im",
+              "da", "do", "dos", "das", "du", "van", "von", "der", "den", "di", "bin", "ibn", "and"}
+NOT_PLACES = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+              "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+              "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+              "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+              "today", "yesterday", "tomorrow", "god", "allah", "christmas", "easter", "ramadan", "eid",
+              "internet", "mr", "mrs", "ms", "dr", "north", "south", "east", "west", "northeast", "northwest",
+              "southeast", "southwest", "north west", "north east", "south west", "south east", "central",
+              "northern", "southern", "eastern", "western", "midwest", "downtown", "uptown"}
+_WORDS = admin_words()
+FACILITY_WORDS = {norm(f) for f in _WORDS["facilities"]}
+FACILITY_RX = re.compile(r"^\s+((?:%s)(?:\s+(?:%s))?)\b" % ("|".join(re.escape(f) for f in _WORDS["facilities"]),
+                                                          "|".join(re.escape(f) for f in _WORDS["facilities"])))
+ORG_WORDS = {"university", "college", "school", "department", "office", "police", "court", "council",
+             "company", "corporation", "inc", "co", "club", "association", "society", "service", "services",
+             "commission", "board", "bank", "group", "party", "church", "post", "center", "centre", "state"}
+PERSON_TITLES = {"president", "minister", "prime", "general", "gen", "mr", "mrs", "ms", "dr", "sir", "king",
+                 "queen", "prince", "sheikh", "senator", "governor", "mayor", "secretary", "commander",
+                 "colonel", "captain", "lieutenant", "sergeant", "officer", "judge", "pope", "ayatollah"}
+TYPE_WORDS = {norm(t) for t in _WORDS["types"]}
+_TYPES = "|".join(re.escape(t) for t in sorted(_WORDS["types"], key=len, reverse=True))
+TYPE_RX = re.compile(r"^\s+(%s)(?!\w)" % _TYPES, re.I)
+# "Oconee and Clarke counties": each name of the list is a region.
+LISTED_TYPE_RX = re.compile(r"^(?:\s*,\s*[A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*)?)*,?\s+(?:and|or|&)\s+"
+                            r"[A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*)?\s+(counties|provinces|states|districts|"
+                            r"governorates|regions|parishes)(?!\w)")
+DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+){0,3})"
+                      r"(?:,[ \t]*([A-Z][A-Za-z.]+(?:[ \t][A-Z][A-Za-z.]+)?))?[ \t]*(?:,|\(|—|–|-{1,2}|\d)")
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    form: str                          #: the name as written, without a type word
+    hits: list[Hit]
+    evidence: set[str] = field(default_factory=set)
+    regions_only: bool = False         #: a type word follows: only regions fit
+    kind_hint: str = ""                #: what a place noun says it is ("village" → city)
+    container: "Mention | None" = None  #: the place named as holding it ("London, Kentucky")
+    ambiguous: bool = False            #: an ordinary word or a person's name too
+    in_run: bool = False               #: one word of a longer capitalised name ("Kyle Rittenhouse")
+
+    @property
+    def strong(self) -> bool:
+        return bool(self.evidence - {"name"})
+
+
+class MentionFinder:
+    def __init__(self, doc: Doc, gaz: Gazetteer, actor_forms: set[str]):
+        self.doc, self.gaz, self.actor_forms = doc, gaz, actor_forms
+        self.text = doc_text(doc)
+        self.ents = list(doc.ents)
+        self.weak_lines = _weak_capital_lines(self.text)
+        # Every word of a person's full name in this article: "Amman" after "Sudesh Amman".
+        # One-word "persons" are left out (the recogniser takes many towns for people), and
+        # so are names with the words of a body or a site ("Sam Houston State University").
+        self.person_words = {norm(w) for e in self.ents if e.label_ == "PERSON" and _full_name(e)
+                             for w in e.text.split() if w[:1].isupper() and norm(w) not in PERSON_TITLES
+                             and not gaz.is_demonym(w)}
+
+    def find(self) -> list[Mention]:
+        found: dict[tuple[int, int], Mention] = {}
+        for m in self._curated():
+            found[(m.start, m.end)] = m
+        for m in self._runs():
+            # A site and the place in its name both stand ("Jolo Cathedral", "Jolo").
+            if not any(s < m.end and m.start < e and "site" not in found[(s, e)].evidence for s, e in found):
+                found[(m.start, m.end)] = m
+        for m in self._datelines():
+            found.setdefault((m.start, m.end), m).evidence.add("dateline")
+        mentions = sorted(found.values(), key=lambda m: m.start)
+        self._link_containers(mentions)
+        accepted = [m for m in mentions if self._accept(m)]
+        # One sense per article: a name that is a place once is a place at each mention.
+        places = {norm(m.form) for m in accepted}
+        accepted += [m for m in mentions if m not in accepted and norm(m.form) in places
+                     and not self._inside_other_name(m) and not m.in_run and not self._person_word(m)]
+        return sorted(accepted, key=lambda m: m.start)
+
+    # --- candidates ---------------------------------------------------------------------
+
+    def _curated(self):
+        for m in self.gaz.curated_pattern().finditer(self.text):
+            start = m.start() + (4 if m.group(0)[:4].lower() == "the " else 0)
+            form = self.text[start:m.end()]
+            if norm(form) in self.actor_forms or _inside_capital_run(self.text, start, m.end()):
+                continue        # "Kurdistan Workers' Party", "New South Wales" (not Wales)
+            spelt = self.gaz.curated_form(form)
+            if spelt is None or not _case_fits(form, spelt) and not any(a <= start < b for a, b in self.weak_lines):
+                continue        # "SWAT" is not the Swat Valley, "gulf" not the Gulf
+            hits = [h for h in self.gaz.hits(norm(form)) if h.place.curated]
+            if hits:
+                yield Mention(start, m.end(), form, hits, {"curated"})
+
+    def _runs(self):
+        """Capitalised runs of words, each cut into the longest names the gazetteer knows."""
+        doc = self.doc
+        i, n = 0, len(doc)
+        while i < n:
+            if not _capitalised(doc[i]):
+                i += 1
+                continue
+            j = i + 1
+            while j < n and (_capitalised(doc[j]) or doc[j].lower_ in CONNECTORS and j + 1 < n
+                             and _capitalised(doc[j + 1]) or doc[j].text in ("-", "'", "’")
+                             and j + 1 < n and _capitalised(doc[j + 1])) \
+                    and not doc[j].is_sent_start and not doc[j - 1].whitespace_.count("\n"):
+                j += 1
+            yield from self._names_in(i, j)
+            i = j
+
+    def _names_in(self, i: int, j: int):
+        doc = self.doc
+        while i < j and doc[i].lower_ in ("the", "a", "an"):
+            i += 1
+        site = self._facility(i, j)
+        if site is not None:
+            yield site
+        k = i
+        while k < j:
+            for end in range(min(j, k + MAX_NAME_WORDS), k, -1):
+                if doc[end - 1].lower_ in CONNECTORS or doc[k].lower_ in CONNECTORS:
+                    continue
+                span = doc[k:end]
+                mention = self._mention(span)
+                if mention is not None:
+                    mention.in_run = end - k == 1 and j - i > 1 and not mention.regions_only
+                    if site is not None:
+                        mention.evidence.add("facility")     # "Jolo" of "Jolo Cathedral"
+                    yield mention
+                    k = end
+                    break
+            else:
+                k += 1
+
+    def _mention(self, span: Span) -> Mention | None:
+        start, end = span.start_char, span.end_char
+        form = self.text[start:end]
+        if form.endswith(".") and not (_abbreviation(span[-1].text) and self.gaz.lookup(form)):
+            form = form.rstrip(".")       # a full stop, not an abbreviation's dot ("Kabul.")
+        end = start + len(form)
+        key = norm(form)
+        if not key or key in NOT_PLACES and self._postal_code_after(end) is None or self.gaz.is_demonym(form):
+            return None       # a month, a compass point, "English", "Arab"
+        if re.fullmatch(r"[A-Z]{2,4}", form) and not any(h.place.feature == "PCLI" for h in self.gaz.lookup(form)):
+            return None      # "PA", "AP", "TASS": an agency or a code, unless a country's ("UK", "UAE")
+        typed = TYPE_RX.match(self.text, end)
+        if typed and norm(typed.group(1)) in TYPE_WORDS:
+            hits = self.gaz.lookup(form, regions_only=True)
+            if hits:
+                return Mention(start, typed.end(), form, hits, {"type"}, regions_only=True)
+        if LISTED_TYPE_RX.match(self.text, end):
+            hits = self.gaz.lookup(form, regions_only=True)
+            if hits:
+                return Mention(start, end, form, hits, {"type"}, regions_only=True)
+        hits = self.gaz.lookup(form)
+        if not hits:
+            if typed and len(span) <= 3 and all(t.is_title for t in span):
+                # "Kuchlak district", a region the gazetteer lacks: listed as unresolved.
+                return Mention(start, typed.end(), form, [], {"type"}, regions_only=True,
+                               kind_hint="region")
+            return self._place_noun_mention(span, start, end, form)
+        return Mention(start, end, form, hits, ambiguous=self._ambiguous(span, key))
+
+    def _facility(self, i: int, j: int) -> Mention | None:
+        """A site named by a capitalised run ending in a facility word ("Freedom Plaza",
+        "Barnet General Hospital"), where the text says something happens at or in it."""
+        doc = self.doc
+        if j - i < 2 or norm(doc[j - 1].text) not in FACILITY_WORDS or doc[i].lower_ in CONNECTORS:
+            return None
+        start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+        if self._locative_before(start) or PLACE_NOUN_OF.search(self.text[max(0, start - 40):start]):
+            return Mention(start, end, self.text[start:end], [], {"site"}, kind_hint="place")
+        return None
+
+    def _place_noun_mention(self, span: Span, start: int, end: int, form: str) -> Mention | None:
+        """A name the gazetteer lacks, introduced as a place: "the village of Kuchlak",
+        "Kuchlak, a town in ...". Listed as unresolved."""
+        if len(span) > 3 or not all(t.is_title or t.lower_ in CONNECTORS for t in span) \
+                or self._inside_other_name_span(start, end) and not self._place_label(start, end):
+            return None
+        before = self.text[max(0, start - 40):start]
+        noun = re.search(r"\b(city|town|village|hamlet|district|province|region|county|suburb|neighbou?rhood|"
+                         r"camp|settlement)\s+of\s+(?:the\s+)?$", before, re.I)
+        after = PLACE_NOUN_AFTER.match(self.text, end)
+        if noun or after:
+            kind = (noun or after).group(1).lower()
+            return Mention(start, end, form, [], {"place-noun"},
+                           kind_hint="city" if kind in ("city", "town", "village", "hamlet", "suburb",
+                                                        "settlement", "neighborhood", "neighbourhood")
+                           else "region" if kind in ("district", "province", "region", "county") else "place")
+        return None
+
+    def _datelines(self):
+        for m in DATELINE.finditer(self.text):
+            words = m.group(1)
+            if len(words) < 3 or not words.replace(".", "").replace("-", "").isalpha():
+                continue
+            form = words.title()
+            hits = self.gaz.lookup(form)
+            if hits:
+                yield Mention(m.start(1), m.end(1), form, hits, {"dateline"})
+
+    # --- evidence -------------------------------------------------------------------------
+
+    def _link_containers(self, mentions: list[Mention]) -> None:
+        """"London, Kentucky", "Gainesville, Ga.", "Maidan Shahr in Maidan Wardak province",
+        "Afghanistan's Maidan Wardak province": the second names the region holding the first."""
+        for a, b in zip(mentions, mentions[1:]):
+            gap = self.text[a.end:b.start]
+            if re.fullmatch(r",\s*|\s+in\s+(?:the\s+)?(?:[\w-]+\s+(?:of\s+)?)?(?:the\s+)?", gap) \
+                    and not b.ambiguous and not b.in_run \
+                    and any(_holds(h.place) and any(_inside(x.place, h.place) for x in a.hits) for h in b.hits):
+                a.container = b
+                a.evidence.add("container")
+                b.evidence.add("container")
+            elif re.fullmatch(r"['’]s?\s+", gap) and any(h.place.feature == "PCLI" for h in a.hits):
+                b.container = a
+        for m in mentions:
+            if m.container is None:
+                state = self._postal_code_after(m.end)
+                if state is not None:
+                    m.container = Mention(m.end, m.end, state.name, [Hit(state, 0)], {"container"})
+                    m.evidence.add("container")
+
+    def _postal_code_after(self, end: int):
+        """"Gainesville, GA": a US state's postal code after a town."""
+        code = re.match(r",\s*([A-Z]{2})\b(?![-.'’]\w)", self.text[end:end + 6])
+        return self.gaz.us_states.get(code.group(1)) if code else None
+
+    def _has_container_after(self, end: int) -> bool:
+        """"March, Cambridgeshire": a region named right after a word that is seldom a place."""
+        if self._postal_code_after(end) is not None:
+            return True
+        m = re.match(r",\s*([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)", self.text[end:end + 40])
+        return bool(m) and any(_holds(h.place) for h in self.gaz.lookup(m.group(1)))
+
+    def _accept(self, m: Mention) -> bool:
+        if not m.hits and not m.evidence:
+            return False
+        if norm(m.form) in self.actor_forms and not any(h.place.feature == "PCLI" for h in m.hits):
+            return False      # "Hezbollah", "Islamic State": actors, not places
+        if self._place_label(m.start, m.end):
+            m.evidence.add("ner")
+        if self._locative_before(m.start):
+            m.evidence.add("locative")
+        if PLACE_NOUN_OF.search(self.text[max(0, m.start - 40):m.start]):
+            m.evidence.add("place-noun")
+        if self._inside_other_name(m):
+            return False
+        if self._person_word(m) and not m.evidence & {"container", "type", "dateline", "place-noun", "curated"}:
+            return False      # "Rittenhouse", "Amman" after "Sudesh Amman": a person of the article
+        if m.in_run and not (m.evidence & {"container", "type", "dateline", "curated", "facility"}
+                             or _major_region(m)):
+            return False      # "Kyle" of "Kyle Rittenhouse", "Kabul" of "Kabul Bank"
+        if any(h.how == 0 and (h.place.feature in ("PCLI", "CONT") or h.place.curated
+                               or h.place.feature == "ADM1" and h.place.population >= MIN_BIG_REGION
+                               or h.place.kind == "city" and h.place.population >= MIN_BIG_CITY)
+               or h.place.kind == "city" and h.place.population >= MIN_BIG_ALTERNATE for h in m.hits):
+            m.evidence.add("name")
+        exact_other = self._other_name_exactly(m)
+        if exact_other is not None:
+            # The recogniser names a person or a body here: a place only with strong
+            # evidence that is not itself a preposition ("at Obama", "from Clinton").
+            if exact_other == "PERSON" or m.ambiguous:
+                return bool(m.evidence & {"container", "type", "dateline", "curated"}) or \
+                    "name" in m.evidence and ("locative" in m.evidence or _major(m))
+            return bool(m.evidence)
+        weak_capitals = any(a <= m.start < b for a, b in self.weak_lines)
+        if m.ambiguous:
+            # An ordinary word ("Mobile", "Union"): the recogniser's label is not enough.
+            return bool(m.evidence & {"container", "type", "dateline", "curated", "place-noun"}) \
+                or "locative" in m.evidence and any(h.how == 0 for h in m.hits)
+        if weak_capitals:
+            return m.strong
+        return bool(m.evidence) or not self._sentence_initial(m) and self._known_town(m)
+
+    def _known_town(self, m: Mention) -> bool:
+        """A capitalised town name in running text with nothing else against it."""
+        return any(h.how == 0 and h.place.kind in ("city", "region") for h in m.hits) \
+            and not self._person_word(m)
+
+    def _person_word(self, m: Mention) -> bool:
+        """A one-word name that is also a word of a person's name in this article, unless
+        it is a country ("Jordan" stays a country beside "Michael Jordan")."""
+        key = norm(m.form)
+        return " " not in key and key in self.person_words \
+            and not any(h.place.feature == "PCLI" and h.how == 0 for h in m.hits)
+
+    def _ambiguous(self, span: Span, key: str) -> bool:
+        words = key.split()
+        if len(words) == 1 and (is_common_word(key) or key in self.person_words):
+            return True
+        return len(words) == 1 and is_given_name(key) and span.end < len(self.doc) \
+            and _capitalised(self.doc[span.end]) and not span.doc[span.end].whitespace_ == ""
+
+    def _place_label(self, start: int, end: int) -> bool:
+        return any(e.label_ in PLACE_LABELS and e.start_char <= start and end <= e.end_char + 1
+                   for e in self.ents)
+
+    def _other_name_exactly(self, m: Mention) -> str | None:
+        for e in self.ents:
+            if e.label_ in OTHER_NAME_LABELS and not e.ent_id_ and abs(e.start_char - m.start) <= 4 \
+                    and abs(e.end_char - m.end) <= 2:
+                return e.label_
+        return None
+
+    def _inside_other_name(self, m: Mention) -> bool:
+        return self._inside_other_name_span(m.start, m.end, m.hits[:2])
+
+    def _inside_other_name_span(self, start: int, end: int, major: list[Hit] = ()) -> bool:
+        """Part of a longer name of a person or body ("Kabul Bank", "Georgia Modular
+        Systems"), unless the place follows "of" in it ("University of Nebraska")."""
+        for e in self.ents:
+            if e.label_ in OTHER_NAME_LABELS and e.start_char <= start and end <= e.end_char \
+                    and (e.end_char - e.start_char) > (end - start) + 2:
+                if e.ent_id_:
+                    return True         # a known actor's name ("Islamic State of Iraq")
+                if not re.search(r"\bof\s+(?:the\s+)?$", self.text[e.start_char:start]) \
+                        and not (major and _major_region(Mention(start, end, self.text[start:end], list(major)))):
+                    return True
+        return False
+
+    def _locative_before(self, start: int) -> bool:
+        words = re.findall(r"[\w-]+", self.text[max(0, start - 25):start])
+        if not words:
+            return False
+        last = words[-1].lower()
+        if last == "the" and len(words) > 1:
+            last = words[-2].lower()
+        return last in LOCATIVE
+
+    def _sentence_initial(self, m: Mention) -> bool:
+        before = self.text[max(0, m.start - 3):m.start]
+        return m.start == 0 or not before.strip() or before.rstrip()[-1:] in ".!?:\"“"
+
+
+def _full_name(ent: Span) -> bool:
+    """A person's name as people write one: two to four words, each capitalised or an
+    initial, none a word of a body, a site or a region ("Gainesville VFW Post No")."""
+    words = [t.text for t in ent if not t.is_punct or t.text == "."]
+    if not 2 <= len(words) <= 5:
+        return False
+    for w in words:
+        key = norm(w)
+        if key in FACILITY_WORDS or key in TYPE_WORDS or key in ORG_WORDS or w.isupper() and len(w) > 2:
+            return False
+        if not (w[:1].isupper() or w in CONNECTORS or w == "."):
+            return False
+    return True
+
+
+def _major_region(m: Mention) -> bool:
+    """A country, a first-level region, or a county by its full name: a place even inside
+    the name of a body ("Texas Forest Service", "Guernsey County Common Pleas Court")."""
+    return any(h.how == 0 and (h.place.feature == "PCLI"
+                               or h.place.feature == "ADM1" and h.place.population >= MIN_BIG_REGION
+                               or h.place.feature == "ADM2" and norm(m.form).split()[-1] in TYPE_WORDS)
+               for h in m.hits[:2])
+
+
+def _major(m: Mention) -> bool:
+    """Named as a country, a national capital or a first-level region is named."""
+    return any(h.how == 0 and h.place.feature in ("PCLI", "PPLC", "ADM1") for h in m.hits[:1])
+
+
+def _case_fits(text: str, spelt: str) -> bool:
+    """The text capitalises the name's proper words as its spelling does, and does not
+    shout them: "Persian Gulf" for "Persian Gulf", not "persian gulf" or "SWAT" for "Swat"."""
+    words, wanted = re.findall(r"[^\W_]+", text), re.findall(r"[^\W_]+", spelt)
+    if len(words) != len(wanted):
+        return True
+    for w, s in zip(words, wanted):
+        if s[:1].isupper() and not w[:1].isupper() or w.isupper() and len(w) > 1 and not s.isupper():
+            return False
+    return True
+
+
+def _capitalised(token: Token) -> bool:
+    text = token.text
+    return text[:1].isupper() and (token.is_alpha or re.fullmatch(r"[A-Z][\w.'’-]*", text) is not None)
+
+
+def _abbreviation(text: str) -> bool:
+    """"St.", "Ky.", "D.C.": a dot that belongs to the word."""
+    return bool(re.fullmatch(r"(?:[A-Z]\.){2,}|[A-Z][a-z]{0,4}\.|(?:[A-Z]\.\s?)+[A-Z][a-z]*\.?", text))
+
+
+def _holds(place) -> bool:
+    return place.feature in ("PCLI", "ADM1", "ADM2", "RGN")
+
+
+def _inside(place, region) -> bool:
+    """The place lies in the region, as far as the gazetteer tells."""
+    if place is region or place.id == region.id or not place.country:
+        return False
+    if region.feature == "PCLI":
+        return place.country == region.country
+    if region.feature == "ADM1":
+        return place.country == region.country and place.admin1 == region.admin1
+    if region.feature == "ADM2":
+        return place.country == region.country and place.admin2 == region.admin2
+    return place.country == region.country
+
+
+def _inside_capital_run(text: str, start: int, end: int) -> bool:
+    """Part of a longer proper name ("New South Wales" is not Wales)."""
+    return bool(re.search(r"[A-Z][\w'-]*\s$", text[max(0, start - 20):start])) and text[start:start + 1].isupper() \
+        or bool(re.match(r"\s[A-Z][a-z]", text[end:end + 3]))
+
+
+def _weak_capital_lines(text: str) -> list[tuple[int, int]]:
+    """Lines in Title Case or ALL CAPS, where a capital letter says nothing of a name."""
+    out = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", line) if len(w) > 3]
+        if len(words) >= 3:
+            upper = sum(w.isupper() for w in words)
+            title = sum(w[:1].isupper() for w in words)
+            if upper >= 0.8 * len(words) or title >= 0.8 * len(words):
+                out.append((pos, pos + len(line)))
+        pos += len(line)
+    return out

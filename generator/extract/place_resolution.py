@@ -1,0 +1,185 @@
+"""Which place a name means: the containing place named next to it first, then the
+article's own countries and regions and the places named with it, then size.
+
+Each candidate gets a score:
+
+- the containing place the text names ("London, Kentucky", "Jackson County,
+  Missouri", "Maidan Shahr in Maidan Wardak province") outweighs everything: a
+  candidate inside it wins, one outside it loses;
+- the article's countries (country names and demonyms) and first-level regions
+  (state and province names) count for candidates inside them;
+- the other places named in the article count for candidates near them (within
+  150 km, or in the same region), a name with many namesakes counting less: the
+  towns of a local story lie together;
+- a country, a state or province, a capital or a curated entry is likelier than a
+  town of the same name; a populous town than a small one; a place's own name than
+  an alternate spelling.
+
+Scores are computed twice: the second time the regions chosen the first time
+("Georgia" the US state, beside Gainesville and Duluth) count as context too.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from ..geo import Gazetteer, Hit, Place
+from .place_mentions import Mention
+
+NEAR_KM = 150
+MAX_CANDIDATES = 25
+FEATURE_PRIOR = {"PCLI": 9.0, "CONT": 6.0, "ADM1": 4.5, "PPLC": 3.5, "RGN": 3.0, "ADM2": 1.5}
+
+
+@dataclass
+class Choice:
+    mention: Mention
+    place: Place | None        #: None: a place the gazetteer does not know (shown as unresolved)
+
+
+def resolve(mentions: list[Mention], gaz: Gazetteer, demonym_countries: Counter) -> list[Choice]:
+    candidates = {id(m): _candidates(m) for m in mentions}
+    support = _support(mentions, candidates)
+    chosen: dict[int, Place | None] = {}
+    context = Context(Counter(), Counter(), demonym_countries)
+    for _ in range(3):
+        for m in mentions:
+            chosen[id(m)] = _best(m, candidates[id(m)], support, context.without(m, chosen), chosen)
+        context = Context.of(mentions, chosen, demonym_countries)
+    return [Choice(m, chosen[id(m)]) for m in mentions]
+
+
+@dataclass
+class Context:
+    """The countries and first-level regions of the places chosen for the other names."""
+    countries: Counter          #: country → how many names lie in it
+    regions: Counter            #: (country, region) → how many names lie in it
+    demonyms: Counter
+
+    @classmethod
+    def of(cls, mentions: list[Mention], chosen: dict, demonyms: Counter) -> "Context":
+        countries, regions = Counter(), Counter()
+        seen = set()
+        for m in mentions:
+            p = chosen.get(id(m))
+            key = (m.form.lower(), p.id if p else None)
+            if p is None or key in seen:
+                continue
+            seen.add(key)
+            if p.country:
+                countries[p.country] += 1
+            if p.feature == "ADM1" or p.admin1 and p.feature != "PCLI":
+                regions[(p.country, p.admin1)] += 1
+        return cls(countries, regions, demonyms)
+
+    def without(self, m: Mention, chosen: dict) -> "Context":
+        """The context less the name itself (a name is no evidence for its own reading)."""
+        p = chosen.get(id(m))
+        if p is None:
+            return self
+        countries, regions = Counter(self.countries), Counter(self.regions)
+        if p.country and countries[p.country] > 0:
+            countries[p.country] -= 1
+        if regions[(p.country, p.admin1)] > 0:
+            regions[(p.country, p.admin1)] -= 1
+        return Context(countries, regions, self.demonyms)
+
+    def country_share(self, iso: str) -> float:
+        total = sum(self.countries.values()) + sum(self.demonyms.values()) * 0.5
+        return (self.countries[iso] + self.demonyms[iso] * 0.5) / total if total else 0.0
+
+
+def _candidates(m: Mention) -> list[Hit]:
+    hits = list(m.hits)[:MAX_CANDIDATES * 4]
+    if m.kind_hint == "city":
+        hits = [h for h in hits if h.place.kind == "city"] or hits
+    if not m.regions_only:
+        # A district named after its main town ("Srinagar"): the bare name is the town.
+        towns = {(h.place.country, h.place.admin2) for h in hits if h.place.kind == "city"}
+        hits = [h for h in hits if not (h.place.feature == "ADM2" and (h.place.country, h.place.name) in towns)]
+    return hits[:MAX_CANDIDATES]
+
+
+def _best(m: Mention, hits: list[Hit], support, context: Context, chosen: dict) -> Place | None:
+    if not hits:
+        return None
+    container = chosen.get(id(m.container)) if m.container is not None else None
+    if m.container is not None and container is None and m.container.hits:
+        container = m.container.hits[0].place
+
+    def score(h: Hit) -> float:
+        p = h.place
+        s = FEATURE_PRIOR.get(p.feature, 0.0) + (3.0 if p.curated else 0.0)
+        s += math.log10(p.population + 1)
+        s -= 2.5 if h.how else 0.0
+        if container is not None and container is not p:
+            s += 40.0 if _within(p, container) else -30.0
+        if p.country:
+            s += 4.0 * context.country_share(p.country)
+        if p.feature not in ("PCLI", "CONT") and context.regions[(p.country, p.admin1)]:
+            s += 4.0
+        s += 2.5 * support.get((id(m), p.id), 0.0)
+        return s
+
+    return max(hits, key=score).place
+
+
+def _within(p: Place, container: Place) -> bool:
+    if container.feature == "PCLI":
+        return p.country == container.country
+    if container.feature == "ADM1":
+        return p.country == container.country and p.admin1 == container.admin1 and p.id != container.id
+    if container.feature == "ADM2":
+        return p.country == container.country and p.admin2 == container.admin2 and p.id != container.id
+    return p.lat is not None and container.lat is not None and _km(p, container) <= 300
+
+
+def _support(mentions: list[Mention], candidates: dict[int, list[Hit]]) -> dict[tuple[int, int], float]:
+    """For each (mention, candidate): how many other names of the article have a
+    candidate near it, each weighted by how few namesakes it has."""
+    grid: dict[tuple[int, int], list[tuple[int, Place, float]]] = defaultdict(list)
+    names = {}
+    for m in mentions:
+        key = m.form.lower()
+        names.setdefault(key, m)
+    for key, m in names.items():
+        hits = candidates[id(m)]
+        weight = 1.0 / math.sqrt(len(hits)) if hits else 0.0
+        for h in hits:
+            p = h.place
+            if p.lat is not None and p.feature not in ("PCLI", "CONT"):
+                grid[_cell(p)].append((id(m), p, weight))
+    out: dict[tuple[int, int], float] = {}
+    for m in mentions:
+        for h in candidates[id(m)]:
+            p = h.place
+            if p.lat is None or p.feature in ("PCLI", "CONT"):
+                continue
+            best: dict[int, float] = {}
+            cx, cy = _cell(p)
+            for dx in (-1, 0, 1):
+                for dy in (-1, 0, 1):
+                    for other, q, w in grid.get((cx + dx, cy + dy), ()):
+                        if other != id(names[m.form.lower()]) and other != id(m) and _near(p, q):
+                            best[other] = max(best.get(other, 0.0), w)
+            out[(id(m), p.id)] = min(sum(best.values()), 2.0)
+    return out
+
+
+def _cell(p: Place) -> tuple[int, int]:
+    return int(p.lat // 1.5), int(p.lon // 1.5)
+
+
+def _near(a: Place, b: Place) -> bool:
+    if a.country and a.country == b.country and a.admin1 and a.admin1 == b.admin1 \
+            and ("ADM1" in (a.feature, b.feature)):
+        return True
+    return _km(a, b) <= NEAR_KM
+
+
+def _km(a: Place, b: Place) -> float:
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dl = math.radians(b.lon - a.lon)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371 * 2 * math.asin(min(1.0, math.sqrt(h)))

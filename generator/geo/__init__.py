@@ -1,0 +1,5 @@
+"""Geography: the gazetteer of places and the index it is looked up in."""
+from .index import Gazetteer, Hit, gazetteer
+from .place import Place, norm
+
+__all__ = ["Gazetteer", "Hit", "Place", "gazetteer", "norm"]

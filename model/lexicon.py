@@ -1,0 +1,77 @@
+"""Build the word lists the place and name rules consult, from the open corpora.
+
+- common_words.txt: words the corpora write in lower case at least three times
+  ("march", "mobile", "union"): a capitalised one may be an ordinary word, so as a
+  place it needs evidence ("in Mobile") beyond its capital letter;
+- given_names.txt: first words of people's names in the annotated corpora ("Harvey",
+  "Georgia"), seen at least twice: before another capitalised word they start a
+  person's name rather than a place's.
+
+Texts: Wikinews (CC BY 2.5), GUM, wikigold, MEANTIME (CC BY 4.0), re3d (see each
+licence); the lists are word counts, not text. Run by `make lexicon`; the lists
+are committed in generator/data/.
+
+usage: python model/lexicon.py CORPORA_DIR OUT_DIR
+"""
+from __future__ import annotations
+
+import csv
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from convert import gum_docs, meantime_docs, re3d_docs, wikigold_docs  # noqa: E402
+
+WORD = re.compile(r"[A-Za-z][a-z'-]*[a-z]|[a-z]")
+MIN_LOWER = 3
+MIN_GIVEN = 2
+
+
+def texts(corpora: Path):
+    for path in sorted((corpora / "wikinews").rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        yield re.sub(r"\A---.*?\n---\n", "", text, flags=re.S)
+    for path in sorted((corpora / "gum").glob("*.conllu")):
+        yield " ".join(line.split("\t")[1] for line in path.read_text(encoding="utf-8").splitlines()
+                       if line and not line.startswith("#") and line.split("\t")[0].isdigit())
+    with (corpora / "meantime" / "conll.csv").open(encoding="utf-8") as f:
+        yield " ".join(row["token"] for row in csv.DictReader(f))
+    for line in (corpora / "wikigold" / "wikigold.conll.txt").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("-DOCSTART-"):
+            yield line.rsplit(" ", 1)[0]
+    for folder in sorted(p for p in (corpora / "re3d").iterdir() if p.is_dir()):
+        for line in (folder / "documents.json").read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                yield json.loads(line)["text"]
+
+
+def person_docs(corpora: Path):
+    yield from (d for p in sorted((corpora / "gum").glob("*.conllu")) for d in gum_docs(p))
+    yield from wikigold_docs(corpora / "wikigold" / "wikigold.conll.txt")
+    yield from (d for f in sorted((corpora / "re3d").iterdir()) if f.is_dir() for d in re3d_docs(f))
+    yield from meantime_docs(corpora / "meantime" / "conll.csv")
+
+
+def main(corpora: Path, out: Path) -> None:
+    lower = Counter()
+    for text in texts(corpora):
+        lower.update(w for w in WORD.findall(text) if w.islower())
+    common = sorted(w for w, n in lower.items() if n >= MIN_LOWER and len(w) > 1)
+    given = Counter()
+    for doc in person_docs(corpora):
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and len(ent) >= 2 and ent[0].text.isalpha() and ent[0].text[:1].isupper():
+                given[ent[0].text.lower()] += 1
+    names = sorted(w for w, n in given.items() if n >= MIN_GIVEN and len(w) > 2)
+    header = ("# Built by model/lexicon.py from the open corpora in ../shared/corpora "
+              "(Wikinews CC BY 2.5; GUM, wikigold, MEANTIME CC BY 4.0; re3d per folder).\n")
+    (out / "common_words.txt").write_text(header + "\n".join(common) + "\n", encoding="utf-8")
+    (out / "given_names.txt").write_text(header + "\n".join(names) + "\n", encoding="utf-8")
+    print(f"{len(common)} common words, {len(names)} given names")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]), Path(sys.argv[2]))

@@ -4,8 +4,11 @@
   ("march", "mobile", "union"): a capitalised one may be an ordinary word, so as a
   place it needs evidence ("in Mobile") beyond its capital letter;
 - given_names.txt: first words of people's names in the annotated corpora ("Harvey",
-  "Georgia"), seen at least twice: before another capitalised word they start a
-  person's name rather than a place's.
+  "Georgia"), and the commonest given names of the 1990 US census (public domain; read
+  from the `names` package when it is installed): before another capitalised word they
+  start a person's name rather than a place's;
+- surnames.txt: the commonest surnames of the same census ("Harris", "Clinton"): a
+  capitalised word that is one needs evidence to be read as a town.
 
 Texts: Wikinews (CC BY 2.5), GUM, wikigold, MEANTIME (CC BY 4.0), re3d (see each
 licence); the lists are word counts, not text. Run by `make lexicon`; the lists
@@ -27,7 +30,24 @@ from convert import gum_docs, meantime_docs, re3d_docs, wikigold_docs  # noqa: E
 
 WORD = re.compile(r"[A-Za-z][a-z'-]*[a-z]|[a-z]")
 MIN_LOWER = 3
-MIN_GIVEN = 2
+MIN_GIVEN = 1
+CENSUS_GIVEN = 0.004     #: per cent of people bearing a given name, at least
+CENSUS_SURNAMES = 3000   #: the commonest surnames
+
+
+def census(name: str) -> list[tuple[str, float]]:
+    """Rows (name, per cent) of a census file of the `names` package, if installed."""
+    try:
+        import names
+    except ImportError:
+        return []
+    path = Path(names.__file__).parent / name
+    rows = []
+    for line in path.read_text(encoding="ascii").splitlines():
+        cols = line.split()
+        if len(cols) >= 2:
+            rows.append((cols[0].lower(), float(cols[1])))
+    return rows
 
 
 def texts(corpora: Path):
@@ -65,12 +85,19 @@ def main(corpora: Path, out: Path) -> None:
         for ent in doc.ents:
             if ent.label_ == "PERSON" and len(ent) >= 2 and ent[0].text.isalpha() and ent[0].text[:1].isupper():
                 given[ent[0].text.lower()] += 1
-    names = sorted(w for w, n in given.items() if n >= MIN_GIVEN and len(w) > 2)
+    names = {w for w, n in given.items() if n >= MIN_GIVEN and len(w) > 2}
+    for file in ("dist.male.first", "dist.female.first"):
+        names |= {w for w, pct in census(file) if pct >= CENSUS_GIVEN and len(w) > 2}
+    names = sorted(names)
+    surnames = sorted(w for w, _ in census("dist.all.last")[:CENSUS_SURNAMES] if len(w) > 2)
     header = ("# Built by model/lexicon.py from the open corpora in ../shared/corpora "
               "(Wikinews CC BY 2.5; GUM, wikigold, MEANTIME CC BY 4.0; re3d per folder).\n")
     (out / "common_words.txt").write_text(header + "\n".join(common) + "\n", encoding="utf-8")
-    (out / "given_names.txt").write_text(header + "\n".join(names) + "\n", encoding="utf-8")
-    print(f"{len(common)} common words, {len(names)} given names")
+    census_note = "# Census name lists: 1990 US Census (public domain), via the `names` package.\n"
+    (out / "given_names.txt").write_text(header + census_note + "\n".join(names) + "\n", encoding="utf-8")
+    if surnames:
+        (out / "surnames.txt").write_text(census_note + "\n".join(surnames) + "\n", encoding="utf-8")
+    print(f"{len(common)} common words, {len(names)} given names, {len(surnames)} surnames")
 
 
 if __name__ == "__main__":

@@ -21,3 +21,8 @@ def is_common_word(word: str) -> bool:
 def is_given_name(word: str) -> bool:
     """The first word of people's names ("Harvey", "David")."""
     return word.lower() in _words("given_names.txt")
+
+
+def is_surname(word: str) -> bool:
+    """One of the commonest surnames ("Harris", "Clinton")."""
+    return word.lower() in _words("surnames.txt")

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..geo import Gazetteer, Hit, norm
 from ..geo.sources import admin_words
-from .lexicon import is_common_word, is_given_name
+from .lexicon import is_common_word, is_given_name, is_surname
 from .spans import doc_text, sentences
 
 PLACE_LABELS = {"LOC", "GPE", "FAC"}
@@ -35,15 +35,19 @@ LOCATIVE = {"in", "into", "at", "near", "from", "to", "toward", "towards", "acro
             "captured", "seized", "besieged", "stormed", "attacked", "surrounded", "fled", "evacuated",
             "resident", "residents", "native", "based"}
 # "north of X", "the village of X", "the outskirts of X", "a town in X"
+STRONG_LOCATIVE = {"in", "near", "inside", "outside", "throughout", "within", "across", "around", "into",
+                   "toward", "towards", "outskirts", "nearby"}
 PLACE_NOUN_OF = re.compile(
     r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|outskirts|centre|center|"
     r"heart|suburbs?|streets|people|residents|city|town|village|hamlet|district|province|governorate|state|"
     r"county|region|capital|port|island|municipality|neighbou?rhood|area|camp|border|shores|coast|resort|"
-    r"oasis|enclave|exclave|territory|commune|municipality|township|parish|borough)"
+    r"oasis|enclave|exclave|territory|commune|municipality|township|parish|borough|cities|towns|villages|"
+    r"counties|provinces|states|districts|regions|communities|suburbs|parts)"
     r"\s+of\s+(?:the\s+)?$", re.I)
 PLACE_NOUN_AFTER = re.compile(
-    r"^,\s+(?:a|an|the)\s+(?:\w+\s+){0,3}?(city|town|village|hamlet|district|province|region|county|"
-    r"suburb|neighbou?rhood|port|island|camp|settlement|municipality|community)\b", re.I)
+    r",\s+(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,3}?(city|town|village|hamlet|district|province|region|county|"
+    r"suburb|neighbou?rhood|port|island|camp|settlement|municipality|community)\b(?!['’]s)"
+    r"(?=\s*(?:[,.;]|in\b|of\b|near\b|on\b|north|south|east|west|about\b|some\b|\d))")
 MIN_BIG_CITY = 100_000
 MIN_BIG_REGION = 200_000       #: a state or province this populous is named by its name alone
 MIN_BIG_ALTERNATE = 250_000     #: a town this big is named by its other names too ("Acapulco")
@@ -60,19 +64,60 @@ NOT_PLACES = {"january", "february", "march", "april", "may", "june", "july", "a
               "northern", "southern", "eastern", "western", "midwest", "downtown", "uptown"}
 _WORDS = admin_words()
 FACILITY_WORDS = {norm(f) for f in _WORDS["facilities"]}
-FACILITY_RX = re.compile(r"^\s+((?:%s)(?:\s+(?:%s))?)\b" % ("|".join(re.escape(f) for f in _WORDS["facilities"]),
-                                                          "|".join(re.escape(f) for f in _WORDS["facilities"])))
+LOCATED_BY_NAME = {norm(f) for f in _WORDS["located_by_name"]}
+OFFICE_WORDS = {"gov", "governor", "sen", "senator", "rep", "representative", "mayor", "sheriff", "attorney",
+                "treasurer", "legislator", "lawmaker", "congressman", "congresswoman", "delegate", "del",
+                "councilman", "councilwoman", "commissioner", "judge", "prosecutor", "police", "chief"}
+OF_PERSON = re.compile(r"(?:\b[A-Z][\w'’-]+|\b\d{1,3}|\b(?:man|woman|boy|girl|resident|native|family|couple))"
+                       r",?\s+of\s+$")
+HYPHENATED = re.compile(r"-[a-z]")
+POSSESSOR_BEFORE = re.compile(r"([A-Z][\w-]*)['’]s\s+$")
+# Capitalised words that may stand before or after a place without making one name with
+# it: sentence openers, prepositions and titles in headlines.
+FLANK_OK = {"the", "in", "at", "on", "of", "to", "from", "near", "and", "or", "but", "for", "with", "by",
+            "as", "after", "before", "since", "while", "when", "where", "if", "during", "between",
+            "outside", "inside", "across", "into", "over", "under", "a", "an", "this", "that", "its",
+            "his", "her", "their", "our", "greater", "downtown", "central", "northern", "southern",
+            "eastern", "western", "north", "south", "east", "west", "upper", "lower", "old", "new",
+            "yesterday", "today", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+            "sunday", "says", "said", "police", "officials", "residents", "we", "they", "he", "she", "it",
+            "i", "you", "there", "here", "then", "also", "both", "all", "some", "many", "most", "two",
+            "three", "several", "around", "about", "against", "toward", "towards", "via", "like"}
+LIST_GAP = re.compile(r",\s*|,?\s+(?:and|or|&)\s+")
+SPEECH_AFTER = re.compile(r"^(?:['’]?s?\s+(?:said|says|told|added|explained|noted|stated|wrote|asked|"
+                          r"argued|recalled|insisted|replied|agreed|admitted|testified|claimed|"
+                          r"was\s+(?:born|arrested|charged|killed|found|taken)|died)\b|,?\s+who\b)")
+SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|asked|by|killing|killed|shot|married|wife|husband|son|"
+                           r"daughter|mother|father|brother|sister)\s+$")
+STREET_AFTER = re.compile(r"\s+(?:Drive|Dr\.|Court|Ct\.|Road|Rd\.|Street|St\.|Avenue|Ave\.|Boulevard|Blvd\.|"
+                          r"Lane|Ln\.|Way|Parkway|Pkwy\.|Pike|Trail|Circle|Terrace|Loop|Alley|"
+                          r"(?:Highway|Hwy\.|Route)\s+\d)\b")
+OWNED_AFTER = re.compile(r"['’]s(?:\s+[A-Z0-9]|,?\s*\d)|['’]s\s+(?:opened|closed|owner|owners|restaurant|store)\b")
 ORG_WORDS = {"university", "college", "school", "department", "office", "police", "court", "council",
              "company", "corporation", "inc", "co", "club", "association", "society", "service", "services",
-             "commission", "board", "bank", "group", "party", "church", "post", "center", "centre", "state"}
+             "commission", "board", "bank", "group", "party", "church", "center", "centre", "state",
+             "authority", "agency", "ministry", "forest", "fire", "highway", "patrol", "district", "public",
+             "utilities", "health", "hospital", "airport", "high", "elementary", "middle", "market",
+             "radio", "tv", "television", "system", "systems", "project", "parks", "recreation", "seniors",
+             "library", "museum", "coastal", "regional", "county", "city", "town", "village", "township",
+             "foundation", "fund", "institute", "academy", "league", "federation", "union", "committee",
+             "national", "guard", "army", "navy", "marines", "corps", "force", "forces", "militia", "assembly",
+             "legislature", "senate", "house", "congress", "delegation", "democrats", "republicans",
+             "government", "administration", "bureau", "division", "court", "courts", "prison", "jail",
+             "international", "route", "interstate", "metro", "metropolitan", "area"}
 PERSON_TITLES = {"president", "minister", "prime", "general", "gen", "mr", "mrs", "ms", "dr", "sir", "king",
                  "queen", "prince", "sheikh", "senator", "governor", "mayor", "secretary", "commander",
                  "colonel", "captain", "lieutenant", "sergeant", "officer", "judge", "pope", "ayatollah"}
 TYPE_WORDS = {norm(t) for t in _WORDS["types"]}
+# Region types that say an unknown name is a region ("Kuchlak district"); "State",
+# "Region" or "Department" after a name more often close the name of a body.
+UNKNOWN_REGION_TYPES = {"province", "governorate", "district", "county", "oblast", "prefecture", "municipality",
+                        "parish", "township", "tehsil", "lga", "emirate", "canton", "voivodeship", "subdistrict",
+                        "sub district", "krai", "kray", "twp"}
 _TYPES = "|".join(re.escape(t) for t in sorted(_WORDS["types"], key=len, reverse=True))
-TYPE_RX = re.compile(r"^\s+(%s)(?!\w)" % _TYPES, re.I)
+TYPE_RX = re.compile(r"\s+(%s)(?!\w)" % _TYPES, re.I)   # used with .match(text, pos): no ^
 # "Oconee and Clarke counties": each name of the list is a region.
-LISTED_TYPE_RX = re.compile(r"^(?:\s*,\s*[A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*)?)*,?\s+(?:and|or|&)\s+"
+LISTED_TYPE_RX = re.compile(r"(?:\s*,\s*[A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*)?)*,?\s+(?:and|or|&)\s+"
                             r"[A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*)?\s+(counties|provinces|states|districts|"
                             r"governorates|regions|parishes)(?!\w)")
 DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+){0,3})"
@@ -91,6 +136,7 @@ class Mention:
     container: "Mention | None" = None  #: the place named as holding it ("London, Kentucky")
     ambiguous: bool = False            #: an ordinary word or a person's name too
     in_run: bool = False               #: one word of a longer capitalised name ("Kyle Rittenhouse")
+    why: str = ""                      #: the rule that accepted or refused it (for debugging)
 
     @property
     def strong(self) -> bool:
@@ -109,6 +155,29 @@ class MentionFinder:
         self.person_words = {norm(w) for e in self.ents if e.label_ == "PERSON" and _full_name(e)
                              for w in e.text.split() if w[:1].isupper() and norm(w) not in PERSON_TITLES
                              and not gaz.is_demonym(w)}
+        self.person_words |= self._surnames()
+
+    def _surnames(self) -> set[str]:
+        """Last words of two- or three-word capitalised names that read as a person's
+        ("Jon Dailing", "Clay Cox"): the first word is a given name or an initial, not a
+        place, and no word names a body or a site."""
+        out = set()
+        doc = self.doc
+        i = 0
+        while i < len(doc):
+            j = i
+            while j < len(doc) and _capitalised(doc[j]) and (j == i or not doc[j].is_sent_start):
+                j += 1
+            if j == i:
+                i += 1
+                continue
+            words = [t.text for t in doc[i:j]]
+            if 2 <= len(words) <= 3 and (is_given_name(words[0]) or re.fullmatch(r"[A-Z]\.", words[0])
+                                         or norm(words[0]) in self.person_words) \
+                    and not any(norm(w) in ORG_WORDS | FACILITY_WORDS | TYPE_WORDS for w in words):
+                out.add(norm(words[-1]))
+            i = j
+        return out
 
     def find(self) -> list[Mention]:
         found: dict[tuple[int, int], Mention] = {}
@@ -121,12 +190,25 @@ class MentionFinder:
         for m in self._datelines():
             found.setdefault((m.start, m.end), m).evidence.add("dateline")
         mentions = sorted(found.values(), key=lambda m: m.start)
+        self._all = mentions
         self._link_containers(mentions)
+        # A name used as a person's anywhere in the article is nobody's place elsewhere in it.
+        self.person_forms = {norm(m.form) for m in mentions if self._speaker(m) and not _major(m)}
         accepted = [m for m in mentions if self._accept(m)]
+        # A list of places: a name joined to an accepted place by "and" or a comma is one too
+        # ("Dayton and Cincinnati", "Middletown, Trenton and Monroe").
+        for _ in range(2):
+            for a, b in zip(mentions, mentions[1:]):
+                for x, y in ((a, b), (b, a)):
+                    if x in accepted and y not in accepted and y.hits and LIST_GAP.fullmatch(
+                            self.text[min(a.end, b.end):max(a.start, b.start)]) and self._listed(y):
+                        y.evidence.add("list")
+                        accepted.append(y)
         # One sense per article: a name that is a place once is a place at each mention.
         places = {norm(m.form) for m in accepted}
         accepted += [m for m in mentions if m not in accepted and norm(m.form) in places
-                     and not self._inside_other_name(m) and not m.in_run and not self._person_word(m)]
+                     and m.why in ("town", "title case", "ordinary word", "other name")
+                     and not (m.ambiguous and not m.strong)]
         return sorted(accepted, key=lambda m: m.start)
 
     # --- candidates ---------------------------------------------------------------------
@@ -171,14 +253,16 @@ class MentionFinder:
         k = i
         while k < j:
             for end in range(min(j, k + MAX_NAME_WORDS), k, -1):
-                if doc[end - 1].lower_ in CONNECTORS or doc[k].lower_ in CONNECTORS:
-                    continue
+                if doc[end - 1].text in CONNECTORS or doc[k].text in CONNECTORS:
+                    continue        # "of", "de" end no name; "El Salvador", "La Paz" start one
                 span = doc[k:end]
                 mention = self._mention(span)
                 if mention is not None:
-                    mention.in_run = end - k == 1 and j - i > 1 and not mention.regions_only
-                    if site is not None:
-                        mention.evidence.add("facility")     # "Jolo" of "Jolo Cathedral"
+                    a, b = _segment(doc, i, j, k, end)
+                    mention.in_run = end - k < b - a and not mention.regions_only \
+                        and not all(norm(t.text) in TYPE_WORDS for t in doc[end:b])
+                    if site is not None and _located_by_name(doc[k:j]):
+                        mention.evidence.add("site")     # "Jolo" of "Jolo Cathedral"
                     yield mention
                     k = end
                     break
@@ -207,12 +291,12 @@ class MentionFinder:
                 return Mention(start, end, form, hits, {"type"}, regions_only=True)
         hits = self.gaz.lookup(form)
         if not hits:
-            if typed and len(span) <= 3 and all(t.is_title for t in span):
+            if typed and norm(typed.group(1)) in UNKNOWN_REGION_TYPES and self._new_name(span):
                 # "Kuchlak district", a region the gazetteer lacks: listed as unresolved.
                 return Mention(start, typed.end(), form, [], {"type"}, regions_only=True,
                                kind_hint="region")
             return self._place_noun_mention(span, start, end, form)
-        return Mention(start, end, form, hits, ambiguous=self._ambiguous(span, key))
+        return Mention(start, end, form, hits, ambiguous=self._ambiguous(span, key, hits))
 
     def _facility(self, i: int, j: int) -> Mention | None:
         """A site named by a capitalised run ending in a facility word ("Freedom Plaza",
@@ -225,10 +309,22 @@ class MentionFinder:
             return Mention(start, end, self.text[start:end], [], {"site"}, kind_hint="place")
         return None
 
+    def _new_name(self, span: Span) -> bool:
+        """A name the gazetteer lacks that may still be a place's: one to three capitalised
+        words, none an ordinary word, starting its capitalised run ("Kuchlak", not "While"
+        or the "Transportation Improvement" of "Butler County Transportation Improvement
+        District")."""
+        if not 1 <= len(span) <= 3 or not all(t.is_title or t.lower_ in CONNECTORS for t in span):
+            return False
+        if any(is_common_word(t.lower_) or t.lower_ in NOT_PLACES for t in span if t.lower_ not in CONNECTORS):
+            return False
+        before = self.doc[span.start - 1] if span.start else None
+        return before is None or not _capitalised(before) or before.is_sent_start and before.lower_ == "the"
+
     def _place_noun_mention(self, span: Span, start: int, end: int, form: str) -> Mention | None:
         """A name the gazetteer lacks, introduced as a place: "the village of Kuchlak",
         "Kuchlak, a town in ...". Listed as unresolved."""
-        if len(span) > 3 or not all(t.is_title or t.lower_ in CONNECTORS for t in span) \
+        if not self._new_name(span) \
                 or self._inside_other_name_span(start, end) and not self._place_label(start, end):
             return None
         before = self.text[max(0, start - 40):start]
@@ -288,49 +384,120 @@ class MentionFinder:
         return bool(m) and any(_holds(h.place) for h in self.gaz.lookup(m.group(1)))
 
     def _accept(self, m: Mention) -> bool:
+        ok, m.why = self._verdict(m)
+        return ok
+
+    def _verdict(self, m: Mention) -> tuple[bool, str]:
+        """Whether the mention names a place here, and the rule that decided."""
         if not m.hits and not m.evidence:
-            return False
+            return False, "unknown"
         if norm(m.form) in self.actor_forms and not any(h.place.feature == "PCLI" for h in m.hits):
-            return False      # "Hezbollah", "Islamic State": actors, not places
+            return False, "actor"          # "Hezbollah", "Islamic State": actors, not places
+        self._collect_evidence(m)
+        certain = m.evidence & {"container", "type", "dateline", "curated", "place-noun"}
+        if self._inside_other_name(m):
+            return False, "inside a name"
+        if (self._person_word(m) or norm(m.form) in self.person_forms) and not certain \
+                and "place-noun" not in m.evidence:
+            return False, "person"         # "Rittenhouse", "Amman" after "Sudesh Amman"
+        if self._speaker(m) and not certain and not _major(m):
+            return False, "speaker"        # "Harris said", "said Harding"
+        if not certain and (STREET_AFTER.match(self.text, m.end) or OWNED_AFTER.match(self.text, m.end)
+                            and "name" not in m.evidence and not any(h.place.is_admin for h in m.hits[:1])):
+            return False, "street or shop"  # "Elkview Drive", "Culver's", "St. Paul's Church"
+        if not certain and (HYPHENATED.match(self.text, m.end) or m.start and self.text[m.start - 1] == "-"):
+            return False, "part of a word"   # "Yu Hoi-kwan"
+        if not certain and POSSESSOR_BEFORE.search(self.text, max(0, m.start - 30), m.start) \
+                and not _major(m) and not self._possessor_is_place(m):
+            return False, "in a longer name"  # "Hawke's Bay", "Martha's Vineyard"
+        m.in_run = m.in_run or self._flanked(m)
+        if m.in_run and not certain and "site" not in m.evidence and not self._region_in_body_name(m):
+            return False, "in a longer name"  # "Kyle" of "Kyle Rittenhouse", "Kabul" of "Kabul Bank"
+        exact_other = self._other_name_exactly(m)
+        if exact_other == "PERSON":
+            # The recogniser names a person here: a place only with strong evidence that is
+            # not itself a preposition ("at Obama", "from Clinton").
+            return bool(certain) or "name" in m.evidence and ("locative" in m.evidence or _major(m)), "person label"
+        if exact_other is not None:
+            return bool(m.evidence), "other label"
+        if m.ambiguous:
+            # An ordinary word ("Mobile", "Union"): the recogniser's label is not enough, nor
+            # "to" or "at" before a name ("to the Section 2AA championship").
+            return (bool(certain) or "place-noun" in m.evidence
+                    or self._locative_before(m.start, strong=True) and any(h.how == 0 for h in m.hits)
+                    and not re.match(r"\s+(?:[A-Z0-9])", self.text[m.end:m.end + 2])), "ordinary word"
+        if not any(h.how == 0 for h in m.hits):
+            # Known only by another language's or an old name ("Aš" for "As"): the text must
+            # say it is a place.
+            return (bool(m.evidence & {"locative", "container", "type", "dateline", "place-noun"})
+                    or "name" in m.evidence and not self._sentence_initial(m)), "other name"
+        if any(a <= m.start < b for a, b in self.weak_lines):
+            return m.strong, "title case"
+        if m.evidence:
+            return True, "evidence"
+        return not self._sentence_initial(m) and self._known_town(m), "town"
+
+    def _collect_evidence(self, m: Mention) -> None:
         if self._place_label(m.start, m.end):
             m.evidence.add("ner")
         if self._locative_before(m.start):
             m.evidence.add("locative")
         if PLACE_NOUN_OF.search(self.text[max(0, m.start - 40):m.start]):
             m.evidence.add("place-noun")
-        if self._inside_other_name(m):
-            return False
-        if self._person_word(m) and not m.evidence & {"container", "type", "dateline", "place-noun", "curated"}:
-            return False      # "Rittenhouse", "Amman" after "Sudesh Amman": a person of the article
-        if m.in_run and not (m.evidence & {"container", "type", "dateline", "curated", "facility"}
-                             or _major_region(m)):
-            return False      # "Kyle" of "Kyle Rittenhouse", "Kabul" of "Kabul Bank"
         if any(h.how == 0 and (h.place.feature in ("PCLI", "CONT") or h.place.curated
                                or h.place.feature == "ADM1" and h.place.population >= MIN_BIG_REGION
                                or h.place.kind == "city" and h.place.population >= MIN_BIG_CITY)
                or h.place.kind == "city" and h.place.population >= MIN_BIG_ALTERNATE for h in m.hits):
             m.evidence.add("name")
-        exact_other = self._other_name_exactly(m)
-        if exact_other is not None:
-            # The recogniser names a person or a body here: a place only with strong
-            # evidence that is not itself a preposition ("at Obama", "from Clinton").
-            if exact_other == "PERSON" or m.ambiguous:
-                return bool(m.evidence & {"container", "type", "dateline", "curated"}) or \
-                    "name" in m.evidence and ("locative" in m.evidence or _major(m))
-            return bool(m.evidence)
-        weak_capitals = any(a <= m.start < b for a, b in self.weak_lines)
-        if m.ambiguous:
-            # An ordinary word ("Mobile", "Union"): the recogniser's label is not enough.
-            return bool(m.evidence & {"container", "type", "dateline", "curated", "place-noun"}) \
-                or "locative" in m.evidence and any(h.how == 0 for h in m.hits)
-        if weak_capitals:
-            return m.strong
-        return bool(m.evidence) or not self._sentence_initial(m) and self._known_town(m)
+
+    def _flanked(self, m: Mention) -> bool:
+        """A capitalised word right before or after it on the same line, as in a longer
+        name, whatever the parser's sentences say ("Ain Issa", "Kyle Rittenhouse")."""
+        before = re.search(r"(?:^|[^\w.!?:;\n])\s*([A-Z][\w'’-]*) $", self.text[max(0, m.start - 30):m.start])
+        after = re.match(r" ([A-Z][\w'’-]*)", self.text[m.end:m.end + 30])
+        lead = before.group(1).lower() if before else ""
+        if before and lead not in CONNECTORS and lead not in FLANK_OK and not self.gaz.is_demonym(lead) \
+                and not before.group(0).lstrip().startswith(("“", '"')):
+            return True
+        return bool(after) and norm(after.group(1)) not in TYPE_WORDS | FACILITY_WORDS | LOCATED_BY_NAME \
+            and after.group(1).lower() not in FLANK_OK
+
+    def _possessor_is_place(self, m: Mention) -> bool:
+        """"Afghanistan's Maidan Wardak": the possessor is itself a place."""
+        word = POSSESSOR_BEFORE.search(self.text, max(0, m.start - 30), m.start).group(1)
+        return any(h.how == 0 and h.place.feature in ("PCLI", "ADM1", "PPLC") for h in self.gaz.lookup(word))
+
+    def _listed(self, m: Mention) -> bool:
+        return not (m.in_run or m.ambiguous or self._inside_other_name(m) or self._person_word(m)
+                    or self._speaker(m) or self._other_name_exactly(m) == "PERSON")
+
+    def _speaker(self, m: Mention) -> bool:
+        """Used as a person: followed by a verb of saying or by "who", preceded by a verb of
+        saying or by "by" ("Harris said", "said Harding", "Colton, who", "founded by Colton")."""
+        after = self.text[m.end:m.end + 30]
+        before = self.text[max(0, m.start - 12):m.start]
+        return bool(SPEECH_AFTER.match(after) or SPEECH_BEFORE.search(before))
+
+    def _region_in_body_name(self, m: Mention) -> bool:
+        """A place naming a body, a site or an office of it ("Texas Forest Service", "Norfolk
+        High School", "Arkansas Gov. Mike Huckabee"), not a person ("Virginia Madsen"): a
+        country always, a state, county or town when such a word follows."""
+        if any(h.place.feature == "PCLI" and h.how == 0 for h in m.hits):
+            return True
+        if self.text[max(0, m.start - 4):m.start].lower() == "the " and not _major_region(m):
+            return False       # "the Washington Post": a newspaper's name
+        rest = re.match(r"(?:\s+[A-Z][\w'’.-]*){1,5}", self.text[m.end:m.end + 80])
+        words = {norm(w) for w in rest.group(0).split()} if rest else set()
+        if not any(h.how == 0 and (h.place.kind == "city" or h.place.is_admin) for h in m.hits):
+            return False
+        return bool(words & (ORG_WORDS | LOCATED_BY_NAME | TYPE_WORDS | OFFICE_WORDS))
 
     def _known_town(self, m: Mention) -> bool:
-        """A capitalised town name in running text with nothing else against it."""
+        """A capitalised town name in running text with nothing else against it (not a
+        given name: "Lindsay", "Florence")."""
+        key = norm(m.form)
         return any(h.how == 0 and h.place.kind in ("city", "region") for h in m.hits) \
-            and not self._person_word(m)
+            and not self._person_word(m) and not is_given_name(key) and not is_surname(key)
 
     def _person_word(self, m: Mention) -> bool:
         """A one-word name that is also a word of a person's name in this article, unless
@@ -339,7 +506,12 @@ class MentionFinder:
         return " " not in key and key in self.person_words \
             and not any(h.place.feature == "PCLI" and h.how == 0 for h in m.hits)
 
-    def _ambiguous(self, span: Span, key: str) -> bool:
+    def _ambiguous(self, span: Span, key: str, hits: list[Hit]) -> bool:
+        if span.text.endswith(".") and len(key.replace(" ", "")) <= 5:
+            return False        # "Ill.", "Mass.": an abbreviation, with its dot
+        if any(h.how == 0 and h.place.feature == "PCLI" for h in hits[:2]) or not is_common_word(key) and \
+                any(h.how == 0 and h.place.feature == "ADM1" and h.place.population >= MIN_BIG_REGION for h in hits[:2]):
+            return False        # "Georgia", "Jordan": a country or a state first
         words = key.split()
         if len(words) == 1 and (is_common_word(key) or key in self.person_words):
             return True
@@ -368,23 +540,49 @@ class MentionFinder:
                     and (e.end_char - e.start_char) > (end - start) + 2:
                 if e.ent_id_:
                     return True         # a known actor's name ("Islamic State of Iraq")
-                if not re.search(r"\bof\s+(?:the\s+)?$", self.text[e.start_char:start]) \
-                        and not (major and _major_region(Mention(start, end, self.text[start:end], list(major)))):
+                if re.search(r"\bof\s+(?:the\s+)?$", self.text[e.start_char:start]):
+                    continue    # "University of Nebraska", "John Boehner of Ohio"
+                if e.label_ == "PERSON" or not (major and _major_region(Mention(start, end, self.text[start:end],
+                                                                                list(major)))):
                     return True
         return False
 
-    def _locative_before(self, start: int) -> bool:
-        words = re.findall(r"[\w-]+", self.text[max(0, start - 25):start])
+    def _locative_before(self, start: int, strong: bool = False) -> bool:
+        before = self.text[max(0, start - 40):start]
+        if OF_PERSON.search(before) and not strong:
+            return True         # "Terry McAuliffe of McLean", "a man, 84, of Scottdale"
+        words = re.findall(r"[\w-]+", before[-25:])
         if not words:
             return False
         last = words[-1].lower()
         if last == "the" and len(words) > 1:
             last = words[-2].lower()
-        return last in LOCATIVE
+        return last in (STRONG_LOCATIVE if strong else LOCATIVE)
 
     def _sentence_initial(self, m: Mention) -> bool:
         before = self.text[max(0, m.start - 3):m.start]
         return m.start == 0 or not before.strip() or before.rstrip()[-1:] in ".!?:\"“"
+
+
+def _segment(doc: Doc, i: int, j: int, k: int, end: int) -> tuple[int, int]:
+    """The part of the capitalised run i..j that holds the name k..end, cut at "and" and
+    "&" outside the name: "Nebraska and Iowa" is a list, not one name."""
+    a, b = i, j
+    for t in doc[i:k]:
+        if t.lower_ in ("and", "&"):
+            a = t.i + 1
+    for t in doc[end:j]:
+        if t.lower_ in ("and", "&"):
+            b = t.i
+            break
+    return a, b
+
+
+def _located_by_name(rest: Span) -> bool:
+    """The words after a place in a site's name say the site stands there ("Cathedral",
+    "International Airport"), unlike a street or a company named after it."""
+    words = norm(rest.text).split()
+    return any(" ".join(words[i:]) in LOCATED_BY_NAME for i in range(1, len(words)))
 
 
 def _full_name(ent: Span) -> bool:

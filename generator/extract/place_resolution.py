@@ -24,10 +24,12 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from ..geo import Gazetteer, Hit, Place
+from ..geo import Gazetteer, Hit, Place, norm
+from ..geo.place import ascii_fold
 from .place_mentions import Mention
 
 NEAR_KM = 150
+NEIGHBOUR_WEIGHT = 3.0      #: per other name whose chosen place lies near
 MAX_CANDIDATES = 25
 FEATURE_PRIOR = {"PCLI": 9.0, "CONT": 6.0, "ADM1": 4.5, "PPLC": 3.5, "RGN": 3.0, "ADM2": 1.5}
 
@@ -43,11 +45,31 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, demonym_countries: Counter)
     support = _support(mentions, candidates)
     chosen: dict[int, Place | None] = {}
     context = Context(Counter(), Counter(), demonym_countries)
+    neighbours: dict[tuple[int, int], float] = {}
     for _ in range(3):
         for m in mentions:
-            chosen[id(m)] = _best(m, candidates[id(m)], support, context.without(m, chosen), chosen)
-        context = Context.of(mentions, chosen, demonym_countries)
+            chosen[id(m)] = _best(m, candidates[id(m)], support, context.without(m, chosen), chosen, neighbours)
+        context = Context.of(mentions, chosen, demonym_countries, candidates)
+        neighbours = _neighbours(mentions, candidates, chosen)
     return [Choice(m, chosen[id(m)]) for m in mentions]
+
+
+def _neighbours(mentions: list[Mention], candidates: dict, chosen: dict) -> dict[tuple[int, int], float]:
+    """For each (mention, candidate): how many other names' current places lie near it."""
+    places = {}
+    for m in mentions:
+        p = chosen.get(id(m))
+        if p is not None and p.lat is not None and p.feature not in ("PCLI", "CONT"):
+            places.setdefault(m.form.lower(), p)
+    out = {}
+    for m in mentions:
+        for h in candidates[id(m)]:
+            p = h.place
+            if p.lat is None or p.feature in ("PCLI", "CONT"):
+                continue
+            out[(id(m), p.id)] = min(2.0, sum(1.0 for form, q in places.items()
+                                              if form != m.form.lower() and q.id != p.id and _near(p, q)))
+    return out
 
 
 @dataclass
@@ -58,7 +80,11 @@ class Context:
     demonyms: Counter
 
     @classmethod
-    def of(cls, mentions: list[Mention], chosen: dict, demonyms: Counter) -> "Context":
+    def of(cls, mentions: list[Mention], chosen: dict, demonyms: Counter,
+           candidates: dict[int, list[Hit]]) -> "Context":
+        """Countries from every chosen place; regions only from names that leave no doubt
+        about their region (a state named, a town with no namesake elsewhere), so that
+        one wrong guess does not pull its neighbours after it."""
         countries, regions = Counter(), Counter()
         seen = set()
         for m in mentions:
@@ -69,7 +95,8 @@ class Context:
             seen.add(key)
             if p.country:
                 countries[p.country] += 1
-            if p.feature == "ADM1" or p.admin1 and p.feature != "PCLI":
+            held = {(h.place.country, h.place.admin1) for h in candidates[id(m)]}
+            if p.feature == "ADM1" or p.admin1 and p.feature != "PCLI" and len(held) == 1:
                 regions[(p.country, p.admin1)] += 1
         return cls(countries, regions, demonyms)
 
@@ -91,17 +118,24 @@ class Context:
 
 
 def _candidates(m: Mention) -> list[Hit]:
-    hits = list(m.hits)[:MAX_CANDIDATES * 4]
+    hits = list(m.hits)
+    if m.form.isascii():
+        # A small place reached only by dropping accents ("God" → Göd) is an alternate reading.
+        hits = [Hit(h.place, 1) if h.how == 0 and not h.place.name.isascii() and h.place.population < 100_000
+                and norm(h.place.name) == norm(m.form) else h for h in hits]
     if m.kind_hint == "city":
         hits = [h for h in hits if h.place.kind == "city"] or hits
     if not m.regions_only:
         # A district named after its main town ("Srinagar"): the bare name is the town.
         towns = {(h.place.country, h.place.admin2) for h in hits if h.place.kind == "city"}
         hits = [h for h in hits if not (h.place.feature == "ADM2" and (h.place.country, h.place.name) in towns)]
-    return hits[:MAX_CANDIDATES]
+        return hits[:MAX_CANDIDATES]
+    # "Douglas County": the base name is the region's own name here; every namesake counts.
+    return [Hit(h.place, 0) if h.how == 2 else h for h in hits if h.place.is_admin or h.place.feature == "RGN"]
 
 
-def _best(m: Mention, hits: list[Hit], support, context: Context, chosen: dict) -> Place | None:
+def _best(m: Mention, hits: list[Hit], support, context: Context, chosen: dict,
+          neighbours: dict) -> Place | None:
     if not hits:
         return None
     container = chosen.get(id(m.container)) if m.container is not None else None
@@ -112,17 +146,30 @@ def _best(m: Mention, hits: list[Hit], support, context: Context, chosen: dict) 
         p = h.place
         s = FEATURE_PRIOR.get(p.feature, 0.0) + (3.0 if p.curated else 0.0)
         s += math.log10(p.population + 1)
-        s -= 2.5 if h.how else 0.0
+        s -= 1.5 if h.how else 0.0
         if container is not None and container is not p:
             s += 40.0 if _within(p, container) else -30.0
         if p.country:
-            s += 4.0 * context.country_share(p.country)
+            s += 6.0 * context.country_share(p.country)
         if p.feature not in ("PCLI", "CONT") and context.regions[(p.country, p.admin1)]:
             s += 4.0
-        s += 2.5 * support.get((id(m), p.id), 0.0)
+        s += 2.5 * support.get((id(m), p.id), 0.0) + NEIGHBOUR_WEIGHT * neighbours.get((id(m), p.id), 0.0)
         return s
 
-    return max(hits, key=score).place
+    best = max(hits, key=score)
+    return None if _far_fetched(m, best, context, container) else best.place
+
+
+def _far_fetched(m: Mention, h: Hit, context: Context, container: Place | None) -> bool:
+    """A small town in a country the article never names, when it names others: a pin on
+    the wrong continent ("Piccadilly" in a London story is no village in Australia). The
+    name is kept, unresolved."""
+    p = h.place
+    if container is not None or p.feature in ("PCLI", "CONT", "ADM1") or p.curated or not p.country:
+        return False
+    named = sum(context.countries.values()) + sum(context.demonyms.values())
+    return named >= 2 and context.country_share(p.country) == 0 and p.population < 50_000 \
+        and not m.evidence & {"type", "dateline", "container"}
 
 
 def _within(p: Place, container: Place) -> bool:

@@ -6,7 +6,7 @@ JOBS   ?=
 GEN    := $(PY) -m generator
 SHARED ?= ../shared
 
-.PHONY: site test serve model eval eval-geo bench clean deps
+.PHONY: site test serve model lexicon eval eval-geo eval-quotes bench bench-large clean deps
 
 # A virtual environment with the pinned dependencies, and the system libraries.
 $(VENV)/.installed: requirements.txt requirements-dev.txt
@@ -34,11 +34,18 @@ model: deps  ## Train the shipped language model from ../shared/corpora (about 3
 	  --paths.train model/corpus/train.spacy --paths.dev model/corpus/dev.spacy
 	$(PY) model/package.py model/output/model-best generator/models/en_briefing model/corpus
 
-eval: deps  ## Extract the dev articles and score them against the gold briefings
-	$(PY) -m generator.evaluate $(SHARED)/eval
+lexicon: deps  ## Rebuild the word lists in generator/data from ../shared/corpora (and census names)
+	$(PY) model/lexicon.py $(SHARED)/corpora generator/data
 
-eval-geo: deps  ## Score place detection and geocoding on GeoVirus (evaluation only)
+eval: deps  ## Extract the dev articles and score them against the gold briefings
+	$(PY) -m generator.evaluate $(SHARED)/eval/dev
+
+eval-geo: deps  ## Score places on GeoVirus and on the local-news gold (evaluation only)
 	PYTHONPATH=. $(PY) model/eval_geovirus.py $(SHARED)/corpora/geovirus/GeoVirus.xml
+	$(PY) -m generator.evaluate --jobs 2 $(SHARED)/eval/lgl/lenient $(SHARED)/eval/lgl/strict
+
+eval-quotes: deps  ## Score quote attribution on the political news gold (evaluation only)
+	$(PY) -m generator.evaluate --jobs 2 $(SHARED)/eval/polnear/lenient $(SHARED)/eval/polnear/strict
 
 bench: deps  ## Benchmark builds of the Wikinews corpus against the dependency floors
 	$(PY) -m generator.bench $(SHARED)/corpora/wikinews

@@ -78,10 +78,23 @@ def _holder(m: Mention, gaz: Gazetteer) -> Place | None:
     return None
 
 
+def _display_name(g: Group) -> str:
+    """The gazetteer's name, unless the text calls the place otherwise and not by an
+    abbreviation: "Palmyra" rather than "Tadmur", "Zabadani" rather than "Az Zabadānī",
+    but "United States" for "U.S." and "Kentucky" for "Ky."."""
+    if g.place is None or g.place.feature == "PCLI":
+        return g.name
+    form = g.forms.most_common(1)[0][0]
+    if norm(form) == norm(g.name) or "." in form or form.isupper() or len(form) < 3:
+        return g.name
+    return form
+
+
 def _location(g: Group, headline_end: int) -> Location:
     evidence = sorted({e.start: e for e in g.evidence}.values(), key=lambda e: e.start)
     point = g.place or g.at
-    aliases = sorted({f for f in g.forms if norm(f) != norm(g.name)})
+    g.name = _display_name(g)
+    aliases = sorted({f for f in [*g.forms, g.place.name if g.place else ""] if f and norm(f) != norm(g.name)})
     return Location(
         name=g.name, country=g.country, kind=g.kind, aliases=aliases,
         lat=round(point.lat, 4) if point is not None and point.lat is not None else None,

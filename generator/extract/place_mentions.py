@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from ..geo import Gazetteer, Hit, norm
 from ..geo.sources import admin_words
 from .lexicon import is_common_word, is_given_name, is_surname
-from .spans import doc_text, sentences
+from .spans import doc_text
 
 PLACE_LABELS = {"LOC", "GPE", "FAC"}
 OTHER_NAME_LABELS = {"PERSON", "ORG", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW", "LANGUAGE"}
@@ -52,8 +52,9 @@ MIN_BIG_CITY = 100_000
 MIN_BIG_REGION = 200_000       #: a state or province this populous is named by its name alone
 MIN_BIG_ALTERNATE = 250_000     #: a town this big is named by its other names too ("Acapulco")
 MAX_NAME_WORDS = 5
-CONNECTORS = {"of", "de", "del", "la", "le", "les", "al", "el", "an", "on", "upon", "sur", "am", "im",
-              "da", "do", "dos", "das", "du", "van", "von", "der", "den", "di", "bin", "ibn", "and"}
+# Lower-case words inside a name ("Bosnia and Herzegovina", "Dar es Salaam", "Abu al-Khasib").
+CONNECTORS = {"of", "de", "del", "la", "le", "les", "al", "el", "es", "da", "do", "dos", "das", "du", "van",
+              "von", "der", "den", "di", "bin", "ibn", "and"}
 NOT_PLACES = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
               "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
               "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
@@ -70,6 +71,7 @@ OFFICE_WORDS = {"gov", "governor", "sen", "senator", "rep", "representative", "m
                 "councilman", "councilwoman", "commissioner", "judge", "prosecutor", "police", "chief"}
 OF_PERSON = re.compile(r"(?:\b[A-Z][\w'’-]+|\b\d{1,3}|\b(?:man|woman|boy|girl|resident|native|family|couple))"
                        r",?\s+of\s+$")
+PERSON_SHAPE = re.compile(r"\b([A-Z][a-z]+|[A-Z])\.?\s+(?:[A-Z][a-z]*\.?\s+)?([A-Z][a-z][\w'’-]*)\b")
 HYPHENATED = re.compile(r"-[a-z]")
 POSSESSOR_BEFORE = re.compile(r"([A-Z][\w-]*)['’]s\s+$")
 # Capitalised words that may stand before or after a place without making one name with
@@ -158,25 +160,17 @@ class MentionFinder:
         self.person_words |= self._surnames()
 
     def _surnames(self) -> set[str]:
-        """Last words of two- or three-word capitalised names that read as a person's
-        ("Jon Dailing", "Clay Cox"): the first word is a given name or an initial, not a
-        place, and no word names a body or a site."""
+        """Last words of names that read as a person's ("Jon Dailing", "Clay Cox", "Kyle
+        Rittenhouse"): a given name or an initial, then one or two capitalised words, none
+        a word of a body or a site."""
         out = set()
-        doc = self.doc
-        i = 0
-        while i < len(doc):
-            j = i
-            while j < len(doc) and _capitalised(doc[j]) and (j == i or not doc[j].is_sent_start):
-                j += 1
-            if j == i:
-                i += 1
+        for m in PERSON_SHAPE.finditer(self.text):
+            first, last = m.group(1), m.group(2)
+            if not (is_given_name(first) or norm(first) in self.person_words or len(first) == 1):
                 continue
-            words = [t.text for t in doc[i:j]]
-            if 2 <= len(words) <= 3 and (is_given_name(words[0]) or re.fullmatch(r"[A-Z]\.", words[0])
-                                         or norm(words[0]) in self.person_words) \
-                    and not any(norm(w) in ORG_WORDS | FACILITY_WORDS | TYPE_WORDS for w in words):
-                out.add(norm(words[-1]))
-            i = j
+            if norm(last) in ORG_WORDS | FACILITY_WORDS | TYPE_WORDS | LOCATED_BY_NAME:
+                continue
+            out.add(norm(last))
         return out
 
     def find(self) -> list[Mention]:
@@ -281,6 +275,8 @@ class MentionFinder:
         if re.fullmatch(r"[A-Z]{2,4}", form) and not any(h.place.feature == "PCLI" for h in self.gaz.lookup(form)):
             return None      # "PA", "AP", "TASS": an agency or a code, unless a country's ("UK", "UAE")
         typed = TYPE_RX.match(self.text, end)
+        if typed and typed.group(1)[:1].isupper() and is_common_word(key):
+            typed = None        # "Police Prefecture", "Federal District": a body's name
         if typed and norm(typed.group(1)) in TYPE_WORDS:
             hits = self.gaz.lookup(form, regions_only=True)
             if hits:
@@ -290,6 +286,9 @@ class MentionFinder:
             if hits:
                 return Mention(start, end, form, hits, {"type"}, regions_only=True)
         hits = self.gaz.lookup(form)
+        if hits and typed and norm(typed.group(1)) in UNKNOWN_REGION_TYPES and self._new_name(span, common=True):
+            # "the Mokha district": a district the gazetteer knows by its town's name.
+            return Mention(start, typed.end(), form, hits, {"type"})
         if not hits:
             if typed and norm(typed.group(1)) in UNKNOWN_REGION_TYPES and self._new_name(span):
                 # "Kuchlak district", a region the gazetteer lacks: listed as unresolved.
@@ -309,14 +308,15 @@ class MentionFinder:
             return Mention(start, end, self.text[start:end], [], {"site"}, kind_hint="place")
         return None
 
-    def _new_name(self, span: Span) -> bool:
+    def _new_name(self, span: Span, common: bool = False) -> bool:
         """A name the gazetteer lacks that may still be a place's: one to three capitalised
         words, none an ordinary word, starting its capitalised run ("Kuchlak", not "While"
         or the "Transportation Improvement" of "Butler County Transportation Improvement
         District")."""
         if not 1 <= len(span) <= 3 or not all(t.is_title or t.lower_ in CONNECTORS for t in span):
             return False
-        if any(is_common_word(t.lower_) or t.lower_ in NOT_PLACES for t in span if t.lower_ not in CONNECTORS):
+        if any(not common and is_common_word(t.lower_) or t.lower_ in NOT_PLACES for t in span
+               if t.lower_ not in CONNECTORS):
             return False
         before = self.doc[span.start - 1] if span.start else None
         return before is None or not _capitalised(before) or before.is_sent_start and before.lower_ == "the"
@@ -429,8 +429,7 @@ class MentionFinder:
         if not any(h.how == 0 for h in m.hits):
             # Known only by another language's or an old name ("Aš" for "As"): the text must
             # say it is a place.
-            return (bool(m.evidence & {"locative", "container", "type", "dateline", "place-noun"})
-                    or "name" in m.evidence and not self._sentence_initial(m)), "other name"
+            return bool(m.evidence & {"locative", "container", "type", "dateline", "place-noun"}), "other name"
         if any(a <= m.start < b for a, b in self.weak_lines):
             return m.strong, "title case"
         if m.evidence:
@@ -453,7 +452,7 @@ class MentionFinder:
     def _flanked(self, m: Mention) -> bool:
         """A capitalised word right before or after it on the same line, as in a longer
         name, whatever the parser's sentences say ("Ain Issa", "Kyle Rittenhouse")."""
-        before = re.search(r"(?:^|[^\w.!?:;\n])\s*([A-Z][\w'’-]*) $", self.text[max(0, m.start - 30):m.start])
+        before = re.search(r"(?:^|[^\w.!?:;])\s*([A-Z][\w'’-]*) $", self.text[max(0, m.start - 30):m.start])
         after = re.match(r" ([A-Z][\w'’-]*)", self.text[m.end:m.end + 30])
         lead = before.group(1).lower() if before else ""
         if before and lead not in CONNECTORS and lead not in FLANK_OK and not self.gaz.is_demonym(lead) \

@@ -25,7 +25,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from ..geo import Gazetteer, Hit, Place, norm
-from ..geo.place import ascii_fold
 from .place_mentions import Mention
 
 NEAR_KM = 150
@@ -51,6 +50,16 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, demonym_countries: Counter)
             chosen[id(m)] = _best(m, candidates[id(m)], support, context.without(m, chosen), chosen, neighbours)
         context = Context.of(mentions, chosen, demonym_countries, candidates)
         neighbours = _neighbours(mentions, candidates, chosen)
+    # One name, one place in an article, unless the text places its mentions apart.
+    by_form: dict[str, Counter] = {}
+    for m in mentions:
+        if m.container is None and chosen[id(m)] is not None:
+            by_form.setdefault(norm(m.form), Counter())[chosen[id(m)].id] += 1
+    places = {p.id: p for p in chosen.values() if p is not None}
+    for m in mentions:
+        votes = by_form.get(norm(m.form))
+        if m.container is None and votes and chosen[id(m)] is not None:
+            chosen[id(m)] = places[votes.most_common(1)[0][0]]
     return [Choice(m, chosen[id(m)]) for m in mentions]
 
 

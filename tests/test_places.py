@@ -1,0 +1,165 @@
+"""Places on real news sentences: coverage, detection, resolution by context, unresolved
+names (real model and gazetteer, no mocks)."""
+from __future__ import annotations
+
+from generator.geo import gazetteer
+
+from test_extract import brief
+
+
+def place(b, name):
+    return next((loc for loc in b.locations if loc.name == name or name in loc.aliases), None)
+
+
+def names(b):
+    return {loc.name for loc in b.locations} | {a for loc in b.locations for a in loc.aliases}
+
+
+# --- coverage: villages, states, districts, counties -----------------------------------
+
+def test_a_village_and_the_state_around_it_in_north_eastern_nigeria(extractor):
+    b = brief(extractor, "Boko Haram fighters killed 15 farmers in the village of Kautikari, near "
+                         "Chibok in Borno State, residents said.")
+    borno = place(b, "Borno")
+    assert borno is not None and borno.country == "NG" and borno.kind == "region"
+    assert abs(borno.lat - 11.8) < 1.5 and abs(borno.lon - 13.1) < 1.5      # not Borna, Germany
+    chibok = place(b, "Chibok")
+    assert chibok is not None and chibok.country == "NG"
+    assert place(b, "Kautikari") is not None                                  # named as a village
+
+
+def test_a_district_of_indian_kashmir(extractor):
+    b = brief(extractor, "Two militants were killed in a gunfight with security forces in Kupwara "
+                         "district of Indian-administered Kashmir on Sunday.")
+    kupwara = place(b, "Kupwara")
+    assert kupwara is not None and kupwara.country == "IN"
+    assert kupwara.lat is not None and abs(kupwara.lat - 34.5) < 1.0
+
+
+def test_a_district_of_a_yemeni_province(extractor):
+    b = brief(extractor, "Air strikes hit the Mokha district of Taiz province, killing seven civilians.")
+    taiz = place(b, "Taiz")
+    assert taiz is not None and taiz.country == "YE"
+    mokha = place(b, "Mokha")
+    assert mokha is not None and mokha.country == "YE"
+
+
+def test_a_county_and_its_state(extractor):
+    b = brief(extractor, "Jackson County, Missouri, prosecutors charged a man with the killing.")
+    county = place(b, "Jackson County")
+    assert county is not None and county.country == "US"
+    assert abs(county.lat - 39.0) < 1.0 and abs(county.lon + 94.3) < 1.0    # Missouri, not Oregon
+
+
+def test_counties_named_in_a_list(extractor):
+    b = brief(extractor, "Snow closed schools in Douglas, Sarpy and Lancaster counties in Nebraska.")
+    for county in ("Douglas", "Sarpy", "Lancaster"):
+        found = next(loc for loc in b.locations if county in loc.name or county in loc.aliases)
+        assert found.kind == "region" and found.country == "US"
+        assert 40.0 < found.lat < 42.0, county                                   # all in Nebraska
+
+
+def test_seas_and_conflict_regions_from_the_curated_list(extractor):
+    b = brief(extractor, "Houthi forces attacked a tanker in the Red Sea while fighting continued "
+                         "in the Donbas and on the West Bank.")
+    assert {"Red Sea", "Donbas", "West Bank"} <= names(b)
+
+
+# --- resolution by context -----------------------------------------------------------------
+
+def test_the_containing_place_named_next_to_it_wins(extractor):
+    b = brief(extractor, "A tornado struck London, Kentucky, on Friday night, destroying homes.")
+    london = place(b, "London")
+    assert london.country == "US" and abs(london.lat - 37.1) < 0.5
+
+
+def test_a_town_in_the_province_named_with_it(extractor):
+    b = brief(extractor, "A car bomb exploded at a military base in Maidan Shahr in Maidan Wardak "
+                         "province on Monday.")
+    town = place(b, "Maidan Shahr")
+    assert town is not None and town.country == "AF" and abs(town.lat - 34.4) < 0.3
+
+
+def test_georgia_the_us_state_beside_its_towns(extractor):
+    b = brief(extractor, "Only a few Georgia cities, including Gainesville and Duluth, restrict "
+                         "modular homes, Georgia lawmakers said.")
+    georgia = place(b, "Georgia")
+    assert georgia.country == "US" and georgia.kind == "region"
+    assert place(b, "Gainesville").country == "US" and abs(place(b, "Gainesville").lat - 34.3) < 0.5
+
+
+def test_georgia_the_country_beside_tbilisi(extractor):
+    b = brief(extractor, "Russian troops moved deeper into Georgia as Tbilisi appealed for help.")
+    assert place(b, "Georgia").country == "GE"
+
+
+def test_towns_of_a_local_story_lie_together(extractor):
+    b = brief(extractor, "After wins in Hutchinson and Delano, the team travels to Montgomery for "
+                         "the section final.")
+    for town in ("Hutchinson", "Delano", "Montgomery"):
+        loc = place(b, town)
+        assert loc is not None and loc.country == "US" and 44.0 < loc.lat < 46.0, town   # all in Minnesota
+
+
+def test_countries_carry_their_geonames_id(extractor):
+    b = brief(extractor, "Canada and the United States agreed new border rules.")
+    assert place(b, "Canada").geonames_id == 6251999
+    assert place(b, "United States").geonames_id == 6252001
+
+
+def test_a_small_namesake_on_another_continent_is_no_pin(extractor):
+    b = brief(extractor, "Police in London said the attack in Piccadilly was over. British "
+                         "officials in London praised the officers.")
+    piccadilly = place(b, "Piccadilly")
+    assert piccadilly is None or piccadilly.country != "AU"
+
+
+# --- what is not a place -----------------------------------------------------------------
+
+def test_months_and_ordinary_words_are_not_places(extractor):
+    b = brief(extractor, "In March the University said Police and Time magazine reported that a "
+                         "Man had been arrested.")
+    assert not names(b) & {"March", "University", "Police", "Time", "Man"}
+
+
+def test_a_persons_surname_is_not_a_town(extractor):
+    b = brief(extractor, "Kyle Rittenhouse was released on bail. Rittenhouse said he acted in "
+                         "self-defence, and Harris told reporters the case would continue.")
+    assert not names(b) & {"Rittenhouse", "Kyle", "Harris"}
+
+
+def test_title_case_headline_words_are_not_places(extractor):
+    b = brief(extractor, "Officials said the fire was under control.",
+              title="Fire Crews Battle Blaze As Winds Rise Over Central Valley")
+    assert not names(b) & {"Fire", "Central", "Rise", "Valley", "Winds"}
+
+
+def test_a_street_named_after_a_town_is_not_the_town(extractor):
+    b = brief(extractor, "Officers found the car on Memphis Street near Tyler Road in Athens, Georgia.")
+    assert "Memphis" not in names(b) and "Tyler" not in names(b)
+    assert place(b, "Athens").country == "US"
+
+
+def test_a_dateline_names_the_place(extractor):
+    b = brief(extractor, "KABUL, Aug 3 (Reuters) - A suicide bomber attacked a government "
+                         "office, officials said.")
+    assert place(b, "Kabul").country == "AF"
+
+
+# --- unresolved places are listed, not guessed ---------------------------------------------
+
+def test_a_village_the_gazetteer_lacks_is_listed_unresolved(extractor):
+    b = brief(extractor, "Gunmen raided the village of Zongo Dakeshi in Zamfara State, killing "
+                         "nine people.")
+    village = place(b, "Zongo Dakeshi")
+    assert village is not None and village.resolved is False
+    zamfara = place(b, "Zamfara")
+    assert zamfara.resolved and zamfara.country == "NG"
+
+
+def test_the_gazetteer_index_is_small_and_fast_to_open():
+    gaz = gazetteer()
+    assert len(gaz.countries) > 200 and len(gaz.admin1) > 3000
+    assert gaz.us_states["KY"].name == "Kentucky"
+    assert [h.place.name for h in gaz.lookup("Ky.")][:1] == ["Kentucky"]
+    assert not [h for h in gaz.lookup("Mass") if h.place.name == "Massachusetts"]   # the dot matters

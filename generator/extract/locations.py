@@ -46,14 +46,16 @@ def find_locations(doc: Doc, gaz: Gazetteer, headline_end: int, actor_forms: set
         if iso:
             demonyms[iso] += 1
     groups: dict[tuple, Group] = {}
-    for choice in resolve(mentions, gaz, demonyms):
+    choices = resolve(mentions, gaz, demonyms)
+    chosen = {id(c.mention): c.place for c in choices}
+    for choice in choices:
         m, place = choice.mention, choice.place
         if place is not None:
             group = groups.setdefault(("place", place.id), Group(place, place.name, kind=place.kind,
                                                                   country=place.country))
         else:
             group = groups.setdefault(("unresolved", norm(m.form)), Group(None, m.form, kind=m.kind_hint or "place"))
-            holder = _holder(m, gaz)
+            holder = _holder(m, chosen)
             if holder is not None and group.at is None:
                 group.at, group.country = holder, holder.country
         group.forms[m.form] += 1
@@ -71,11 +73,11 @@ def find_locations(doc: Doc, gaz: Gazetteer, headline_end: int, actor_forms: set
                   key=lambda loc: (-loc.mentions, loc.evidence[0].start))
 
 
-def _holder(m: Mention, gaz: Gazetteer) -> Place | None:
-    """The region the text names as holding an unknown place, if the gazetteer knows it."""
-    if m.container is not None and m.container.hits:
-        return m.container.hits[0].place
-    return None
+def _holder(m: Mention, chosen: dict) -> Place | None:
+    """The place the text names as holding an unknown one, if the gazetteer knows it."""
+    if m.container is None:
+        return None
+    return chosen.get(id(m.container)) or (m.container.hits[0].place if m.container.hits else None)
 
 
 def _display_name(g: Group) -> str:

@@ -33,7 +33,7 @@ LOCATIVE = {"in", "into", "at", "near", "from", "to", "toward", "towards", "acro
             "throughout", "within", "around", "via", "through", "off", "along", "nearby", "outskirts",
             "across", "beyond", "entered", "reached", "visited", "visiting", "bombed", "shelled",
             "captured", "seized", "besieged", "stormed", "attacked", "surrounded", "fled", "evacuated",
-            "resident", "residents", "native", "based"}
+            "resident", "residents", "native", "based", "struck", "hit", "targeted", "raided", "admitted"}
 # "north of X", "the village of X", "the outskirts of X", "a town in X"
 STRONG_LOCATIVE = {"in", "near", "inside", "outside", "throughout", "within", "across", "around", "into",
                    "toward", "towards", "outskirts", "nearby"}
@@ -72,6 +72,9 @@ OFFICE_WORDS = {"gov", "governor", "sen", "senator", "rep", "representative", "m
 OF_PERSON = re.compile(r"(?:\b[A-Z][\w'’-]+|\b\d{1,3}|\b(?:man|woman|boy|girl|resident|native|family|couple))"
                        r",?\s+of\s+$")
 PERSON_SHAPE = re.compile(r"\b([A-Z][a-z]+|[A-Z])\.?\s+(?:[A-Z][a-z]*\.?\s+)?([A-Z][a-z][\w'’-]*)\b")
+# Between a site and the place that holds it: ", north London", " in the US capital city of Washington".
+SITE_GAP = re.compile(r"(?:,\s*|\s+in\s+)(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|"
+                      r"eastern|western|downtown|[A-Z]\w*|US|capital|city|town|of)\s+){0,6}")
 HYPHENATED = re.compile(r"-[a-z]")
 POSSESSOR_BEFORE = re.compile(r"([A-Z][\w-]*)['’]s\s+$")
 # Capitalised words that may stand before or after a place without making one name with
@@ -354,8 +357,15 @@ class MentionFinder:
     def _link_containers(self, mentions: list[Mention]) -> None:
         """"London, Kentucky", "Gainesville, Ga.", "Maidan Shahr in Maidan Wardak province",
         "Afghanistan's Maidan Wardak province": the second names the region holding the first."""
+        for a in mentions:
+            if not a.hits:
+                b = next((n for n in mentions if n.start >= a.end), None)
+                if b is not None and b.hits and re.fullmatch(SITE_GAP, self.text[a.end:b.start]):
+                    a.container = b    # "Barnet General Hospital, north London": where the site is
         for a, b in zip(mentions, mentions[1:]):
             gap = self.text[a.end:b.start]
+            if not a.hits:
+                continue
             if re.fullmatch(r",\s*|\s+in\s+(?:the\s+)?(?:[\w-]+\s+(?:of\s+)?)?(?:the\s+)?", gap) \
                     and not b.ambiguous and not b.in_run \
                     and any(_holds(h.place) and any(_inside(x.place, h.place) for x in a.hits) for h in b.hits):
@@ -413,7 +423,7 @@ class MentionFinder:
         m.in_run = m.in_run or self._flanked(m)
         if m.in_run and not certain and "site" not in m.evidence and not self._region_in_body_name(m):
             return False, "in a longer name"  # "Kyle" of "Kyle Rittenhouse", "Kabul" of "Kabul Bank"
-        exact_other = self._other_name_exactly(m)
+        exact_other = self._other_name_exactly(m) if "site" not in m.evidence or m.hits else None
         if exact_other == "PERSON":
             # The recogniser names a person here: a place only with strong evidence that is
             # not itself a preposition ("at Obama", "from Clinton").

@@ -5,8 +5,9 @@
   place it needs evidence ("in Mobile") beyond its capital letter;
 - given_names.txt: first words of people's names in the annotated corpora ("Harvey",
   "Georgia"), and the commonest given names of the 1990 US census (public domain; read
-  from the `names` package when it is installed): before another capitalised word they
-  start a person's name rather than a place's;
+  from the `names` package when it is installed), with the sex the census gives most
+  bearers of each ("m", "f"): before another capitalised word they start a person's
+  name rather than a place's, and they tell "he" from "she" in quote attribution;
 - surnames.txt: the commonest surnames of the same census ("Harris", "Clinton"): a
   capitalised word that is one needs evidence to be read as a town.
 
@@ -85,10 +86,18 @@ def main(corpora: Path, out: Path) -> None:
         for ent in doc.ents:
             if ent.label_ == "PERSON" and len(ent) >= 2 and ent[0].text.isalpha() and ent[0].text[:1].isupper():
                 given[ent[0].text.lower()] += 1
-    names = {w for w, n in given.items() if n >= MIN_GIVEN and len(w) > 2}
-    for file in ("dist.male.first", "dist.female.first"):
-        names |= {w for w, pct in census(file) if pct >= CENSUS_GIVEN and len(w) > 2}
-    names = sorted(names)
+    gender: dict[str, str] = {w: "" for w, n in given.items() if n >= MIN_GIVEN and len(w) > 2}
+    share: dict[str, dict[str, float]] = {}
+    for file, sex in (("dist.male.first", "m"), ("dist.female.first", "f")):
+        for w, pct in census(file):
+            share.setdefault(w, {})[sex] = pct
+            if pct >= CENSUS_GIVEN and len(w) > 2:
+                gender.setdefault(w, "")
+    for w, by_sex in share.items():
+        if w in gender:
+            m, f = by_sex.get("m", 0.0), by_sex.get("f", 0.0)
+            gender[w] = "m" if m > 4 * f else "f" if f > 4 * m else ""
+    names = [f"{w}\t{gender[w]}" if gender[w] else w for w in sorted(gender)]
     surnames = sorted(w for w, _ in census("dist.all.last")[:CENSUS_SURNAMES] if len(w) > 2)
     header = ("# Built by model/lexicon.py from the open corpora in ../shared/corpora "
               "(Wikinews CC BY 2.5; GUM, wikigold, MEANTIME CC BY 4.0; re3d per folder).\n")

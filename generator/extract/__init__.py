@@ -11,10 +11,12 @@ from .. import TOOL
 from ..article import Article
 from ..briefing import Briefing, Generated, Source
 from .actors import ActorFinder
+from .groups import find_groups, merge_into_states
+from .spans import doc_text
 from .gazetteer import gazetteer, known_actor_forms, known_actors
 from .locations import find_locations
 from .nlp import load, model_label, parse
-from .quotes import ActorMention, QuoteFinder
+from .quotes import QuoteFinder
 from .summary import summarise
 from .threats import find_threats
 
@@ -38,8 +40,10 @@ class Extractor:
         locations = find_locations(doc, self.gaz, headline_end, known_actor_forms())
         places = [(e.start, e.end) for loc in locations for e in loc.evidence]
         actors = self.actor_finder.find(doc, headline_end, places)
-        mentions = [ActorMention(e.start, e.end, a.name, a.type) for a in actors for e in a.evidence]
-        quotes = QuoteFinder(mentions).find(doc)
+        taken = [(e.start, e.end) for a in actors for e in a.evidence]
+        actors = merge_into_states(actors + find_groups(doc_text(doc), self.gaz, locations, headline_end, taken),
+                                   self.gaz)
+        quotes = QuoteFinder(actors).find(doc)
         threats = find_threats(doc, actors, locations, self.gaz)
         summary = summarise(doc, headline_end, actors, locations, threats)
         at = (now or datetime.now(timezone.utc)).replace(microsecond=0).isoformat()

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..briefing import Actor, Evidence
 from .gazetteer import Gazetteer, KnownActor, norm
+from .lexicon import is_common_word
 from .place_mentions import PLACE_LABELS
 from .spans import (HEAD_TITLES, TITLE_WORDS, clean_name, doc_text, span_evidence, strip_titles,
                     whole_word_matches)
@@ -70,13 +71,29 @@ class ActorFinder:
             return draft
 
         ents = list(doc.ents)         # spaCy builds the tuple anew on each access
+        # Words of people's full names: a one-word "person" that is a town and no one's name
+        # is the town the recogniser mislabelled ("Quneitra", "Jolo").
+        full_names = {norm(w) for e in ents if e.label_ == "PERSON" and len(e) > 1 for w in e.text.split()}
+        text = doc_text(doc)
         for ent in ents:
             form = clean_name(ent.text)
+            if ent.label_ == "PERSON":
+                form = _trim_person(form)
+            # "Ziad" of "Ziad al-Sharabi", "Jazeera" of "Al Jazeera": the name goes on.
+            longer = _particle_name(text, ent.start_char, ent.end_char)
+            if longer is not None:
+                form = clean_name(text[longer[0]:longer[1]])
+                span = doc.char_span(longer[0], longer[1], alignment_mode="expand")
+                ent = Span(doc, span.start, span.end, label=ent.label_) if span is not None else ent
             if len(form) < 2 or not any(c.isupper() for c in form):
                 continue
             known = self.known.get(ent.ent_id_) or self.known_by_form.get(norm(form))
             if known:
-                add(known.name, known.name, known.type, form, ent, self._country_name(known.affiliation))
+                draft = add(known.name, known.name, known.type, form, ent, self._country_name(known.affiliation))
+                if known.type == "person":
+                    role = " ".join(x for x in (_role_before(ent), strip_titles(form, self.gaz)[1]) if x)
+                    if role:
+                        draft.roles[role] += 1
                 continue
             country = self._country(form)
             if country or ent.label_ in PLACE_LABELS or _overlaps(ent, places):
@@ -86,10 +103,13 @@ class ActorFinder:
                 continue
             if not _is_name(ent, self.gaz):
                 continue
+            if ent.label_ == "PERSON" and " " not in form and norm(form) not in full_names \
+                    and any(h.how == 0 for h in self.gaz.lookup(form)):
+                continue
             if ent.label_ == "PERSON":
                 name, title = strip_titles(form, self.gaz)
                 draft = add("person:" + name, name, "person", form, ent)
-                role = title or _role(ent)
+                role = " ".join(x for x in (_role_before(ent), title) if x) or _role(ent)
                 if role:
                     draft.roles[role] += 1
             elif ent.label_ == "ORG":
@@ -97,6 +117,8 @@ class ActorFinder:
                 type_ = "armed_group" if words & ARMED_WORDS else "organization"
                 add("org:" + form, form, type_, form, ent)
 
+        for span, iso in _blamed_states(doc, self.gaz):
+            add(iso, self.gaz.countries[iso].name, "state", clean_name(span.text), span)
         for span, iso in _state_phrases(doc, self.gaz):
             phrase = clean_name(span.text)
             known = self.known_by_form.get(norm(phrase))
@@ -107,7 +129,8 @@ class ActorFinder:
 
         merged = _merge(list(drafts.values()))
         _sweep(doc, merged, headline_end)
-        return [self._finish(d) for d in merged]
+        bodies = [d.name for d in merged if d.type != "person"]
+        return [self._finish(d, bodies) for d in merged]
 
     def _country(self, form: str) -> str:
         return next((p.country for p in self.gaz.candidates(form) if p.kind == "country"), "")
@@ -119,14 +142,32 @@ class ActorFinder:
                 return place.country
         return ""
 
+    def _affiliation(self, role: str, bodies: list[str]) -> str:
+        """The state or body a person's role ties them to: "Russian President" → Russia,
+        "Taliban spokesperson" → Taliban, "spokesperson for the provincial governor" →
+        provincial governor, "US Secretary of State" → United States."""
+        if not role:
+            return ""
+        for body in sorted(bodies, key=len, reverse=True):
+            if re.search(rf"(?<![\w-]){re.escape(body)}(?![\w-])", role):
+                return body
+        for word in re.findall(r"[A-Z][\w.'’-]*", role):
+            iso = self.gaz.country_of_demonym(word) or next(
+                (p.country for p in self.gaz.candidates(word) if p.kind == "country"), "")
+            if iso in self.gaz.countries:
+                return self.gaz.countries[iso].name
+        m = re.search(r"\b(?:for|of)\s+(?:the\s+)?([\w' -]{3,60})$", role)
+        return m.group(1).strip() if m else ""
+
     def _country_name(self, iso: str) -> str:
         place = self.gaz.countries.get(iso)
         return place.name if place else iso
 
-    def _finish(self, d: Draft) -> Actor:
+    def _finish(self, d: Draft, bodies: list[str]) -> Actor:
         mentions = len(d.evidence)
         role = d.roles.most_common(1)[0][0] if d.roles else ""
-        return Actor(name=d.name, type=d.type, role=role, affiliation=d.affiliation,
+        affiliation = d.affiliation or (self._affiliation(role, bodies) if d.type == "person" else "")
+        return Actor(name=d.name, type=d.type, role=role, affiliation=affiliation,
                      aliases=sorted(d.aliases - {d.name}), mentions=mentions,
                      key=mentions >= 3 or (d.in_headline and d.type != "person") or
                      (d.in_headline and mentions >= 2),
@@ -138,6 +179,11 @@ def _overlaps(ent: Span, places: list[tuple[int, int]]) -> bool:
     return any(s <= ent.start_char + 4 and ent.end_char <= e + 2 for s, e in places)
 
 
+SITE_WORDS = {"square", "avenue", "street", "road", "plaza", "hill", "park", "bridge", "airport", "hospital",
+              "hotel", "station", "cathedral", "mosque", "church", "stadium", "highway", "boulevard", "lane",
+              "tower", "complex", "market", "beach", "valley", "river", "mountain", "mountains", "island"}
+EVENT_WORDS = {"war", "week", "day", "festival", "games", "olympics", "cup", "championship", "election",
+               "elections", "summit", "conference", "revolution", "uprising", "crisis", "protests", "awards"}
 NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
              "january", "february", "march", "april", "may", "june", "july", "august", "september",
              "october", "november", "december", "today", "yesterday", "tomorrow", "late", "early",
@@ -148,13 +194,20 @@ NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 
 
 def _is_name(ent: Span, gaz: Gazetteer) -> bool:
-    """A proper name: not a date, pronoun, demonym, title or common word."""
+    """A proper name of an actor: not a date, pronoun, demonym, title or common word, not a
+    site or a street ("Grosvenor Square"), not an event ("Syrian Civil War"), not a number
+    ("Article 5")."""
     words = [t for t in ent if not t.is_punct]
     if not words or all(t.lower_ in NOT_NAMES or gaz.is_demonym(t.text) or t.lower_ in HEAD_TITLES
                         or t.lower_ in TITLE_WORDS or t.lower_ in STATE_NOUNS for t in words):
         return False
     if len(words) == 1 and words[0].pos_ not in ("PROPN", "") and not words[0].text.isupper():
         return False      # "Combat will continue": a capitalised common word
+    if len(words) == 1 and is_common_word(words[0].lower_) and not words[0].text.isupper():
+        return False      # "Violence", "Footage", "Search": a sentence's first word
+    last = words[-1].lower_
+    if last in SITE_WORDS or last in EVENT_WORDS or any(t.like_num for t in words):
+        return False
     return True
 
 
@@ -178,6 +231,46 @@ def _acts(ent: Span) -> bool:
     return False
 
 
+BLAME = re.compile(r"\b(?:blam\w+|accus\w+|sanction\w*|warn\w*|condemn\w*|against|by)\s+(?:the\s+)?$", re.I)
+BACKED = re.compile(r"^-(?:backed|aligned|sponsored|funded|supported|led|allied)\b")
+
+
+def _blamed_states(doc: Doc, gaz: Gazetteer):
+    """Countries that act without being a clause's subject: the one blamed or accused
+    ("blaming Iran"), the backer ("Iran-backed militias")."""
+    text = doc_text(doc)
+    for ent in doc.ents:
+        iso = next((p.country for p in gaz.candidates(ent.text) if p.kind == "country"), "")
+        if not iso or iso not in gaz.countries:
+            continue
+        if BLAME.search(text[max(0, ent.start_char - 30):ent.start_char]) or BACKED.match(text[ent.end_char:ent.end_char + 12]):
+            yield ent, iso
+
+
+PARTICLE_AFTER = re.compile(r"\s(?:al|el|bin|ibn|abu|bint)[- ][A-Z][\w'’-]+|\s(?:bin|ibn)\s[A-Z][\w'’-]+")
+PARTICLE_BEFORE = re.compile(r"(?:^|(?<=\s))(?:Al|El|al|el)[- ]$")
+
+
+def _particle_name(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of a name that runs on over an Arabic particle the recogniser cut at."""
+    m = PARTICLE_AFTER.match(text, end)
+    b = PARTICLE_BEFORE.search(text, max(0, start - 4), start)
+    if not m and not b:
+        return None
+    return (b.start() if b else start), (m.end() if m else end)
+
+
+def _trim_person(form: str) -> str:
+    """A person's name without lower-case words the recogniser ran on into ("Rittenhouse a")."""
+    words = form.split()
+    while len(words) > 1 and words[-1][:1].islower() and words[-1] not in NAME_LINKS_LOWER:
+        words.pop()
+    return " ".join(words)
+
+
+NAME_LINKS_LOWER = {"bin", "ibn", "al", "de", "van", "von", "da", "el"}
+
+
 def _state_phrases(doc: Doc, gaz: Gazetteer):
     """Demonym-led state bodies: "Russian military forces", "the Afghan government"."""
     for token in doc:
@@ -193,7 +286,13 @@ def _state_phrases(doc: Doc, gaz: Gazetteer):
             end += 1
 
 
-def _role(ent: Span) -> str:
+def _role_before(ent: Span) -> str:
+    """A title written right before the name ("US Secretary of State" before "Mike Pompeo")."""
+    role = _role(ent, after=False)
+    return role
+
+
+def _role(ent: Span, after: bool = True) -> str:
     """A title written before the name ("Quds Force commander") or in apposition after it."""
     doc = ent.doc
     i = ent.start - 1
@@ -211,6 +310,8 @@ def _role(ent: Span) -> str:
         words.pop(0)
     if any(w.lower_ in HEAD_TITLES for w in words):
         return doc[words[0].i:words[-1].i + 1].text
+    if not after:
+        return ""
     # Apposition: "Abdurrahman Mangal, spokesperson for the provincial governor, said"
     if ent.end < len(doc) - 2 and doc[ent.end].text == ",":
         j = ent.end + 1

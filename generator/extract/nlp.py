@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 from ..errors import ModelError
 from ..modelinfo import DEFAULT_MODEL, label
 from ..geo.sources import tsv
+from .lexicon import is_common_word, is_given_name
 from .tagmap import TAG_MAP
 from .gazetteer import gazetteer, known_actors
 
@@ -95,32 +96,102 @@ TITLES = {"president", "minister", "secretary", "secretary-general", "general", 
 NAME_LINKS = {"al", "bin", "ibn", "de", "van", "von", "abu", "el"}
 
 
-@Language.component("title_persons")
-def title_persons(doc):
-    """A capitalised name right after a title is a person: 'President Vladimir Putin',
-    'Taliban spokesperson Zabiullah Mujahid'. Corrects what a small model misses."""
+@Language.component("person_rules")
+def person_rules(doc):
+    """Names a small model gets wrong, by their shape (data: the word lists in data/):
+
+    - a capitalised name after a title is a person: "President Vladimir Putin", "Taliban
+      spokesperson Zabiullah Mujahid", "Secretary of State Mike Pompeo";
+    - a census given name before a capitalised word is a person: "Mike Pompeo";
+    - a "person" ending in a site word is a site ("Grosvenor Square"), one holding the
+      word of a body is a body ("Sam Houston State University"), and a lone ordinary
+      word is nothing ("Violence broke out").
+    """
+    ents = [_corrected(e) for e in doc.ents]
+    ents = [e for e in ents if e is not None]
+    for span in _titled_names(doc) + _given_names(doc) + _described_names(doc):
+        clash = [e for e in ents if e.start < span.end and span.start < e.end]
+        if any(e.start < span.start or e.end > span.end for e in clash) or \
+                any(e.label_ == "PERSON" and len(e) >= len(span) or e.ent_id_ for e in clash):
+            continue     # a longer or curated entity already covers it
+        ents = [e for e in ents if e not in clash] + [Span(doc, span.start, span.end, label="PERSON")]
+    doc.ents = sorted(ents, key=lambda e: e.start)
+    return doc
+
+
+def _titled_names(doc) -> list:
     spans = []
     for tok in doc:
         if tok.lower_ not in TITLES or tok.i + 1 >= len(doc):
             continue
         j = tok.i + 1
-        while j < len(doc) and j - tok.i <= 4 and (doc[j].is_title or doc[j].lower_ in NAME_LINKS
+        # "Secretary of State Mike Pompeo": the office's words are part of the title.
+        while j + 1 < len(doc) and doc[j].lower_ == "of" and doc[j + 1].is_title and j - tok.i <= 3:
+            j += 2
+        start = j
+        while j < len(doc) and j - start <= 3 and (doc[j].is_title or doc[j].lower_ in NAME_LINKS
                                                      or "-" in doc[j].text and doc[j].text[:1].isupper()) \
                 and doc[j].lower_ not in TITLES and not doc[j].is_sent_start:
             j += 1
-        if j - tok.i - 1 >= 2 and doc[j - 1].is_title:
-            spans.append(doc[tok.i + 1:j])
-    if not spans:
-        return doc
-    ents = list(doc.ents)
-    for span in spans:
-        clash = [e for e in ents if e.start < span.end and span.start < e.end]
-        if any(e.start < span.start or e.end > span.end for e in clash) or \
-                any(e.label_ == "PERSON" or e.ent_id_ for e in clash):
-            continue     # a longer or curated entity already covers it
-        ents = [e for e in ents if e not in clash] + [Span(doc, span.start, span.end, label="PERSON")]
-    doc.ents = sorted(ents, key=lambda e: e.start)
-    return doc
+        if j - start >= 2 and doc[j - 1].is_title:
+            spans.append(doc[start:j])
+    return spans
+
+
+def _given_names(doc) -> list:
+    spans = []
+    for tok in doc[:-1]:
+        nxt = doc[tok.i + 1]
+        if not (tok.is_title and nxt.is_title and is_given_name(tok.text)) or is_common_word(nxt.lower_) \
+                or nxt.lower_ in TITLES or tok.whitespace_ != " ":
+            continue
+        end = tok.i + 2
+        if end < len(doc) and doc[end].is_title and not is_common_word(doc[end].lower_) and doc[end - 1].whitespace_:
+            end += 1      # "Mary Ann Smith"
+        spans.append(doc[tok.i:end])
+    return spans
+
+
+def _described_names(doc) -> list:
+    """"Abdurrahman Mangal, spokesperson for the provincial governor, said": two or three
+    capitalised words followed by a title in apposition."""
+    spans = []
+    for tok in doc:
+        if tok.text != "," or tok.i < 2 or tok.i + 2 >= len(doc):
+            continue
+        k = tok.i + 1
+        while k < len(doc) and k - tok.i <= 4 and doc[k].lower_ not in TITLES and doc[k].is_lower:
+            k += 1
+        if k >= len(doc) or doc[k].lower_ not in TITLES:
+            continue
+        j = tok.i
+        while j > 0 and tok.i - j < 3 and doc[j - 1].is_title and not doc[j - 1].lower_ in TITLES:
+            j -= 1
+        if tok.i - j >= 2:
+            spans.append(doc[j:tok.i])
+    return spans
+
+
+SITE_END = {"square", "avenue", "street", "road", "plaza", "hospital", "hotel", "station", "cathedral",
+            "mosque", "church", "stadium", "highway", "boulevard", "bridge", "airport", "park", "tower"}
+BODY_WORDS = {"university", "college", "school", "department", "ministry", "office", "council", "committee",
+              "commission", "agency", "bureau", "service", "company", "corporation", "association", "party",
+              "bank", "police", "court", "institute", "foundation", "center", "centre", "group", "club"}
+
+
+def _corrected(ent):
+    if ent.label_ != "PERSON" or ent.ent_id_:
+        return ent
+    words = [t.lower_ for t in ent if not t.is_punct]
+    if not words:
+        return None
+    if words[-1] in SITE_END:
+        return Span(ent.doc, ent.start, ent.end, label="FAC")
+    if set(words) & BODY_WORDS:
+        return Span(ent.doc, ent.start, ent.end, label="ORG")
+    if len(words) == 1 and is_common_word(words[0]) and not ent.text.isupper():
+        return None
+    return ent
 
 
 def model_label(nlp: Language) -> str:
@@ -145,7 +216,7 @@ def load(model: str = "") -> Language:
     nlp.add_pipe("paragraph_sentences", before=first)
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
     ruler.add_patterns(_patterns())
-    nlp.add_pipe("title_persons", after="ner")
+    nlp.add_pipe("person_rules", after="ner")
     return nlp
 
 

@@ -106,6 +106,10 @@ class Gazetteer:
         self.us_states = {code: by_name[name] for code, name in us_state_names().items() if name in by_name}
         # Group adjectives ("Kurdish", "Sunni") have no country: they are demonyms all the same.
         self.demonyms = {norm(row[0]): (row[1] if len(row) > 1 else "") for row in tsv("demonyms.tsv")}
+        self._demonym_of: dict[str, str] = {}
+        for row in tsv("demonyms.tsv"):
+            if len(row) > 1 and not row[0].endswith("s"):
+                self._demonym_of.setdefault(row[1], row[0])
         self._curated_rx = None
         self._capital_rx = None
 
@@ -148,6 +152,10 @@ class Gazetteer:
 
     def country_of_demonym(self, word: str) -> str:
         return self.demonyms.get(norm(word), "")
+
+    def demonym_of(self, iso: str) -> str:
+        """"Serbian" for RS; the country's name where no demonym is listed ("Hong Kong")."""
+        return self._demonym_of.get(iso) or (self.countries[iso].name if iso in self.countries else "")
 
     def is_demonym(self, word: str) -> bool:
         return norm(word) in self.demonyms

@@ -1,0 +1,274 @@
+"""Where the text says who is quoted: the cue verb and the words naming the speaker.
+
+Read off the surface around the quote, with the parse only as a fallback: news copy
+attributes quotes in a handful of fixed shapes that a small parser often gets wrong.
+The words are returned as character offsets; `speakers.py` resolves them.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+from .spans import doc_text
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+NEAR_CUE_TOKENS = 8          #: a cue this close after a quote is its attribution
+# Words between a subject and its cue ("Trump also said", "Ryan has said", "he later told").
+SKIP = {"also", "later", "then", "has", "had", "have", "would", "will", "was", "is", "recently", "once",
+        "earlier", "further", "previously", "repeatedly", "reportedly", "simply", "only", "again",
+        "subsequently", "quickly", "finally", "publicly", "privately", "initially", "first", "last",
+        "himself", "herself", "themselves", "immediately", "allegedly", "apparently", "often", "never"}
+PRONOUNS = {"he", "she", "they", "we", "i", "it", "you"}
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
+               "another", "one", "some", "several", "many", "two", "three", "other"}
+NAME_JOINERS = {"'s", "’s", "de", "al", "bin", "ibn", "van", "von", "der", "da", "di", "el", "la", "le", "-", "of"}
+DASHES = "―—–"
+# What may follow a cue that closes its sentence: "X said on Monday", "X told reporters".
+AFTER_CUE = {"on", "in", "at", "to", "during", "after", "before", "yesterday", "today", "last", "this",
+             "reporters", "journalists", "the", "a", "an", "friday", "monday", "tuesday", "wednesday",
+             "thursday", "saturday", "sunday", "via", "through", "with", "when", "while", "later"}
+
+
+@functools.cache
+def cue_words() -> frozenset[str]:
+    words = set()
+    for line in (DATA / "speech_verbs.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            words.update(line.split())
+    return frozenset(words)
+
+
+@dataclass
+class Attribution:
+    kind: str            #: after | inverted | before | according | dash | introducer
+    cue: str             #: the verb ("said"), or "according to", or "" for a dash
+    phrase_start: int    #: character offsets of the words naming the speaker
+    phrase_end: int
+
+
+def attribution(doc: Doc, quotes: list, i: int) -> Attribution | None:
+    """The attribution of quote `i` of `quotes` (RawQuote objects in text order)."""
+    text = doc_text(doc)
+    raw = quotes[i]
+    para_start = text.rfind("\n", 0, raw.start) + 1
+    para_end = text.find("\n", raw.end)
+    para_end = len(text) if para_end < 0 else para_end
+    prev_end = max((q.end + 1 for q in quotes[:i] if q.end + 1 <= raw.start and q.end >= para_start), default=para_start)
+    next_start = min((q.start - 1 for q in quotes[i + 1:] if q.start - 1 >= raw.end), default=para_end)
+    right_limit = min(next_start, para_end)
+    left_limit = max(prev_end, _sentence_start(text, raw.start - 1, para_start))
+    # "…the neighborhood." Russia insisted that Pyongyang “stop…”: a quote closing its sentence
+    # leaves the cue that follows to the next quote, unless it comes right after ("…?" X asked).
+    ends_sentence = text[raw.start:raw.end].rstrip().endswith((".", "!", "?"))
+    if ends_sentence and next_start < para_end and not re.search(r"[.!?]\s", text[raw.end + 1:next_start]):
+        right_limit = raw.end + 1
+    closes = ends_sentence or re.match(r"\s*[.!?]", text[raw.end + 1:raw.end + 4]) is not None
+    if closes:
+        # The quote ends its sentence: a cue before it in that sentence is its attribution;
+        # one after it only if it closes on the cue ("…?" Vitter demanded.).
+        return (_before(doc, left_limit, raw.start - 1)
+                or _according(text, left_limit, raw.start - 1, right_limit, raw.end + 1)
+                or _after(doc, raw.end + 1, right_limit, closing=True)
+                or _introducer(doc, left_limit, raw.start - 1))
+    return (_after(doc, raw.end + 1, right_limit)
+            or _according(text, left_limit, raw.start - 1, right_limit, raw.end + 1)
+            or _before(doc, left_limit, raw.start - 1)
+            or _after(doc, raw.end + 1, right_limit, far=True)
+            or _introducer(doc, left_limit, raw.start - 1))
+
+
+SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Jr|Sr|Inc|Co|Corp|No|"
+                          r"vs|U\.S|U\.K|U\.N|D\.C|a\.m|p\.m|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec))\.$")
+
+
+def _sentence_start(text: str, pos: int, floor: int) -> int:
+    """Where the sentence holding `pos` starts, read off the punctuation (the parser's
+    sentences break at names it does not know: "She said | Republican Donald Trump")."""
+    start = floor
+    for m in SENTENCE_END.finditer(text, floor, pos):
+        if not ABBREVIATION.search(text[max(floor, m.start() - 6):m.start() + 1]):
+            start = m.end()
+    return start
+
+
+def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="contract") if end > start else None
+    return list(span) if span is not None else []
+
+
+def _is_cue(token: Token) -> bool:
+    return token.lower_ in cue_words() and token.text[:1].islower() and token.tag_ not in ("NN", "NNS")
+
+
+def _after(doc: Doc, start: int, end: int, far: bool = False, closing: bool = False) -> Attribution | None:
+    """"…,” Warren said" / "…,” said Daryl Kimball" / "… ― Jorge Falcon"."""
+    text = doc_text(doc)
+    dash = re.match(rf"\s*[{DASHES}]+\s*(?=[A-Z])", text[start:end])
+    if dash:
+        name = re.match(r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|al|van|von|bin))*", text[start + dash.end():end])
+        if name:
+            s = start + dash.end()
+            return Attribution("dash", "", s, s + len(name.group(0).rstrip(".,")))
+    tokens = [t for t in _tokens(doc, start, end) if not t.is_space]
+    limit = len(tokens) if far else NEAR_CUE_TOKENS
+    for k, token in enumerate(tokens[:limit]):
+        if not _is_cue(token):
+            if token.text in (".", "!", "?") and k and not far:
+                break          # a new sentence begins: not this quote's attribution
+            continue
+        between = [t for t in tokens[:k] if not (t.is_punct or t.text in "“”\"'")]
+        if closing and (len(between) > 4 or k + 1 < len(tokens) and not (tokens[k + 1].is_punct
+                                                                         or tokens[k + 1].lower_ in AFTER_CUE)):
+            return None    # "… Yemen." BBC's Jonathan Marcus said questions remain: another statement
+        if between:
+            phrase = _subject_before(tokens, k)
+            if phrase is None:
+                return None
+            return Attribution("after", token.text, phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
+        phrase = _phrase_after(tokens, k) if token.tag_ != "VBG" else None
+        if phrase:
+            return Attribution("inverted", token.text, phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
+        return None
+    return None
+
+
+def _before(doc: Doc, start: int, end: int) -> Attribution | None:
+    """"Schiff told Capital Download: “…”", "X said the attack was “…”"."""
+    tokens = [t for t in _tokens(doc, start, end) if not t.is_space]
+    for k in range(len(tokens) - 1, -1, -1):
+        if not _is_cue(tokens[k]):
+            continue
+        phrase = _subject_before(tokens, k)
+        parsed = _parse_subject(tokens[k])
+        if phrase and parsed and phrase[0].is_lower and phrase[0].lower_ not in PRONOUNS \
+                and parsed[0].i < phrase[0].i and parsed[-1].i < phrase[0].i and parsed[0].idx >= start:
+            phrase = parsed       # "Protesters marching through the streets chanted": Protesters
+        if phrase:
+            return Attribution("before", tokens[k].text, phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
+        phrase = _phrase_after(tokens, k) if tokens[k].tag_ != "VBG" else None   # "…, said Mr. X, that “…”"
+        if phrase and k and tokens[k - 1].text == "," and (_name_like(phrase[0]) or phrase[0].lower_ in DETERMINERS):
+            return Attribution("inverted", tokens[k].text, phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
+        subject = _parse_subject(tokens[k])
+        if subject is None and tokens[k].tag_ == "VBG":
+            # "Trump lashed out at the mayor, accusing her of …": the subject of the clause.
+            head = tokens[k].head
+            subject = _parse_subject(head) if head is not tokens[k] else None
+        if subject is not None:
+            return Attribution("before", tokens[k].text, subject[0].idx, subject[-1].idx + len(subject[-1].text))
+    return None
+
+
+ACCORDING = re.compile(r"\b[Aa]ccording to\s+((?:the\s+)?[^,.;:\n“”\"]{2,80}?)(?=\s*[,.;:\n“”\"]|$)")
+
+
+def _according(text: str, left: int, left_end: int, right_limit: int, right_start: int) -> Attribution | None:
+    for lo, hi in ((left, left_end), (right_start, right_limit)):
+        m = ACCORDING.search(text, lo, hi)
+        if m:
+            return Attribution("according", "according to", m.start(1), m.end(1))
+    return None
+
+
+def _introducer(doc: Doc, start: int, end: int) -> Attribution | None:
+    """No cue: a clause that ends in a colon or comma introduces the quote ("In his
+    message, he wrote about Y: “…”", "X spoke on Fox News, “…”"): its subject."""
+    text = doc_text(doc)
+    lead = text[start:end].rstrip(" “\"")
+    if not lead.endswith((":", ",")) or len(lead.split()) < 2:
+        return None
+    tokens = [t for t in _tokens(doc, start, end) if not t.is_space]
+    for t in tokens:
+        if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT":
+            phrase = _noun_phrase(t)
+            return Attribution("introducer", "", phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
+    return None
+
+
+def _subject_before(tokens: list[Token], k: int) -> list[Token] | None:
+    """The words naming the subject, walking left from the cue at k: past adverbs and
+    auxiliaries, a parenthesis ("(D-S.C.)") and an apposition (", a Clinton surrogate,")."""
+    i = k - 1
+    while i >= 0 and tokens[i].lower_ in SKIP:
+        i -= 1
+    if i >= 0 and tokens[i].text == ")":
+        while i >= 0 and tokens[i].text != "(":
+            i -= 1
+        i -= 1
+    if i >= 0 and tokens[i].text == ",":
+        j = i - 1
+        while j >= 0 and tokens[j].text != "," and i - j <= 16:
+            j -= 1
+        inner = tokens[j + 1:i] if j >= 0 else []
+        if inner and all(_name_like(t) or t.lower_ in NAME_JOINERS or re.fullmatch(r"[A-Z]\.", t.text)
+                         for t in inner):
+            return inner       # "Merkel's spokesperson, Steffen Seibert, said": the name in apposition
+        if j >= 1 and tokens[j].text == "," and (_name_like(tokens[j - 1]) or tokens[j - 1].lower_ in PRONOUNS):
+            i = j - 1          # "Ed Rendell, a Clinton surrogate, said": Ed Rendell
+        else:
+            return None
+    if i < 0:
+        return None
+    if tokens[i].lower_ in PRONOUNS:
+        return [tokens[i]]
+    end = i
+    if i >= 2 and tokens[i - 1].text == "-" and _name_like(tokens[i - 2]) and tokens[i].is_lower:
+        i -= 2          # "Park Geun-hye": a hyphenated given name
+    if _name_like(tokens[i]):
+        while i >= 0 and (_name_like(tokens[i]) or tokens[i].lower_ in NAME_JOINERS and i > 0
+                          and _name_like(tokens[i - 1])):
+            i -= 1
+        return tokens[i + 1:end + 1]
+    # A description: nouns and adjectives back to a determiner ("the rebel spokesman").
+    while i >= 0 and tokens[i].pos_ in ("NOUN", "ADJ", "PROPN", "NUM") and end - i < 8:
+        i -= 1
+    if i >= 0 and tokens[i].lower_ in DETERMINERS:
+        i -= 1
+    phrase = tokens[i + 1:end + 1]
+    return phrase if phrase and any(t.pos_ in ("NOUN", "PROPN") for t in phrase) else None
+
+
+def _phrase_after(tokens: list[Token], k: int) -> list[Token] | None:
+    """The subject after an inverted cue ("said Daryl Kimball, director…", "said the
+    spokesman"), up to a comma or the sentence's end."""
+    out = []
+    for t in tokens[k + 1:k + 10]:
+        if t.text in (",", ";", ":", "(", "—", "–") or t.text == "." and not re.fullmatch(r"[A-Z]\.?", out[-1].text if out else ""):
+            break
+        if t.lower_ in ("in", "on", "at", "to", "about", "of", "that", "who", "after", "during", "when", "while"):
+            if not (t.lower_ == "of" and out):
+                break
+        out.append(t)
+    while out and out[-1].lower_ in ("of", "the", "a"):
+        out.pop()
+    return out or None
+
+
+def _parse_subject(cue: Token) -> list[Token] | None:
+    for child in cue.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return _noun_phrase(child)
+    return None
+
+
+def _noun_phrase(token: Token) -> list[Token]:
+    doc = token.doc
+    left = token.left_edge.i
+    right = token.i
+    for child in token.rights:
+        if child.dep_ in ("compound", "flat", "appos", "nmod", "prep", "pobj", "amod") and child.i <= right + 6:
+            right = max(right, child.right_edge.i)
+        else:
+            break
+    return [t for t in doc[left:right + 1] if t.text not in ",“”\""] or [token]
+
+
+def _name_like(token: Token) -> bool:
+    """A word of a proper name: capitalised, an initial ("J."), a title ("Rep.")."""
+    text = token.text
+    return bool(text[:1].isupper() and (token.is_alpha or re.fullmatch(r"[A-Z][\w.'’-]*", text))) \
+        and token.lower_ not in PRONOUNS and token.lower_ not in ("the", "a", "an")

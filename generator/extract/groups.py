@@ -1,0 +1,160 @@
+"""Actors the text does not name: protesters, the police, the government, gunmen.
+
+News stories are often about groups and institutions with no proper name. Each is
+listed once per article when the article names it at least twice (or in its
+headline), under the qualifier the text gives it ("Serbian police", "pro-Trump
+protesters", "Hong Kong protesters"); an unqualified institution takes the
+article's country ("the government" in a story set in Serbia: "Serbian
+government"). The nouns and types are data (data/groups.yaml).
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from ..briefing import Actor, Evidence, Location
+from ..geo import Gazetteer, norm
+from .spans import evidence
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+# A group noun followed by one of these is a modifier ("government forces", "police station").
+MODIFIED = {"forces", "force", "troops", "officials", "official", "spokesman", "spokeswoman", "spokesperson",
+            "station", "stations", "chief", "chiefs", "headquarters", "complex", "car", "cars", "vehicle",
+            "vehicles", "building", "buildings", "officer", "source", "sources", "statement", "ministers",
+            "minister", "department", "commander", "commanders", "leader", "leaders", "base", "bases",
+            "positions", "position", "control", "side", "media", "plans", "camp", "camps", "action"}
+
+
+@dataclass
+class GroupClass:
+    nouns: list[str]
+    type: str
+    institution: bool
+
+
+@dataclass
+class Sighting:
+    cls: int
+    qualifier: str
+    evidence: Evidence
+
+
+@dataclass
+class Draft:
+    cls: GroupClass
+    name: str
+    forms: Counter = field(default_factory=Counter)
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@functools.cache
+def group_classes() -> list[GroupClass]:
+    rows = yaml.safe_load((DATA / "groups.yaml").read_text(encoding="utf-8"))
+    return [GroupClass(r["nouns"], r["type"], bool(r.get("institution"))) for r in rows]
+
+
+@functools.cache
+def _pattern() -> re.Pattern:
+    nouns = sorted({n for c in group_classes() for n in c.nouns}, key=len, reverse=True)
+    return re.compile(r"(?:(?P<qual>(?:pro|anti)-[A-Z][\w'’-]*|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+                      r"(?:['’]s)?\s+)?(?P<noun>%s)\b" % "|".join(re.escape(n) for n in nouns))
+
+
+def find_groups(text: str, gaz: Gazetteer, locations: list[Location], headline_end: int,
+                taken: list[tuple[int, int]]) -> list[Actor]:
+    """Group actors of the article; `taken`: spans of named actors (not groups)."""
+    classes = group_classes()
+    by_noun = {n: i for i, c in enumerate(classes) for n in c.nouns}
+    sightings: list[Sighting] = []
+    for m in _pattern().finditer(text):
+        noun_start = m.start("noun")
+        if any(s < m.end() and noun_start < e for s, e in taken):
+            continue          # part of a name: "Syrian Democratic Forces", "Metropolitan Police"
+        after = re.match(r"\s+([a-z][\w-]*)", text[m.end():m.end() + 30])
+        if after and after.group(1) in MODIFIED:
+            continue
+        qualifier = _qualifier(m.group("qual") or "", gaz, locations)
+        start = m.start("qual") if qualifier else noun_start
+        sightings.append(Sighting(by_noun[m.group("noun")], qualifier, evidence(text, start, m.end())))
+    country = _main_country(locations, gaz)
+    drafts: dict[tuple[int, str], Draft] = {}
+    by_class: dict[int, Counter] = defaultdict(Counter)
+    for s in sightings:
+        if s.qualifier:
+            by_class[s.cls][s.qualifier] += 1
+    for s in sightings:
+        cls = classes[s.cls]
+        qualifier = s.qualifier or (by_class[s.cls].most_common(1)[0][0] if by_class[s.cls] else "")
+        if not qualifier and cls.institution:
+            qualifier = country
+        noun = cls.nouns[0]
+        name = f"{qualifier} {noun}" if qualifier else noun
+        draft = drafts.setdefault((s.cls, norm(name)), Draft(cls, name))
+        draft.forms[s.evidence.text] += 1
+        draft.evidence.append(s.evidence)
+    out = []
+    for d in drafts.values():
+        in_headline = any(e.start < headline_end for e in d.evidence)
+        if len(d.evidence) < 2 and not in_headline:
+            continue
+        aliases = sorted({f for f in d.forms if norm(f) != norm(d.name)} | {d.cls.nouns[0]} - {d.name})
+        out.append(Actor(name=d.name, type=d.cls.type, aliases=aliases, mentions=len(d.evidence),
+                         key=len(d.evidence) >= 3 or in_headline, evidence=sorted(d.evidence, key=lambda e: e.start)))
+    return out
+
+
+def _qualifier(word: str, gaz: Gazetteer, locations: list[Location]) -> str:
+    """A demonym, a place of the article, or "pro-X" / "anti-X"; else nothing."""
+    if not word:
+        return ""
+    if word.lower().startswith(("pro-", "anti-")):
+        return word
+    if gaz.is_demonym(word):
+        return word
+    key = norm(word)
+    if any(norm(loc.name) == key or key in (norm(a) for a in loc.aliases) for loc in locations):
+        return word
+    last = word.split()[-1]
+    return last if gaz.is_demonym(last) else ""
+
+
+def _main_country(locations: list[Location], gaz: Gazetteer) -> str:
+    """The demonym of the country most of the article's places lie in ("Serbian")."""
+    counts = Counter()
+    for loc in locations:
+        if loc.country:
+            counts[loc.country] += loc.mentions
+    if not counts:
+        return ""
+    return gaz.demonym_of(counts.most_common(1)[0][0])
+
+
+STATE_BODIES = {"government", "army"}     #: groups that are the state itself where it is an actor
+
+
+def merge_into_states(actors: list[Actor], gaz: Gazetteer) -> list[Actor]:
+    """"Turkish government", "Iranian army" where Turkey or Iran is an actor already: the
+    state, under another name (its mentions and forms join it)."""
+    states = {a.name: a for a in actors if a.type == "state"}
+    out = []
+    for a in actors:
+        words = a.name.split()
+        if len(words) >= 2 and words[-1] in STATE_BODIES:
+            iso = gaz.country_of_demonym(" ".join(words[:-1])) or next(
+                (p.country for p in gaz.candidates(" ".join(words[:-1])) if p.kind == "country"), "")
+            state = states.get(gaz.countries[iso].name) if iso in gaz.countries else None
+            if state is not None and state is not a:
+                state.aliases = sorted(set(state.aliases) | {a.name} | set(a.aliases))
+                seen = {e.start for e in state.evidence}
+                state.evidence = sorted(state.evidence + [e for e in a.evidence if e.start not in seen],
+                                        key=lambda e: e.start)
+                state.mentions = len(state.evidence)
+                state.key = state.key or a.key
+                continue
+        out.append(a)
+    return out

@@ -1,0 +1,260 @@
+"""Who the words naming a speaker stand for: a person the article names, or a description.
+
+- A name: the person it names ("Warren" → Elizabeth Warren; "Clinton spokesman Jesse
+  Lehrich" → Jesse Lehrich; "NBC's Dante Chinni" → Dante Chinni); titles and party
+  tags are not part of it ("Rep. Jim Clyburn (D-S.C.)" → Jim Clyburn).
+- "he" / "she": the speaker of the quote just before, when the sex fits, else the
+  person named last before it whose sex fits (from a title, a given name, or the
+  pronouns the text has used for them); "they" / "we": the body named last.
+- A description ("the spokesman", "the president"): the person it describes when the
+  text names them (in apposition, or by the role given them earlier), else the
+  fullest form of the description the text uses ("a senior security source").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from ..briefing import Actor
+from ..geo import norm
+from .lexicon import given_name_gender
+from .attribution import cue_words
+from .spans import HONORIFICS, doc_text
+
+MALE = {"mr", "sir", "king", "prince", "lord", "father", "brother", "son", "husband", "sheikh", "emir"}
+FEMALE = {"mrs", "ms", "miss", "madam", "queen", "princess", "lady", "mother", "sister", "daughter", "wife"}
+BODY_TYPES = ("organization", "state", "armed_group", "group")
+PARTY_TAG = re.compile(r"\s*\((?:[RDI]|Rep|Dem)[-–,.]?\s*[A-Za-z. ]*\)")
+TITLE_WORDS = {"rep", "sen", "gov", "lt", "gen", "col", "capt", "sgt", "adm", "maj", "dr", "mr", "mrs", "ms",
+               "president", "vice", "prime", "minister", "secretary", "senator", "governor", "mayor",
+               "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "leader", "chief",
+               "director", "judge", "justice", "sheriff", "commissioner", "ambassador", "envoy", "speaker",
+               "deputy", "former", "general", "colonel", "captain", "king", "queen", "prince", "pope",
+               "ayatollah", "sheikh", "imam", "foreign", "defence", "defense", "interior", "state", "us", "u.s."}
+
+
+CUE_FORMS = sorted(cue_words())
+RELATIVES = {"who", "which", "that", "whom"}
+DOCUMENTS = {"statement", "report", "letter", "tweet", "release", "message", "post", "memo", "document",
+             "communique", "communiqué", "notice", "filing", "complaint", "ruling", "order"}
+PERSON_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "representative", "official", "officials",
+                "source", "sources", "minister", "envoy", "ambassador", "president", "leader", "commander",
+                "officer", "chief", "head", "director", "secretary", "governor", "mayor", "general", "analyst",
+                "expert", "witness", "resident", "man", "woman", "diplomat", "aide", "adviser", "advisor",
+                "strategist", "coordinator", "chairman", "chairwoman", "member", "lawyer", "attorney",
+                "prosecutor", "judge", "senator", "congressman", "congresswoman", "lawmaker", "candidate",
+                "nominee", "correspondent", "reporter", "editor", "professor", "scholar", "researcher"}
+
+
+@dataclass
+class Person:
+    name: str
+    gender: str                   #: "m", "f" or ""
+    role: str
+    spans: list[tuple[int, int]]
+
+
+class SpeakerResolver:
+    def __init__(self, doc: Doc, actors: list[Actor], quoted: list[tuple[int, int]]):
+        self.doc = doc
+        self.text = doc_text(doc)
+        self.quoted = quoted
+        self.actors = actors
+        self.people = [Person(a.name, self._gender(a), a.role.lower(), [(e.start, e.end) for e in a.evidence])
+                       for a in actors if a.type == "person"]
+        self.mentions = sorted(((s, e, a) for a in actors for s, e in ((ev.start, ev.end) for ev in a.evidence)),
+                               key=lambda m: m[0])
+        self.last: tuple[str, int] | None = None     # the last speaker and where their quote ended
+
+    def spoke(self, speaker: str, at: int) -> None:
+        self.last = (speaker, at)
+
+    # --- the resolution -------------------------------------------------------------------
+
+    def resolve(self, start: int, end: int, at: int, kind: str) -> str:
+        phrase = " ".join(PARTY_TAG.sub("", self.text[start:end]).split()).strip(" ,.;:“”\"'")
+        if not phrase:
+            return ""
+        low = phrase.lower()
+        if low in ("he", "she", "him", "her", "i", "me"):
+            return self._pronoun("f" if low in ("she", "her") else "m" if low in ("he", "him") else "", at)
+        if low in ("they", "we", "them", "us"):
+            return self._body_before(at)
+        if low in ("it",) or low in RELATIVES:
+            return self._relative(start, at) if low in RELATIVES else self._body_before(at)
+        if low.split()[-1] in DOCUMENTS:
+            # "read the statement": whoever issued it, the speaker quoted last in this paragraph.
+            return self.last[0] if self.last and "\n" not in self.text[self.last[1]:at] else self._body_before(at)
+        named = [m for m in self.mentions if start <= m[0] < end and not self._quoted(m[0])]
+        people = [m for m in named if m[2].type == "person"]
+        if people:
+            return people[-1][2].name
+        head = phrase.split()[-1].lower()
+        if named and head in PERSON_NOUNS:
+            # "the UN representative", "the ministry's spokesman": a person described, not the body.
+            return re.sub(r"^(?:a|an|the)\s+", "", phrase, flags=re.I)
+        words = re.sub(r"^(?:a|an|the|one|another)\s+", "", phrase, flags=re.I)
+        name = _strip_titles(words)
+        if name and name[:1].isupper() and not named:
+            person = self._by_surname(name)
+            if person is not None:
+                return person.name
+            if not self._is_body_word(name):
+                return name
+        if named:
+            # A body speaks when no person is named ("the Pentagon said"), by the name the text
+            # gives it ("US State Department"); its spokesperson named in the same sentence
+            # speaks for it ("the ministry's spokesman, X, said").
+            return self._spokesperson_near(start, end) or _as_written(self.text[named[-1][0]:named[-1][1]]) \
+                or named[-1][2].name
+        if words[:1].islower():
+            return self._description(words, start, at)
+        return words
+
+    def _pronoun(self, gender: str, at: int) -> str:
+        if self.last is not None:
+            person = self._person(self.last[0])
+            if person is not None and (not gender or person.gender in ("", gender)) \
+                    or person is None and self._looks_personal(self.last[0]):
+                if self._nobody_new_since(self.last[1], at, gender):
+                    return self.last[0]
+        before = [(s, p) for p in self.people for s, _ in p.spans if s < at and not self._quoted(s)]
+        before.sort(key=lambda sp: sp[0])
+        for _, person in reversed(before):
+            if not gender or person.gender in ("", gender):
+                return person.name
+        return self.last[0] if self.last and self._looks_personal(self.last[0]) else ""
+
+    def _looks_personal(self, speaker: str) -> bool:
+        """A speaker that may be "he" or "she": a name not of a body, or a description of a person."""
+        if any(a.name == speaker and a.type != "person" for a in self.actors):
+            return False
+        return speaker.split()[-1].lower() in PERSON_NOUNS or speaker[:1].isupper() and not self._is_body_word(speaker)
+
+    def _nobody_new_since(self, since: int, at: int, gender: str) -> bool:
+        """No other person of that sex named since the last quote as the one who acts or
+        speaks (a subject, or the name after a cue: "…, noted NBC's Dante Chinni")."""
+        for person in self.people:
+            if self.last and person.name == self.last[0]:
+                continue
+            if gender and person.gender not in ("", gender):
+                continue
+            if any(since < s < at and not self._quoted(s) and self._subject_like(s, e) for s, e in person.spans):
+                return False
+        return True
+
+    def _subject_like(self, start: int, end: int) -> bool:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return False
+        if span.root.dep_ in ("nsubj", "nsubjpass", "ROOT"):
+            return True
+        before = self.text[max(0, start - 30):start]
+        return bool(re.search(r"\b(?:%s)\s+(?:[A-Z][\w’'.-]*\s+)*$" % "|".join(CUE_FORMS), before)) \
+            or start == 0 or self.text[max(0, start - 2):start].strip() in ("", ".")
+
+    def _relative(self, start: int, at: int) -> str:
+        """"Amman, who said": the name before the relative pronoun."""
+        before = [m for m in self.mentions if m[1] <= start and start - m[1] <= 4 and not self._quoted(m[0])]
+        return before[-1][2].name if before else ""
+
+    def _body_before(self, at: int) -> str:
+        bodies = [m for m in self.mentions if m[0] < at and m[2].type in BODY_TYPES and not self._quoted(m[0])]
+        return bodies[-1][2].name if bodies else ""
+
+    def _by_surname(self, name: str) -> Person | None:
+        key = norm(name)
+        for person in self.people:
+            full = norm(person.name)
+            if full == key or full.split()[-1:] == key.split()[-1:] and len(key.split()) == 1:
+                return person
+        return None
+
+    def _person(self, name: str) -> Person | None:
+        return next((p for p in self.people if p.name == name), None)
+
+    def _spokesperson_near(self, start: int, end: int) -> str:
+        sentence = self._sentence(start)
+        for person in self.people:
+            if any(sentence[0] <= s < sentence[1] for s, _ in person.spans) and \
+                    re.search(r"spokes(?:man|woman|person)|official", person.role):
+                return person.name
+        return ""
+
+    def _description(self, words: str, start: int, at: int) -> str:
+        """"the spokesman" → the person the text names as the spokesman, else the
+        fullest description with the same head noun ("source" → "senior security source")."""
+        head = words.split()[-1].lower()
+        sentence = self._sentence(start)
+        appositive = re.match(r"\s*,\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})\s*,", self.text[start + len(words):
+                                                                                              sentence[1]])
+        if appositive:
+            return self._by_surname(appositive.group(1)).name if self._by_surname(appositive.group(1)) \
+                else appositive.group(1)
+        if head not in ("person", "man", "woman", "people", "source", "sources"):
+            for person in self.people:
+                if head in person.role.split() and any(s < at for s, _ in person.spans):
+                    return person.name
+        best = " ".join(words.split()[:8])
+        for m in re.finditer(rf"\b(?:[Aa]n?|[Tt]he|[Oo]ne)\s+((?:[a-z][\w-]*\s+){{0,3}}{re.escape(head)}"
+                             rf"(?:\s+(?:within|in|of|for|from|at)\s+(?:the\s+)?[\w\s]{{1,40}}?)?)(?=[,.;:\s])",
+                             self.text[:at]):
+            if len(m.group(1)) > len(best) and not self._quoted(m.start()):
+                best = " ".join(m.group(1).split())
+        return best
+
+    # --- helpers -----------------------------------------------------------------------------
+
+    def _quoted(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.quoted)
+
+    def _sentence(self, pos: int) -> tuple[int, int]:
+        start = max(self.text.rfind(". ", 0, pos) + 2, self.text.rfind("\n", 0, pos) + 1, 0)
+        end = min([i for i in (self.text.find(". ", pos), self.text.find("\n", pos)) if i >= 0] or [len(self.text)])
+        return start, end
+
+    def _is_body_word(self, name: str) -> bool:
+        return name.split()[-1].lower() in ("department", "ministry", "office", "agency", "police", "army",
+                                            "government", "committee", "council", "times", "news", "post")
+
+    def _gender(self, actor: Actor) -> str:
+        for form in [actor.role, *actor.aliases, actor.name]:
+            words = [w.lower().rstrip(".") for w in form.split()]
+            if set(words) & MALE:
+                return "m"
+            if set(words) & FEMALE:
+                return "f"
+        first = actor.name.split()[0] if actor.name.split() else ""
+        gender = given_name_gender(first)
+        if gender:
+            return gender
+        return self._pronoun_after(actor)
+
+    def _pronoun_after(self, actor: Actor) -> str:
+        """The pronoun the text uses right after first naming the person."""
+        if not actor.evidence:
+            return ""
+        end = actor.evidence[0].end
+        window = self.text[end:end + 160].lower()
+        he = re.search(r"\b(he|his|him)\b", window)
+        she = re.search(r"\b(she|her|hers)\b", window)
+        if he and (not she or he.start() < she.start()):
+            return "m"
+        return "f" if she else ""
+
+
+def _strip_titles(words: str) -> str:
+    """"Rep. Jim Clyburn" → "Jim Clyburn", "Mr. Obama" → "Obama"."""
+    parts = words.split()
+    i = 0
+    while i < len(parts) - 1 and (parts[i].lower().rstrip(".,") in TITLE_WORDS
+                                  or parts[i].lower().rstrip(".,") in HONORIFICS or parts[i][:1].islower()):
+        i += 1
+    return " ".join(parts[i:])
+
+
+def _as_written(text: str) -> str:
+    """A body's name as the text writes it, without an article or a possessive."""
+    return re.sub(r"^(?:the|The)\s+|['’]s?$", "", " ".join(text.split())).strip()

@@ -247,7 +247,8 @@ def _blamed_states(doc: Doc, gaz: Gazetteer):
             yield ent, iso
 
 
-PARTICLE_AFTER = re.compile(r"\s(?:al|el|bin|ibn|abu|bint)[- ][A-Z][\w'’-]+|\s(?:bin|ibn)\s[A-Z][\w'’-]+")
+PARTICLE_AFTER = re.compile(r"\s(?:al|el|bin|ibn|abu|bint)[- ][A-Z][\w'’-]+|"
+                            r"\s(?:bin|ibn|de|van|von|da|di|du|del|della|der|le|la)\s[A-Z][\w'’-]+")
 PARTICLE_BEFORE = re.compile(r"(?:^|(?<=\s))(?:Al|El|al|el)[- ]$")
 
 

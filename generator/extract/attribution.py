@@ -78,7 +78,8 @@ def attribution(doc: Doc, quotes: list, i: int) -> Attribution | None:
             or _according(text, left_limit, raw.start - 1, right_limit, raw.end + 1)
             or _before(doc, left_limit, raw.start - 1)
             or _after(doc, raw.end + 1, right_limit, far=True)
-            or _introducer(doc, left_limit, raw.start - 1))
+            or _introducer(doc, left_limit, raw.start - 1)
+            or _opening(doc, para_start, raw.start - 1, prev_end))
 
 
 SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
@@ -122,6 +123,8 @@ def _after(doc: Doc, start: int, end: int, far: bool = False, closing: bool = Fa
                 break          # a new sentence begins: not this quote's attribution
             continue
         between = [t for t in tokens[:k] if not (t.is_punct or t.text in "“”\"'")]
+        if any(t.lower_ in SUBORDINATORS for t in between):
+            return None    # "… when he said", "…, but he said that": another clause's cue
         if closing and (len(between) > 4 or k + 1 < len(tokens) and not (tokens[k + 1].is_punct
                                                                          or tokens[k + 1].lower_ in AFTER_CUE)):
             return None    # "… Yemen." BBC's Jonathan Marcus said questions remain: another statement
@@ -138,29 +141,60 @@ def _after(doc: Doc, start: int, end: int, far: bool = False, closing: bool = Fa
 
 
 def _before(doc: Doc, start: int, end: int) -> Attribution | None:
-    """"Schiff told Capital Download: “…”", "X said the attack was “…”"."""
+    """"Schiff told Capital Download: “…”", "X said the attack was “…”". Of several cues,
+    the nearest whose subject names someone ("Ryan said the spate of shootings demands
+    that …": Ryan, not the shootings)."""
     tokens = [t for t in _tokens(doc, start, end) if not t.is_space]
+    fallback = None
+    for found in _before_each(doc, tokens, start):
+        phrase = doc_text(doc)[found.phrase_start:found.phrase_end]
+        if phrase[:1].isupper() or phrase.lower() in PRONOUNS or phrase.split()[-1].lower() in PERSON_NOUNS:
+            return found
+        fallback = fallback or found
+    return fallback
+
+
+SUBORDINATORS = {"when", "while", "because", "after", "before", "if", "as", "that", "which", "who", "but",
+                 "and", "although", "though", "since", "whether", "where", "until", "unless"}
+# Nouns for people: a description headed by one names a speaker ("the UN representative").
+PERSON_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "representative", "official", "officials",
+                "source", "sources", "minister", "envoy", "ambassador", "president", "leader", "commander",
+                "officer", "chief", "head", "director", "secretary", "governor", "mayor", "general", "analyst",
+                "expert", "witness", "resident", "man", "woman", "diplomat", "aide", "adviser", "advisor",
+                "strategist", "coordinator", "chairman", "chairwoman", "member", "lawyer", "attorney",
+                "prosecutor", "judge", "senator", "congressman", "congresswoman", "lawmaker", "candidate",
+                "nominee", "correspondent", "reporter", "editor", "professor", "scholar", "researcher",
+                "narrator", "police", "protesters", "residents", "witnesses", "experts", "analysts"}
+
+
+def _before_each(doc: Doc, tokens: list[Token], start: int):
     for k in range(len(tokens) - 1, -1, -1):
         if not _is_cue(tokens[k]):
             continue
+        if k and tokens[k - 1].lower_ in ("was", "were", "been", "being", "is", "are") and tokens[k].tag_ == "VBN":
+            agent = _passive_agent(doc, tokens[k])
+            if agent is not None:
+                yield agent
+            continue          # "who was described as … by the police": the agent speaks
         phrase = _subject_before(tokens, k)
         parsed = _parse_subject(tokens[k])
         if phrase and parsed and phrase[0].is_lower and phrase[0].lower_ not in PRONOUNS \
                 and parsed[0].i < phrase[0].i and parsed[-1].i < phrase[0].i and parsed[0].idx >= start:
             phrase = parsed       # "Protesters marching through the streets chanted": Protesters
         if phrase:
-            return Attribution("before", tokens[k].text, phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
+            yield Attribution("before", tokens[k].text, phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
+            continue
         phrase = _phrase_after(tokens, k) if tokens[k].tag_ != "VBG" else None   # "…, said Mr. X, that “…”"
         if phrase and k and tokens[k - 1].text == "," and (_name_like(phrase[0]) or phrase[0].lower_ in DETERMINERS):
-            return Attribution("inverted", tokens[k].text, phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
+            yield Attribution("inverted", tokens[k].text, phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
+            continue
         subject = _parse_subject(tokens[k])
         if subject is None and tokens[k].tag_ == "VBG":
             # "Trump lashed out at the mayor, accusing her of …": the subject of the clause.
             head = tokens[k].head
             subject = _parse_subject(head) if head is not tokens[k] else None
         if subject is not None:
-            return Attribution("before", tokens[k].text, subject[0].idx, subject[-1].idx + len(subject[-1].text))
-    return None
+            yield Attribution("before", tokens[k].text, subject[0].idx, subject[-1].idx + len(subject[-1].text))
 
 
 ACCORDING = re.compile(r"\b[Aa]ccording to\s+((?:the\s+)?[^,.;:\n“”\"]{2,80}?)(?=\s*[,.;:\n“”\"]|$)")
@@ -184,6 +218,24 @@ def _introducer(doc: Doc, start: int, end: int) -> Attribution | None:
     tokens = [t for t in _tokens(doc, start, end) if not t.is_space]
     for t in tokens:
         if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT":
+            phrase = _noun_phrase(t)
+            return Attribution("introducer", "", phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
+    return None
+
+
+def _opening(doc: Doc, para_start: int, start: int, prev_end: int) -> Attribution | None:
+    """A quote opening its sentence takes the subject of the sentence before it in the
+    same paragraph when that sentence names its subject ("X criticized the decision via
+    Twitter. “…”")."""
+    text = doc_text(doc)
+    if text[_sentence_start(text, start, para_start):start].strip(" “\"") or prev_end > para_start:
+        return None
+    before = _sentence_start(text, max(para_start, start - 1), para_start)
+    if before >= start - 1:
+        return None
+    tokens = [t for t in _tokens(doc, before, start) if not t.is_space]
+    for t in tokens:
+        if t.dep_ in ("nsubj",) and t.head.dep_ == "ROOT" and (_name_like(t) or t.lower_ in ("he", "she")):
             phrase = _noun_phrase(t)
             return Attribution("introducer", "", phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
     return None
@@ -248,10 +300,22 @@ def _phrase_after(tokens: list[Token], k: int) -> list[Token] | None:
     return out or None
 
 
+def _passive_agent(doc: Doc, cue: Token) -> Attribution | None:
+    """The "by" phrase of a passive cue, in its sentence (after the quote, often)."""
+    text = doc_text(doc)
+    end = text.find(".", cue.idx)
+    m = re.search(r"\bby\s+((?:the\s+)?[\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3})", text[cue.idx:end if end > 0 else None])
+    if not m:
+        return None
+    return Attribution("before", cue.text, cue.idx + m.start(1), cue.idx + m.end(1))
+
+
 def _parse_subject(cue: Token) -> list[Token] | None:
     for child in cue.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             return _noun_phrase(child)
+    if cue.dep_ == "conj" and cue.head is not cue:
+        return _parse_subject(cue.head)     # "the SDF opposed the withdrawal and said"
     return None
 
 

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from ..briefing import Actor
 from ..geo import norm
 from .lexicon import given_name_gender
-from .attribution import cue_words
+from .attribution import PERSON_NOUNS, cue_words
 from .spans import HONORIFICS, doc_text
 
 MALE = {"mr", "sir", "king", "prince", "lord", "father", "brother", "son", "husband", "sheikh", "emir"}
@@ -39,13 +39,6 @@ CUE_FORMS = sorted(cue_words())
 RELATIVES = {"who", "which", "that", "whom"}
 DOCUMENTS = {"statement", "report", "letter", "tweet", "release", "message", "post", "memo", "document",
              "communique", "communiqué", "notice", "filing", "complaint", "ruling", "order"}
-PERSON_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "representative", "official", "officials",
-                "source", "sources", "minister", "envoy", "ambassador", "president", "leader", "commander",
-                "officer", "chief", "head", "director", "secretary", "governor", "mayor", "general", "analyst",
-                "expert", "witness", "resident", "man", "woman", "diplomat", "aide", "adviser", "advisor",
-                "strategist", "coordinator", "chairman", "chairwoman", "member", "lawyer", "attorney",
-                "prosecutor", "judge", "senator", "congressman", "congresswoman", "lawmaker", "candidate",
-                "nominee", "correspondent", "reporter", "editor", "professor", "scholar", "researcher"}
 
 
 @dataclass
@@ -85,12 +78,15 @@ class SpeakerResolver:
         if low in ("it",) or low in RELATIVES:
             return self._relative(start, at) if low in RELATIVES else self._body_before(at)
         if low.split()[-1] in DOCUMENTS:
-            # "read the statement": whoever issued it, the speaker quoted last in this paragraph.
-            return self.last[0] if self.last and "\n" not in self.text[self.last[1]:at] else self._body_before(at)
+            # "read the statement": whoever issued it: the speaker quoted last in this
+            # paragraph, else whoever the sentence before reports as speaking.
+            if self.last and "\n" not in self.text[self.last[1]:at]:
+                return self.last[0]
+            return self._reported_speaker(start) or self._body_before(at)
         named = [m for m in self.mentions if start <= m[0] < end and not self._quoted(m[0])]
         people = [m for m in named if m[2].type == "person"]
         if people:
-            return people[-1][2].name
+            return self._as_named(people[-1][2])
         head = phrase.split()[-1].lower()
         if named and head in PERSON_NOUNS:
             # "the UN representative", "the ministry's spokesman": a person described, not the body.
@@ -98,7 +94,7 @@ class SpeakerResolver:
         words = re.sub(r"^(?:a|an|the|one|another)\s+", "", phrase, flags=re.I)
         name = _strip_titles(words)
         if name and name[:1].isupper() and not named:
-            person = self._by_surname(name)
+            person = self._by_surname(name, at, _title_gender(words))
             if person is not None:
                 return person.name
             if not self._is_body_word(name):
@@ -120,11 +116,17 @@ class SpeakerResolver:
                     or person is None and self._looks_personal(self.last[0]):
                 if self._nobody_new_since(self.last[1], at, gender):
                     return self.last[0]
-        before = [(s, p) for p in self.people for s, _ in p.spans if s < at and not self._quoted(s)]
+        before = [(s, e, p) for p in self.people for s, e in p.spans if s < at and not self._quoted(s)]
         before.sort(key=lambda sp: sp[0])
-        for _, person in reversed(before):
-            if not gender or person.gender in ("", gender):
-                return person.name
+        fitting = [(s, e, p) for s, e, p in before if not gender or p.gender in ("", gender)]
+        # The one who acts in the last sentences (their subject) before one merely named
+        # ("he appreciated Soleimani's lifepath" after "Khamenei ordered …": Khamenei).
+        recent = [x for x in fitting if at - x[0] < 400]
+        subjects = [x for x in recent if self._subject_like(x[0], x[1])]
+        if subjects:
+            return subjects[-1][2].name
+        if fitting:
+            return fitting[-1][2].name
         return self.last[0] if self.last and self._looks_personal(self.last[0]) else ""
 
     def _looks_personal(self, speaker: str) -> bool:
@@ -149,11 +151,32 @@ class SpeakerResolver:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             return False
-        if span.root.dep_ in ("nsubj", "nsubjpass", "ROOT"):
-            return True
+        root = span.root
+        if root.dep_ == "ROOT" or root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ == "ROOT":
+            return True       # the main clause's subject, not one of a clause it governs
         before = self.text[max(0, start - 30):start]
         return bool(re.search(r"\b(?:%s)\s+(?:[A-Z][\w’'.-]*\s+)*$" % "|".join(CUE_FORMS), before)) \
             or start == 0 or self.text[max(0, start - 2):start].strip() in ("", ".")
+
+    def _reported_speaker(self, start: int) -> str:
+        m = None
+        for m in re.finditer(r"(?:^|[.!?]\s+)((?:[Aa]n?|[Tt]he)\s+[\w-]+(?:\s+[\w-]+)?|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)*)\s+"
+                             r"(?:told|said|says|stated|confirmed)\b", self.text[max(0, start - 500):start]):
+            pass
+        if m is None:
+            return ""
+        phrase = m.group(1)
+        return self.resolve(max(0, start - 500) + m.start(1), max(0, start - 500) + m.end(1), start, "before") \
+            if not phrase.lower().split()[-1] in DOCUMENTS else ""
+
+    def _as_named(self, actor: Actor) -> str:
+        """The person's name as this article spells it in full ("Volodymyr Zelenskyy" where
+        the known name is "Volodymyr Zelensky"), else their canonical name."""
+        surname = norm(actor.name).split()[-1:]
+        full = [f for f in actor.aliases if len(f.split()) >= 2 and f[:1].isupper()
+                and norm(_strip_titles(f)).split()[-1:] != surname and len(norm(f).split()) == len(norm(actor.name).split())
+                and norm(f)[:3] == norm(actor.name)[:3]]
+        return full[0] if full else actor.name
 
     def _relative(self, start: int, at: int) -> str:
         """"Amman, who said": the name before the relative pronoun."""
@@ -164,13 +187,17 @@ class SpeakerResolver:
         bodies = [m for m in self.mentions if m[0] < at and m[2].type in BODY_TYPES and not self._quoted(m[0])]
         return bodies[-1][2].name if bodies else ""
 
-    def _by_surname(self, name: str) -> Person | None:
+    def _by_surname(self, name: str, at: int = 0, gender: str = "") -> Person | None:
+        """The person a name or surname stands for: of several with that surname ("Mr.
+        Obama", "Mrs. Obama"), the one the title's sex fits, then the one named last."""
         key = norm(name)
-        for person in self.people:
-            full = norm(person.name)
-            if full == key or full.split()[-1:] == key.split()[-1:] and len(key.split()) == 1:
-                return person
-        return None
+        found = [p for p in self.people if norm(p.name) == key
+                 or len(key.split()) == 1 and norm(p.name).split()[-1:] == key.split()]
+        if gender:
+            found = [p for p in found if p.gender in ("", gender)] or found
+        if len(found) > 1 and at:
+            found.sort(key=lambda p: max((s for s, _ in p.spans if s < at), default=-1))
+        return found[-1] if found else None
 
     def _person(self, name: str) -> Person | None:
         return next((p for p in self.people if p.name == name), None)
@@ -258,3 +285,8 @@ def _strip_titles(words: str) -> str:
 def _as_written(text: str) -> str:
     """A body's name as the text writes it, without an article or a possessive."""
     return re.sub(r"^(?:the|The)\s+|['’]s?$", "", " ".join(text.split())).strip()
+
+
+def _title_gender(words: str) -> str:
+    first = words.split()[0].lower().rstrip(".") if words.split() else ""
+    return "m" if first in MALE else "f" if first in FEMALE else ""

@@ -78,8 +78,14 @@ class Location:
 class Threat:
     summary: str
     category: str
+    event_type: str = ""      #: ACLED event type
+    sub_event_type: str = ""  #: ACLED sub-event type
     actor: str = ""           #: who poses the threat ("" when the text names nobody)
     target: str = ""          #: what or whom it threatens
+    location: str = ""        #: where it happens: the name of one of the briefing's locations
+    date: str = ""            #: ISO 8601 date when the text gives one
+    fatalities: int | None = None   #: people killed, the lowest figure stated
+    injured: int | None = None      #: people injured, the lowest figure stated
     severity: str = "low"     #: high | medium | low
     evidence: list[Evidence] = field(default_factory=list)
 

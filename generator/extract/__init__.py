@@ -19,6 +19,7 @@ from .nlp import load, model_label, parse
 from .quotes import QuoteFinder
 from .summary import summarise
 from .threats import find_threats
+from .dates import publication_date
 
 
 class Extractor:
@@ -44,7 +45,8 @@ class Extractor:
         actors = merge_into_states(actors + find_groups(doc_text(doc), self.gaz, locations, headline_end, taken),
                                    self.gaz)
         quotes = QuoteFinder(actors).find(doc)
-        threats = find_threats(doc, actors, locations, self.gaz)
+        published = publication_date(article)
+        threats = find_threats(doc, actors, locations, self.gaz, published, headline_end)
         summary = summarise(doc, headline_end, actors, locations, threats)
         at = (now or datetime.now(timezone.utc)).replace(microsecond=0).isoformat()
         return Briefing(

@@ -42,6 +42,7 @@ class Sighting:
     cls: int
     qualifier: str
     evidence: Evidence
+    noun: str
 
 
 @dataclass
@@ -80,7 +81,8 @@ def find_groups(text: str, gaz: Gazetteer, locations: list[Location], headline_e
             continue
         qualifier = _qualifier(m.group("qual") or "", gaz, locations)
         start = m.start("qual") if qualifier else noun_start
-        sightings.append(Sighting(by_noun[m.group("noun")], qualifier, evidence(text, start, m.end())))
+        sightings.append(Sighting(by_noun[m.group("noun")], qualifier, evidence(text, start, m.end()),
+                                  _plural(m.group("noun"), classes[by_noun[m.group("noun")]])))
     country = _main_country(locations, gaz)
     drafts: dict[tuple[int, str], Draft] = {}
     by_class: dict[int, Counter] = defaultdict(Counter)
@@ -92,7 +94,7 @@ def find_groups(text: str, gaz: Gazetteer, locations: list[Location], headline_e
         qualifier = s.qualifier or (by_class[s.cls].most_common(1)[0][0] if by_class[s.cls] else "")
         if not qualifier and cls.institution:
             qualifier = country
-        noun = cls.nouns[0]
+        noun = s.noun
         name = f"{qualifier} {noun}" if qualifier else noun
         draft = drafts.setdefault((s.cls, norm(name)), Draft(cls, name))
         draft.forms[s.evidence.text] += 1
@@ -106,6 +108,13 @@ def find_groups(text: str, gaz: Gazetteer, locations: list[Location], headline_e
         out.append(Actor(name=d.name, type=d.cls.type, aliases=aliases, mentions=len(d.evidence),
                          key=len(d.evidence) >= 3 or in_headline, evidence=sorted(d.evidence, key=lambda e: e.start)))
     return out
+
+
+def _plural(noun: str, cls: GroupClass) -> str:
+    """The group's plural as the lexicon lists it first among the forms of its noun."""
+    if noun.endswith("s") or noun in ("police", "military", "government", "army", "security forces"):
+        return noun
+    return next((n for n in cls.nouns if n.startswith(noun) and n != noun), noun)
 
 
 def _qualifier(word: str, gaz: Gazetteer, locations: list[Location]) -> str:
@@ -134,7 +143,9 @@ def _main_country(locations: list[Location], gaz: Gazetteer) -> str:
     return gaz.demonym_of(counts.most_common(1)[0][0])
 
 
-STATE_BODIES = {"government", "army"}     #: groups that are the state itself where it is an actor
+STATE_BODIES = {"government", "army", "military", "troops", "soldiers", "authorities"}
+NAMED_BODIES = {"police": ("police",), "army": ("army", "armed forces", "military"), "military": ("army", "armed forces", "military"),
+                "troops": ("army", "armed forces", "military"), "soldiers": ("army", "armed forces", "military")}
 
 
 def merge_into_states(actors: list[Actor], gaz: Gazetteer) -> list[Actor]:
@@ -144,17 +155,29 @@ def merge_into_states(actors: list[Actor], gaz: Gazetteer) -> list[Actor]:
     out = []
     for a in actors:
         words = a.name.split()
+        if words and words[-1] in NAMED_BODIES and a.evidence and not a.evidence[0].text[:1].isupper() or \
+                len(words) >= 2 and words[-1] in NAMED_BODIES:
+            # "British police" where the Metropolitan Police is named: that body.
+            body = next((b for b in actors if b is not a and b.type in ("organization", "armed_group")
+                         and any(n in b.name.lower() for n in NAMED_BODIES[words[-1]])
+                         and b.name[:1].isupper()), None)
+            if body is not None:
+                _absorb(body, a)
+                continue
         if len(words) >= 2 and words[-1] in STATE_BODIES:
             iso = gaz.country_of_demonym(" ".join(words[:-1])) or next(
                 (p.country for p in gaz.candidates(" ".join(words[:-1])) if p.kind == "country"), "")
             state = states.get(gaz.countries[iso].name) if iso in gaz.countries else None
             if state is not None and state is not a:
-                state.aliases = sorted(set(state.aliases) | {a.name} | set(a.aliases))
-                seen = {e.start for e in state.evidence}
-                state.evidence = sorted(state.evidence + [e for e in a.evidence if e.start not in seen],
-                                        key=lambda e: e.start)
-                state.mentions = len(state.evidence)
-                state.key = state.key or a.key
+                _absorb(state, a)
                 continue
         out.append(a)
     return out
+
+
+def _absorb(into: Actor, other: Actor) -> None:
+    into.aliases = sorted(set(into.aliases) | {other.name} | set(other.aliases))
+    seen = {e.start for e in into.evidence}
+    into.evidence = sorted(into.evidence + [e for e in other.evidence if e.start not in seen], key=lambda e: e.start)
+    into.mentions = len(into.evidence)
+    into.key = into.key or other.key

@@ -32,47 +32,39 @@ from spacy.tokens import Doc, Span, Token
 
 from ..briefing import Actor, Location
 from .quotes import CUES
-from .spans import doc_text, sentences
+from .threat_lexicon import lexicon
+from .spans import doc_text, sentences, span_text
 
 AGENT_TYPES = ("armed_group", "state", "organization", "person")
 
-VIOLENT_VERB = re.compile(
-    r"^(attack|kill|strike|struck|hit|bomb|shell|shoot|shot|stab|target|invade|seize|capture|"
-    r"occupy|assassinate|martyr|wound|injure|destroy|raid|ambush|murder|execute|abduct|kidnap|"
-    r"storm|overrun|overran|besiege|threaten|harass|fire|enter|take|took|retake|breach|"
-    r"infiltrate|bombard|behead|massacre|slaughter)", re.I)
+LEX = lexicon()
+_ACTS = "|".join(sorted(map(re.escape, LEX.acts_on), key=len, reverse=True))
+# The verbs of data/threat_lexicon.yaml: their subject acts on their object.
+VIOLENT_VERB = re.compile(rf"^(?:{_ACTS})$", re.I)
 # Words before a name that make it the one acted on: "assault on Damascus", "killed X".
 PATIENT_BEFORE = re.compile(
-    r"\b(against|into|toward|towards|targeting|targeted|targets?|attack(?:ed|ing|s)?|"
-    r"(?:attacks?|assaults?|strikes?|raids?|offensive|advance|march|fire|fired|crackdown)\s+(?:\w+\s+)?on|"
-    r"kill(?:ed|ing|s)?|struck|strikes?|hit(?:ting)?|invad(?:ed|ing|es?)|enter(?:ed|ing|s)?|"
-    r"seiz(?:ed|ing|es?)|captur(?:ed|ing|es?)|took|tak(?:e|es|ing)|retak(?:e|es|ing)|retook|"
-    r"collapse of|assassinat\w+(?: of)?|killing of|shot|stabbed|bomb(?:ed|ing)|shell(?:ed|ing)|"
-    r"besieg\w+|overr[au]n|storm(?:ed|ing)|harass\w*|threaten\w*|martyr(?:ed|ing)|"
-    r"defeat(?:ed|ing)?|fight(?:ing|s)?(?: against)?|battl(?:e|ed|ing)(?: against)?|up to)"
-    r"\s+(?:the\s+|its\s+|their\s+|a\s+)?$", re.I)
-# "Abqaiq was the target of", "the embassy was hit".
+    rf"\b(?:against|into|toward|towards|(?:{'|'.join(map(re.escape, sorted(LEX.act_nouns, key=len, reverse=True)))})"
+    rf"\s+(?:\w+\s+)?(?:{LEX.act_noun_patient})|{_ACTS}|collapse of|killing of|assassination of|"
+    rf"defeat(?:ed|ing)?|fight(?:ing|s)?(?: against)?|battl(?:e|ed|ing)(?: against)?|up to)"
+    rf"\s+(?:the\s+|its\s+|their\s+|a\s+)?$", re.I)
+# "Abqaiq was the target of", "the embassy was hit", "troops suffered heavy casualties".
 PATIENT_AFTER = re.compile(
-    r"\s+(?:was|were|is|are|has been|had been|have been)\s+(?:\w+ly\s+)?(?:the\s+|a\s+)?"
-    r"(?:target|targeted|hit|attacked|struck|killed|bombed|shelled|seized|captured|overrun|stormed|"
-    r"besieged|invaded|shot|stabbed|wounded|injured|assassinated|destroyed|damaged)\b|"
-    r"\s+(?:\w+ly\s+)?(?:suffered|sustained|lost)\b", re.I)
+    rf"\s+(?:was|were|is|are|has been|had been|have been)\s+(?:\w+ly\s+)?(?:the\s+|a\s+)?"
+    rf"(?:target|{_ACTS})\b|\s+(?:\w+ly\s+)?(?:{'|'.join(sorted(LEX.suffering))})\b", re.I)
 LOCATIVE_BEFORE = re.compile(
     r"\b(in|into|on|at|against|toward|towards|take|seized|captured|entered|enter|"
     r"infiltrated|of|near|outside)\s+(?:the\s+)?$", re.I)
 # "struck by X", "claimed by X", "ascribed to X": the name after is the agent.
 AGENT_BEFORE = re.compile(
-    r"\b(\w+)\s+(?:out\s+)?(?:by|from)\s+(?:the\s+)?(?:[a-z]+\s+of\s+(?:the\s+)?)?$|"
-    r"\b(?:ascribed|attributed|blamed)\s+(?:on|to)\s+(?:the\s+)?$|"
-    r"\b(?:blam\w+|accus\w+)\s+(?:the\s+)?$", re.I)
+    rf"\b(\w+)\s+(?:out\s+)?(?:{LEX.act_noun_agent}|from)\s+(?:the\s+)?(?:[a-z]+\s+of\s+(?:the\s+)?)?$|"
+    rf"\b(?:{'|'.join(sorted(LEX.blame))})\s+(?:on|to)\s+(?:the\s+)?$|"
+    rf"\b(?:{'|'.join(sorted(LEX.blame))})\s+(?:the\s+)?$", re.I)
 ORIGIN_BEFORE = re.compile(r"\b(?:came|come|comes|coming|fired|launched|originated|flown|flew)\s+"
                            r"(?:\w+\s+)?from\s+(?:the\s+)?$", re.I)
 ACT_VERB = re.compile(r"^(attack|invad|launch|seiz|captur|bomb|strik|struck|kill|shoot|shot|stab|"
                       r"fir|shell|deploy|dispatch|sen[dt]|enter|advanc|infiltrat|threat|warn|claim|"
                       r"carr|conduct|target|occup|mount|began|begin|start)", re.I)
-ATTACK_NOUNS = {"attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "bombing",
-                "bombings", "offensive", "assault", "raid", "raids", "invasion", "incursion", "plot",
-                "operation", "operations", "threat", "shelling", "ambush", "plans"}
+ATTACK_NOUNS = set(LEX.act_nouns) | {"plans"}
 ARMED_NOUNS = {"rebels", "militants", "insurgents", "gunmen", "fighters", "jihadists", "attackers",
                "attacker", "gunman", "terrorists", "militia", "militias", "forces", "troops", "soldiers",
                "officers", "police", "army", "military", "assailant", "assailants", "bomber", "bombers"}
@@ -115,6 +107,8 @@ class RoleFinder:
         self.violent = [(s.start_char, s.end_char) for s in sentences(doc)
                         if any(rx.search(self.text, s.start_char, s.end_char) for rx in violent_rx)]
         self.aggressor = main_aggressor(doc, actors, self.violent)
+        self.explicit = False
+        self.patients: list[str] = []
         self.main_target = self._main_target()
 
     def roles(self, sent: Span, violent: bool, back_reference: bool) -> tuple[str, str]:
@@ -134,11 +128,39 @@ class RoleFinder:
             aggressor = ""                 # the one attacked here is not who attacks
         actor = (self._named_agent(sent, blamable) or self._subject(sent, agents, patients)
                  or self._attack_owner(sent, agents) or self._pronoun_agent(sent, patients)
-                 or ("" if violent else self._armed(agents)) or aggressor)
+                 or ("" if violent else self._armed(agents)))
+        self.explicit = bool(actor)
+        actor = actor or aggressor
         target = self._target(sent, actor, patients, places, actors)
+        self.patients = [n.name for n in patients if n.name != actor]
         if not target and (violent or back_reference) and self.main_target not in ("", actor):
             target = self.main_target       # "The attacks triggered major fires": the story's target
         return actor, target
+
+    @property
+    def aggressor_name(self) -> str:
+        return self.aggressor.name if self.aggressor else ""
+
+    def place(self, sent: Span) -> str:
+        """Where the clause puts the act: a place after "in", "at", "near" first, then the
+        most specific place it names (a town before a region, a region before a country)."""
+        places = [n for n in self.place_names if sent.start_char <= n.start < sent.end_char]
+        if not places:
+            return ""
+        rank = {"place": 0, "city": 1, "region": 2, "country": 3}
+
+        def score(n: Name):
+            located = bool(re.search(r"\b(?:in|at|near|outside|inside|on)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
+                                     self.text[max(0, n.start - 25):n.start]))
+            return (not located, rank.get(n.place.kind, 2), n.start)
+        return min(places, key=score).name
+
+    def attacker_killed(self, sent: Span, actor: str) -> bool:
+        """The death the clause tells is the attacker's ("police shot the attacker dead")."""
+        text = span_text(sent)
+        return bool(re.search(r"\b(?:attacker|assailant|gunman|suspect|bomber|perpetrator)s?\b[^.]{0,60}\b"
+                              r"(?:shot dead|killed|died|dead)\b|\b(?:shot|killed)\s+(?:the\s+)?(?:attacker|"
+                              r"assailant|gunman|suspect|bomber)", text, re.I))
 
     def _main_target(self) -> str:
         """What the story's violence is most often done to, when that is said twice or more."""
@@ -377,7 +399,7 @@ def _acting_subject(token: Token, sent: Span) -> bool:
 
 
 def _verb_of_report(verb: Token) -> bool:
-    return verb.lower_ in ("report", "reported", "reports", "reporting", "cited", "citing")
+    return verb.lower_ in LEX.reporting
 
 
 def _depth(token: Token) -> int:

@@ -1,0 +1,77 @@
+"""How many were killed and injured, when the text says so in numbers.
+
+"at least 20 people were killed", "killed twelve and injured twelve more", "35 bodies",
+"claimed 190 were dead", "the death toll rose to 39", "no casualties": numbers written
+in figures or words. "Dozens" or "many" give no number.
+"""
+from __future__ import annotations
+
+import re
+
+UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+         "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+         "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+         "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100}
+NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+|(?:%s)(?:[- ](?:%s))?)" % ("|".join(UNITS), "|".join(UNITS))
+PEOPLE = (r"(?:(?:more\s+)?(?:people|persons|civilians|soldiers|troops|police(?:men)?|officers|officials|militants|"
+          r"fighters|rebels|children|women|men|students|workers|members|passengers|residents|villagers|"
+          r"security\s+personnel|personnel|others|pilgrims|worshippers|protesters|guards|staff|crew)\b\s*)?")
+KILLED = [
+    rf"(?:at least|some|about|around|nearly|almost|over|more than)?\s*(?P<n>{NUMBER})\s+(?:(?!and\b|or\b|but\b)\w+\s+){{0,2}}?{PEOPLE}"
+    rf"(?:were|have been|had been|was|are|being)?\s*(?:killed|dead|died|slain|murdered|massacred|executed|shot dead|"
+    rf"stabbed to death|beheaded|lost their lives)",
+    rf"(?:killed|killing|kills|kill)\s+(?:at least|some|about|around|nearly|more than)?\s*(?P<n>{NUMBER})\b",
+    rf"(?:death toll|toll)\s+(?:rose|climbed|increased|stood|stands|reached|is|was|of|has risen)?\s*(?:to|at)?\s*"
+    rf"(?:at least\s+)?(?P<n>{NUMBER})\b",
+    rf"(?P<n>{NUMBER})\s+(?:dead|deaths|bodies|fatalities)\b",
+    rf"claimed\s+(?P<n>{NUMBER})\s+(?:were dead|lives|deaths)",
+    rf"(?:deaths|lives) of\s+(?P<n>{NUMBER})\b",
+]
+INJURED = [
+    rf"(?:at least|some|about|around|nearly|more than)?\s*(?P<n>{NUMBER})\s+(?:(?!and\b|or\b|but\b)\w+\s+){{0,2}}?{PEOPLE}"
+    rf"(?:were|have been|had been|was|are)?\s*(?:injured|wounded|hurt|hospitali[sz]ed)",
+    rf"(?:injur\w+|wound\w+|hurt)\s+(?:at least|some|about|around|nearly|more than)?\s*(?P<n>{NUMBER})\b",
+]
+NONE = re.compile(r"\bno (?:casualties|one was (?:killed|hurt|injured)|deaths|fatalities|injuries)\b|"
+                  r"\bproduced no casualties\b|\bwithout casualties\b|\bno (?:Coalition |)troops were injured\b", re.I)
+KILLED_RX = [re.compile(p, re.I) for p in KILLED]
+INJURED_RX = [re.compile(p, re.I) for p in INJURED]
+
+
+def number(text: str) -> int | None:
+    text = text.lower().replace(",", "").strip()
+    if text.isdigit():
+        return int(text)
+    parts = re.split(r"[- ]", text)
+    if all(p in UNITS for p in parts):
+        if len(parts) == 2 and parts[1] == "hundred":
+            return UNITS[parts[0]] * 100
+        return sum(UNITS[p] for p in parts)
+    return None
+
+
+def _counts(text: str, patterns: list[re.Pattern]) -> list[int]:
+    out = []
+    for rx in patterns:
+        for m in rx.finditer(text):
+            n = number(m.group("n"))
+            # Years and times are no tolls: "killed in 2015", "at 4:00".
+            if n is not None and not (1900 <= n <= 2100 and m.group("n").isdigit()) \
+                    and not re.match(r"\s*(?::|a\.m|p\.m|percent|%|km|miles|years?|months?|days?|hours?)", text[m.end("n"):m.end("n") + 8]):
+                out.append(n)
+    return out
+
+
+def killed(text: str) -> list[int]:
+    """Every number of people the text says were killed (0 for "no casualties")."""
+    found = _counts(text, KILLED_RX)
+    if not found and NONE.search(text):
+        return [0]
+    return found
+
+
+def injured(text: str) -> list[int]:
+    found = _counts(text, INJURED_RX)
+    if not found and NONE.search(text):
+        return [0]
+    return found

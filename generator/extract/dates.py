@@ -1,0 +1,72 @@
+"""When something happened, resolved against the article's date: "on Monday",
+"yesterday", "on January 24", "last week" (no day: none)."""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december"]
+DAY = re.compile(r"\b(?:on\s+|last\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+RELATIVE = re.compile(r"\b(yesterday|today|this morning|this afternoon|this evening|tonight|last night)\b", re.I)
+EXPLICIT = re.compile(r"\b(?:on\s+)?(?:(\d{1,2})\s+(%s)|(%s)\s+(\d{1,2})(?:st|nd|rd|th)?)(?:,?\s+(\d{4}))?\b"
+                      % ("|".join(m.title() for m in MONTHS), "|".join(m.title() for m in MONTHS)))
+
+
+def parse_date(value: str) -> date | None:
+    """An ISO date, or a date written in words ("Thursday, January 24, 2019")."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        pass
+    try:
+        from dateutil import parser
+        return parser.parse(value, fuzzy=True, default=None).date() if re.search(r"\d{4}", value) else None
+    except (ValueError, OverflowError, TypeError, AttributeError):
+        return None
+
+
+def event_date(text: str, published: date | None) -> str:
+    """The date a sentence gives for its event, as ISO 8601, or ""."""
+    m = EXPLICIT.search(text)
+    if m:
+        day = int(m.group(1) or m.group(4))
+        month = MONTHS.index((m.group(2) or m.group(3)).lower()) + 1
+        year = int(m.group(5)) if m.group(5) else (published.year if published else None)
+        if year is not None:
+            try:
+                found = date(year, month, day)
+            except ValueError:
+                return ""
+            if published and not m.group(5) and found > published + timedelta(days=2):
+                found = date(year - 1, month, day)      # "on December 30" in a January story
+            return found.isoformat()
+    if published is None:
+        return ""
+    m = RELATIVE.search(text)
+    if m:
+        word = m.group(1).lower()
+        return (published - timedelta(days=1) if word in ("yesterday", "last night") else published).isoformat()
+    m = DAY.search(text)
+    if m:
+        wanted = WEEKDAYS.index(m.group(1).lower())
+        back = (published.weekday() - wanted) % 7       # news tells of the past: the last such day
+        return (published - timedelta(days=back)).isoformat()
+    return ""
+
+
+DATELINE = re.compile(r"^\s*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+)?"
+                      r"(?:%s)\s+\d{1,2},\s+\d{4}\s*$" % "|".join(m.title() for m in MONTHS), re.M)
+
+
+def publication_date(article) -> date | None:
+    """The article's date: its metadata, else a date line near its top ("Thursday, January
+    24, 2019", as Wikinews writes it)."""
+    found = parse_date(article.published)
+    if found is not None:
+        return found
+    m = DATELINE.search(article.text[:600])
+    return parse_date(m.group(0)) if m else None

@@ -1,0 +1,225 @@
+"""Threat sentences grouped into incidents, and each incident's fields.
+
+Grouping: a sentence joins the incident it refers back to ("the attack", "the
+explosion") or the last incident when it is of the same family (violence, unrest,
+military moves, arrests, threats) in the same place; it starts a new incident when it
+marks another time ("Last week", "In 2006", "another attack") or another place. The
+headline and the lead are one incident.
+
+Severity (the written rule, also in the README):
+- high: someone other than the attacker was killed (a toll of one or more, or words of
+  death), ten or more were injured, territory or a town was seized, or a leader was
+  assassinated;
+- medium: violence without a reported death (attacks, bombings, strikes and clashes
+  that killed nobody or give no toll, abductions, riots, raids, infiltration,
+  sabotage), and military moves (deployments, advances, withdrawals);
+- low: threats, warnings and rhetoric, peaceful protests, arrests.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..briefing import Evidence, Threat
+from .threat_lexicon import Kind
+
+OTHER_TIME = re.compile(r"\b(?:in (?:19|20)\d\d|(?:last|earlier this|previous) (?:week|month|year)|"
+                        r"in (?:January|February|March|April|May|June|July|August|September|October|November|"
+                        r"December)(?: \d{4})?|another attack|a similar attack|previously|(?:years|months) ago|"
+                        r"since (?:19|20)\d\d|the deadliest since|in the past)\b", re.I)
+FAMILIES = {"bombing": "violence", "air/drone strike": "violence", "abduction": "violence",
+            "armed assault": "violence", "territorial loss": "violence", "sabotage/disruption": "violence",
+            "riot": "unrest", "protest": "unrest", "arrest": "arrest", "infiltration": "violence",
+            "deployment/escalation": "military", "threat or warning": "threat"}
+PRIORITY = ["bombing", "air/drone strike", "abduction", "territorial loss", "armed assault", "riot",
+            "sabotage/disruption", "infiltration", "protest", "deployment/escalation", "arrest", "threat or warning"]
+SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
+DEATH = re.compile(r"\b(?:killed|kills?|killing|dead|died|deaths?|death toll|bodies|slain|massacre\w*|"
+                   r"lost their lives|fatalit\w+|murdered|beheaded|executed)\b", re.I)
+LEADER = re.compile(r"\bassassinat\w+|\bkill\w* (?:the |a )?(?:\w+ )?(?:commander|leader|general|chief|president|"
+                    r"minister|governor)\b", re.I)
+SUICIDE = re.compile(r"\bsuicide\b", re.I)
+SHELLING = re.compile(r"\b(?:shell\w*|mortars?|artillery|rockets?|missiles?)\b", re.I)
+CLASH = re.compile(r"\b(?:clash\w*|fighting|fought|gun battles?|firefights?|exchange of fire|battles?)\b", re.I)
+INTERVENTION = re.compile(r"\b(?:tear gas|water cannons?|rubber bullets|dispersed|arrested|detained|pepper spray|"
+                          r"police (?:fired|charged|clashed))\b", re.I)
+EXCESSIVE = re.compile(r"\bpolice (?:shot|killed|opened fire)\b|\bshot (?:a|the) (?:\w+ )?protester", re.I)
+
+
+@dataclass
+class Clause:
+    span: Evidence
+    text: str
+    kind: Kind | None
+    actor: str
+    explicit: bool             #: the actor was named as such, not taken from the story
+    target: str
+    patients: list[str]        #: those the clause says the act is done to
+    place: str                 #: the place the clause puts the act in, if any
+    killed: list[int]
+    injured: list[int]
+    date: str
+    back_reference: bool
+    headline: bool
+    attacker_killed: bool      #: the only death told is the attacker's
+
+    @property
+    def family(self) -> str:
+        return FAMILIES.get(self.kind.category, "") if self.kind else ""
+
+
+@dataclass
+class Incident:
+    clauses: list[Clause] = field(default_factory=list)
+    main_actor: str = ""
+
+    @property
+    def kind(self) -> Kind | None:
+        kinds = [c.kind for c in self.clauses if c.kind]
+        return min(kinds, key=lambda k: PRIORITY.index(k.category)) if kinds else None
+
+    @property
+    def family(self) -> str:
+        return FAMILIES.get(self.kind.category, "") if self.kind else ""
+
+    @property
+    def places(self) -> list[str]:
+        return [c.place for c in self.clauses if c.place]
+
+    def threat(self, actor_types: dict[str, str], place_kinds: dict[str, str], main_place: str) -> Threat:
+        kind = self.kind
+        text = " ".join(c.text for c in self.clauses)
+        fatalities = min((n for c in self.clauses for n in c.killed), default=None)
+        injured = min((n for c in self.clauses for n in c.injured), default=None)
+        actor = self._actor(actor_types)
+        place = self._place(place_kinds) or (main_place if self.family in ("violence", "unrest") else "")
+        target = next((p for c in self.clauses for p in c.patients if p != actor), "") \
+            or next((c.target for c in self.clauses if c.target and c.target != actor and c.explicit), "") \
+            or (place if self.family == "violence" else "")
+        lead = self.clauses[0]
+        sub_event_type = _sub_event_type(kind, text, actor)
+        return Threat(
+            summary=_summary(lead.text), category=kind.category, event_type=_event_type(kind, sub_event_type),
+            sub_event_type=sub_event_type, actor=actor, target=target,
+            location=place, date=next((c.date for c in self.clauses if c.date), ""),
+            fatalities=fatalities, injured=injured,
+            severity=severity(kind.category, text, fatalities, injured,
+                              all(c.attacker_killed for c in self.clauses if DEATH.search(c.text))),
+            evidence=[c.span for c in self.clauses])
+
+
+    def _actor(self, actor_types: dict[str, str]) -> str:
+        """The perpetrator: of the actors the incident's sentences name as acting (not those
+        who respond to it, "police shot the attacker", nor its victims), the one most likely
+        to carry it out: armed groups, then states, then protesters in unrest, then bodies
+        and people; else the story's main aggressor."""
+        victims = {p for c in self.clauses for p in c.patients}
+        weight = Counter()
+        for c in self.clauses:
+            if not c.actor or not c.explicit or c.attacker_killed or c.actor in victims:
+                continue
+            kind = actor_types.get(c.actor, "")
+            w = {"armed_group": 3.0, "state": 2.0, "organization": 1.5, "person": 1.0}.get(kind, 1.0)
+            if kind == "group":
+                w = 3.0 if self.family == "unrest" else 1.0
+            weight[c.actor] += w
+        if self.family == "unrest":
+            for name, kind in actor_types.items():
+                if kind == "group" and any(name.split()[-1].lower() in c.text.lower() for c in self.clauses):
+                    weight[name] += 2.0
+        if weight:
+            return weight.most_common(1)[0][0]
+        return _vote([c.actor for c in self.clauses if c.actor and c.actor not in victims]) or self.main_actor
+
+    def _place(self, place_kinds: dict[str, str]) -> str:
+        """The most specific place the incident's sentences put it in."""
+        rank = {"place": 0, "city": 1, "region": 2, "country": 3}
+        places = self.places
+        if not places:
+            return ""
+        counts = Counter(places)
+        return min(places, key=lambda p: (rank.get(place_kinds.get(p, "region"), 2), -counts[p]))
+
+
+def group_incidents(clauses: list[Clause], main_actor: str = "") -> list[Incident]:
+    incidents: list[Incident] = []
+    for c in clauses:
+        home = _home(c, incidents)
+        if home is None:
+            if c.kind is None:
+                continue       # a toll or a back-reference with nothing before it to belong to
+            home = Incident(main_actor=main_actor)
+            incidents.append(home)
+        home.clauses.append(c)
+    return [i for i in incidents if i.kind is not None]
+
+
+def _home(c: Clause, incidents: list[Incident]) -> Incident | None:
+    if not incidents:
+        return None
+    last = incidents[-1]
+    if OTHER_TIME.search(c.text) and not c.back_reference:
+        return None                               # "Last week a Kabul car bombing killed five"
+    if c.kind is None:
+        # "The explosion was very powerful", "Dozens died in the attack": the violence before.
+        return next((i for i in reversed(incidents) if i.family in ("violence", "unrest")), None)
+    if last.clauses and last.clauses[-1].headline and not c.headline and _compatible(c, last, strict=False):
+        return last                               # the headline and the lead
+    if c.back_reference and c.family in ("violence", "unrest", ""):
+        found = next((i for i in reversed(incidents) if i.family == c.family), None)
+        if found is not None and _same_place(c, found):
+            return found
+    return last if _compatible(c, last) else None
+
+
+def _compatible(c: Clause, incident: Incident, strict: bool = True) -> bool:
+    if c.family != incident.family:
+        return False
+    if c.family == "threat" and strict:
+        return False                              # each stated threat on its own
+    return _same_place(c, incident)
+
+
+def _same_place(c: Clause, incident: Incident) -> bool:
+    return not c.place or not incident.places or c.place in incident.places
+
+
+def _vote(values: list[str]) -> str:
+    return Counter(values).most_common(1)[0][0] if values else ""
+
+
+def _sub_event_type(kind: Kind, text: str, actor: str) -> str:
+    if kind.category == "bombing" and SUICIDE.search(text):
+        return kind.variants.get("suicide", kind.sub_event_type)
+    if kind.category == "air/drone strike" and SHELLING.search(text) and not re.search(r"\b(?:air ?strikes?|drones?|warplanes?|jets?)\b", text, re.I):
+        return kind.variants.get("shelling", kind.sub_event_type)
+    if kind.category == "armed assault" and CLASH.search(text):
+        return kind.variants.get("clash", kind.sub_event_type)
+    if kind.category == "protest":
+        if EXCESSIVE.search(text):
+            return "Excessive force against protesters"
+        if INTERVENTION.search(text):
+            return "Protest with intervention"
+    return kind.sub_event_type
+
+
+def _event_type(kind: Kind, sub_event_type: str) -> str:
+    return "Battles" if sub_event_type == "Armed clash" else kind.event_type
+
+
+def severity(category: str, text: str, fatalities: int | None, injured: int | None,
+             only_attacker_died: bool = False) -> str:
+    """The written severity rule (see the module's docstring)."""
+    died = (fatalities or 0) > 0 or fatalities is None and DEATH.search(text) is not None
+    if died and not only_attacker_died or (injured or 0) >= 10 or category == "territorial loss" \
+            or LEADER.search(text):
+        return "high"
+    if category in ("threat or warning", "protest", "arrest"):
+        return "low"
+    return "medium"
+
+
+def _summary(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"

@@ -1,0 +1,52 @@
+"""The threat lexicon (data/threat_lexicon.yaml), loaded and compiled once."""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+@dataclass(frozen=True)
+class Kind:
+    category: str
+    event_type: str
+    sub_event_type: str
+    trigger: re.Pattern
+    severity: str
+    variants: dict          #: other sub-event types: suicide, shelling, clash, government
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    kinds: tuple[Kind, ...]
+    acts_on: frozenset[str]           #: verb forms whose subject acts on their object
+    act_nouns: frozenset[str]         #: nouns naming an act ("attack", "offensive")
+    act_noun_patient: str             #: words before the one acted on ("on", "against")
+    act_noun_agent: str               #: words before the one who acts ("by")
+    suffering: frozenset[str]
+    blame: frozenset[str]
+    reporting: frozenset[str]
+    background: re.Pattern
+
+    def kind(self, category: str) -> Kind:
+        return next(k for k in self.kinds if k.category == category)
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    data = yaml.safe_load((DATA / "threat_lexicon.yaml").read_text(encoding="utf-8"))
+    kinds = tuple(
+        Kind(k["category"], k["event_type"], k["sub_event_type"],
+             re.compile(rf"\b(?:{k['triggers']})\b", re.I), k["severity"],
+             {key.removesuffix("_sub_event_type"): value for key, value in k.items()
+              if key.endswith("_sub_event_type") and key != "sub_event_type"})
+        for k in data["kinds"])
+    words = lambda value: frozenset(" ".join(value if isinstance(value, list) else [value]).split())
+    return Lexicon(kinds, words(data["acts_on"]), words(data["act_nouns"]), data["act_noun_patient"],
+                   data["act_noun_agent"], words(data["suffering"]), words(data["blame"]),
+                   words(data["reporting"]), re.compile(data["background"], re.I))

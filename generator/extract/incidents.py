@@ -115,6 +115,13 @@ class Incident:
         to carry it out: armed groups, then states, then protesters in unrest, then bodies
         and people; else the story's main aggressor."""
         victims = {p for c in self.clauses for p in c.patients}
+        if self.family == "unrest" and not any(c.explicit and actor_types.get(c.actor) in ("organization", "state")
+                                                 and "police" in c.actor.lower() for c in self.clauses[:1]):
+            # Unrest is the doing of those who protest or riot, where the text names them.
+            crowd = [n for n, k in actor_types.items() if k == "group" and re.search(
+                r"protest|demonstrat|riot", n, re.I)]
+            if crowd:
+                return max(crowd, key=lambda n: sum(n.split()[-1].lower() in c.text.lower() for c in self.clauses))
         weight = Counter()
         for c in self.clauses:
             if not c.actor or not c.explicit or c.attacker_killed or c.actor in victims:
@@ -123,11 +130,7 @@ class Incident:
             w = {"armed_group": 3.0, "state": 2.0, "organization": 1.5, "person": 1.0}.get(kind, 1.0)
             if kind == "group":
                 w = 3.0 if self.family == "unrest" else 1.0
-            weight[c.actor] += w
-        if self.family == "unrest":
-            for name, kind in actor_types.items():
-                if kind == "group" and any(name.split()[-1].lower() in c.text.lower() for c in self.clauses):
-                    weight[name] += 2.0
+            weight[c.actor] += w + (3.0 if c.actor == self.main_actor else 0.0)
         if weight:
             return weight.most_common(1)[0][0]
         return _vote([c.actor for c in self.clauses if c.actor and c.actor not in victims]) or self.main_actor
@@ -176,13 +179,24 @@ def _home(c: Clause, incidents: list[Incident]) -> Incident | None:
 def _compatible(c: Clause, incident: Incident, strict: bool = True) -> bool:
     if c.family != incident.family:
         return False
+    acting = {x.actor for x in incident.clauses if x.explicit and x.actor}
+    if strict and c.explicit and c.actor and acting and c.actor not in acting and not c.back_reference \
+            and c.actor not in {p for x in incident.clauses for p in x.patients} and c.family == "military":
+        return False                              # another party's move: another incident
     if c.family == "threat" and strict:
         return False                              # each stated threat on its own
     return _same_place(c, incident)
 
 
+PLACE_COUNTRIES: dict[str, str] = {}
+
+
 def _same_place(c: Clause, incident: Incident) -> bool:
-    return not c.place or not incident.places or c.place in incident.places
+    """No place told, the same place, or places of the same country (Abqaiq, Saudi Arabia)."""
+    if not c.place or not incident.places or c.place in incident.places:
+        return True
+    country = PLACE_COUNTRIES.get(c.place)
+    return bool(country) and any(PLACE_COUNTRIES.get(p) == country for p in incident.places)
 
 
 def _vote(values: list[str]) -> str:

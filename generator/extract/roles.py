@@ -106,7 +106,7 @@ class RoleFinder:
                                    for e in loc.evidence), key=lambda n: n.start)
         self.violent = [(s.start_char, s.end_char) for s in sentences(doc)
                         if any(rx.search(self.text, s.start_char, s.end_char) for rx in violent_rx)]
-        self.aggressor = main_aggressor(doc, actors, self.violent)
+        self.aggressor = main_aggressor(doc, actors, self.violent, self._victims())
         self.explicit = False
         self.patients: list[str] = []
         self.main_target = self._main_target()
@@ -137,6 +137,10 @@ class RoleFinder:
             target = self.main_target       # "The attacks triggered major fires": the story's target
         return actor, target
 
+    def _victims(self) -> set[str]:
+        """Actors the article's violent sentences show being acted on ("Wiranto was stabbed")."""
+        return {n.name for n in self.actor_names if _within(n.start, self.violent) and self._is_patient(n)}
+
     @property
     def aggressor_name(self) -> str:
         return self.aggressor.name if self.aggressor else ""
@@ -149,11 +153,14 @@ class RoleFinder:
             return ""
         rank = {"place": 0, "city": 1, "region": 2, "country": 3}
 
-        def score(n: Name):
-            located = bool(re.search(r"\b(?:in|at|near|outside|inside|on)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
-                                     self.text[max(0, n.start - 25):n.start]))
-            return (not located, rank.get(n.place.kind, 2), n.start)
-        return min(places, key=score).name
+        def located(n: Name) -> bool:
+            return bool(re.search(r"\b(?:in|at|near|outside|inside|on|into|across|over)\s+(?:the\s+)?"
+                                  r"(?:[\w'’-]+\s+){0,3}$", self.text[max(0, n.start - 30):n.start])) \
+                or self._is_patient(n)
+        places = [n for n in places if located(n)]
+        if not places:
+            return ""
+        return min(places, key=lambda n: (rank.get(n.place.kind, 2), n.start)).name
 
     def attacker_killed(self, sent: Span, actor: str) -> bool:
         """The death the clause tells is the attacker's ("police shot the attacker dead")."""
@@ -193,7 +200,13 @@ class RoleFinder:
     # --- actor ----------------------------------------------------------------------
 
     def _named_agent(self, sent: Span, blamable: list[Name]) -> str:
-        """The name after "by" on a violent verb ("struck by X"), or the one blamed."""
+        """The one who claims the act ("X claimed responsibility"), the name after "by" on a
+        violent verb ("struck by X"), or the one blamed."""
+        claim = re.search(r"\bclaim(?:ed|s|ing)?\s+(?:the\s+)?responsibility\b", self.text[sent.start_char:sent.end_char])
+        if claim:
+            before = [n for n in blamable if n.end <= sent.start_char + claim.start()]
+            if before:
+                return before[-1].name
         for n in sorted(blamable, key=lambda n: n.start):
             m = AGENT_BEFORE.search(self.text[max(sent.start_char, n.start - 30):n.start])
             if m and (m.group(1) is None or VIOLENT_VERB.match(m.group(1))
@@ -428,7 +441,8 @@ def _within(start: int, ranges: list[tuple[int, int]]) -> tuple[int, int] | None
     return ranges[i] if i >= 0 and ranges[i][0] <= start < ranges[i][1] else None
 
 
-def main_aggressor(doc: Doc, actors: list[Actor], violent: list[tuple[int, int]]) -> Actor | None:
+def main_aggressor(doc: Doc, actors: list[Actor], violent: list[tuple[int, int]],
+                   victims: set[str] = frozenset()) -> Actor | None:
     """The actor most often named in violent sentences (`violent`: their character
     ranges): who "the attack" refers to. Armed groups count three times, a person named
     as "attacker" or "gunman" twice."""
@@ -436,7 +450,7 @@ def main_aggressor(doc: Doc, actors: list[Actor], violent: list[tuple[int, int]]
     weights: Counter = Counter()
     by_name = {}
     for actor in actors:
-        if actor.type not in ("armed_group", "state", "person"):
+        if actor.type not in ("armed_group", "state", "person") or actor.name in victims:
             continue
         by_name[actor.name] = actor
         for ev in actor.evidence:
@@ -451,10 +465,13 @@ def main_aggressor(doc: Doc, actors: list[Actor], violent: list[tuple[int, int]]
             verb = _active_verb(root)
             if verb is not None and ACT_VERB.search(verb.text):
                 weights[actor.name] += 3          # the subject of an attack verb
+            if re.match(r"\s*(?:\w+\s+)?(?:has\s+|have\s+)?claim(?:ed|s)?\s+(?:the\s+)?responsibility",
+                        text[ev.end:ev.end + 50]):
+                weights[actor.name] += 10         # the one who claims the attack
             if actor.type == "armed_group":
                 weights[actor.name] += 2
             elif actor.type == "person":
-                weights[actor.name] += 2 if re.search(r"\b(attacker|gunman|bomber|assailant|suspect)\b",
+                weights[actor.name] += 3 if re.search(r"\b(attacker|gunman|bomber|assailant|suspect|knifeman)\b",
                                                       sentence, re.I) else 0
             else:
                 weights[actor.name] += 1

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 from ..briefing import Actor, Location, Threat
 from .casualties import injured, killed
 from .dates import event_date
-from .incidents import Clause, group_incidents
+from .incidents import PLACE_COUNTRIES, Clause, group_incidents
 from .roles import RoleFinder
 from .spans import sentences, span_evidence, span_text
 from .threat_lexicon import lexicon
@@ -61,6 +61,8 @@ def find_threats(doc: Doc, actors: list[Actor], locations: list[Location], gaz, 
             date=event_date(text, published), back_reference=back, headline=clause.start_char < headline_end,
             attacker_killed=roles.attacker_killed(clause, actor)))
     kinds = {a.name: a.type for a in actors}
+    PLACE_COUNTRIES.clear()
+    PLACE_COUNTRIES.update({loc.name: loc.country for loc in locations})
     places = {loc.name: loc.kind for loc in locations}
     main_place = _main_place(locations, headline_end)
     return [incident.threat(kinds, places, main_place) for incident in group_incidents(clauses, roles.aggressor_name)]

@@ -23,6 +23,7 @@ from .errors import GeneratorError
 from .executors import executor
 from .fileio import sha256_bytes, write_atomic
 from .ingest import Limits, discover, read_article
+from .migrate import upgrade_file
 from .modelinfo import model_id
 from .render.brief import brief_html, digest_pdf
 from .render.environment import html_env, markdown_env
@@ -197,6 +198,12 @@ def _plan(config: Config, article: Article, tool: tuple[str, str], report: Repor
             report.error(f"{existing.error.path}: {problem} (kept as it is; fix it by hand)")
         return Plan.SKIP
     same_source = existing.briefing.source.sha256 == article.sha256
+    if existing.state in (State.EDITED, State.REVIEWED) and upgrade_file(path):
+        report.warn(f"{_display(config, path)}: upgraded to briefing schema v2 in place, your edits kept "
+                    f"(the v1 file is {path.name}.v1)")
+        existing = inspect(path, _display(config, path))
+        if existing.state is State.INVALID:
+            return Plan.SKIP
     if existing.state in (State.EDITED, State.REVIEWED):
         return Plan.SKIP if same_source else Plan.PROPOSE
     same_tool = (existing.briefing.generated.by, existing.briefing.generated.model) == tool

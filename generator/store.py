@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
-import pickle
+import json
 import re
 from dataclasses import dataclass
 from enum import Enum
@@ -66,22 +66,25 @@ def inspect(path: Path, display: str) -> Existing:
 def _cache_path(text: str) -> Path:
     key = sha256_bytes(f"{__version__} {SCHEMA_VERSION}\n{text}".encode("utf-8"))
     root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "briefing-generator"
-    return root / "briefings" / key[:2] / f"{key}.pickle"
+    return root / "briefings" / key[:2] / f"{key}.json"
 
 
 def _read_valid(path: Path, display: str) -> tuple[Briefing, str]:
     """The validated briefing in `path`, from a cache keyed by the file's content when it
-    was seen before: parsing and validating hundreds of briefings is most of a rebuild."""
+    was seen before: parsing and validating hundreds of briefings is most of a rebuild.
+    The cache holds the validated data as JSON, never code; an unreadable or foreign
+    entry is ignored and written again."""
     text = path.read_text(encoding="utf-8")
     cached = _cache_path(text)
     try:
-        with cached.open("rb") as f:
-            return pickle.load(f), text
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
+        data = json.loads(cached.read_text(encoding="utf-8"))
+        if isinstance(data, dict) and data.get("schema_version") == SCHEMA_VERSION:
+            return Briefing.from_dict(data), text
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         pass
     briefing = read_briefing(path, display)
     try:
-        write_atomic(cached, pickle.dumps(briefing, protocol=pickle.HIGHEST_PROTOCOL))
+        write_atomic(cached, json.dumps(briefing.to_dict(), ensure_ascii=False))
     except OSError:
         pass
     return briefing, text

@@ -18,6 +18,7 @@ from .locations import find_locations
 from .nlp import load, model_label, parse
 from .quotes import QuoteFinder
 from .summary import summarise
+from .bluf import bluf
 from .threats import find_threats
 from .dates import publication_date
 
@@ -50,9 +51,20 @@ class Extractor:
         summary = summarise(doc, headline_end, actors, locations, threats)
         at = (now or datetime.now(timezone.utc)).replace(microsecond=0).isoformat()
         return Briefing(
-            id=article.slug, title=article.title, summary=summary,
+            id=article.slug, title=article.title, bluf=bluf(threats, _countries(actors, locations, self.gaz)), summary=summary,
             source=Source(file=article.path, sha256=article.sha256, name=article.source_name,
-                          url=article.url, published=article.published),
+                          url=article.url, published=published.isoformat() if published else article.published),
             generated=Generated(at=at, by=TOOL, model=self.model),
             actors=sorted(actors, key=lambda a: (-a.key, -a.mentions, a.evidence[0].start)),
             locations=locations, threats=threats, quotes=quotes)
+
+
+def _countries(actors, locations, gaz) -> dict[str, str]:
+    """Name → ISO code for the briefing's places and its state actors."""
+    out = {loc.name: loc.country for loc in locations if loc.country}
+    for a in actors:
+        if a.type == "state":
+            out[a.name] = next((p.country for p in gaz.candidates(a.name) if p.kind == "country"), "")
+        elif a.affiliation:
+            out.setdefault(a.name, next((p.country for p in gaz.candidates(a.affiliation) if p.kind == "country"), ""))
+    return out

@@ -99,7 +99,7 @@ class Incident:
             or (place if self.family == "violence" else "")
         lead = self.clauses[0]
         sub_event_type = _sub_event_type(kind, text, actor)
-        return Threat(
+        threat = Threat(
             summary=_summary(lead.text), category=kind.category, event_type=_event_type(kind, sub_event_type),
             sub_event_type=sub_event_type, actor=actor, target=target,
             location=place, date=next((c.date for c in self.clauses if c.date), ""),
@@ -107,6 +107,10 @@ class Incident:
             severity=severity(kind.category, text, fatalities, injured,
                               all(c.attacker_killed for c in self.clauses if DEATH.search(c.text))),
             evidence=[c.span for c in self.clauses])
+        # Not a field: whether a sentence names the actor as the one who acts (the BLUF
+        # states an actor only then, not one inferred from the story).
+        threat.named_actor = any(c.explicit and c.actor == actor for c in self.clauses)
+        return threat
 
 
     def _actor(self, actor_types: dict[str, str]) -> str:

@@ -1,0 +1,69 @@
+"""The bottom line up front: one sentence built from the most severe incident's fields.
+
+"Gunmen attacked a police station in X on 2019-01-20, killing 12." Only what the
+incident's fields hold is said: no actor, no "by"; no toll, no "killing". The page
+and the PDF mark it as generated.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from ..briefing import SEVERITIES, Threat
+
+# What an actor did, by kind: (active verb, passive verb).
+VERBS = {
+    "bombing": ("bombed", "was bombed"), "air/drone strike": ("struck", "was struck"),
+    "abduction": ("abducted people from", "saw abductions"), "armed assault": ("attacked", "was attacked"),
+    "territorial loss": ("seized", "was seized"), "riot": ("rioted against", "saw rioting"),
+    "protest": ("protested against", "saw protests"), "arrest": ("made arrests in", "saw arrests"),
+    "infiltration": ("infiltrated", "was infiltrated"), "deployment/escalation": ("deployed to", "saw deployments"),
+    "sabotage/disruption": ("damaged", "was damaged"), "threat or warning": ("threatened", "was threatened"),
+}
+NO_TARGET = {"bombing": "carried out a bombing", "air/drone strike": "carried out a strike",
+             "armed assault": "carried out an attack", "riot": "rioted", "protest": "protested",
+             "deployment/escalation": "deployed forces", "threat or warning": "issued a threat",
+             "abduction": "abducted people", "territorial loss": "seized territory", "arrest": "made arrests",
+             "infiltration": "infiltrated", "sabotage/disruption": "caused damage"}
+
+
+def bluf(threats: list[Threat], countries: dict[str, str] | None = None) -> str:
+    """`countries`: name → ISO code of the briefing's actors and places, to leave out a
+    target that is the actor's own country or a place in it."""
+    if not threats:
+        return ""
+    countries = countries or {}
+    rank = {s: i for i, s in enumerate(SEVERITIES)}
+    t = min(threats, key=lambda t: (rank.get(t.severity, 3), -(t.fatalities or 0), -(t.injured or 0)))
+    active, passive = VERBS.get(t.category, ("acted against", "was targeted"))
+    actor = t.actor if getattr(t, "named_actor", True) else ""
+    target = t.target
+    if target and (target == actor or actor and countries.get(target) and countries.get(target) == countries.get(actor)):
+        target = ""
+    place = f" in {t.location}" if t.location and t.location != target else ""
+    when = f" on {_day(t.date)}" if t.date else ""
+    if actor and target:
+        clause = f"{actor} {active} {target}{place}{when}"
+    elif actor:
+        clause = f"{actor} {NO_TARGET.get(t.category, 'acted')}{place}{when}"
+    elif target:
+        clause = f"{target} {passive}{place}{when}"
+    elif t.location:
+        clause = f"{t.location} saw a {t.category.split('/')[0]}{when}"
+    else:
+        return ""
+    toll = []
+    if t.fatalities:
+        toll.append(f"killing {t.fatalities}")
+    if t.injured:
+        toll.append(f"injuring {t.injured}")
+    tail = (", " + " and ".join(toll)) if toll else ""
+    sentence = clause + tail + "."
+    return sentence[0].upper() + sentence[1:]
+
+
+def _day(iso: str) -> str:
+    try:
+        d = date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{d.day} {d.strftime('%B %Y')}"

@@ -1,0 +1,162 @@
+"""Threats as incidents, on real news sentences: grouping, ACLED types, parties, place,
+date, tolls, severity rule and the BLUF (real model, no mocks)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from generator.article import Article
+from generator.extract.casualties import injured, killed
+from generator.extract.dates import event_date, publication_date
+from generator.extract.incidents import severity
+
+from test_extract import brief
+
+
+def incident(b, sentence: str):
+    """The incident whose evidence holds `sentence`."""
+    found = [t for t in b.threats if any(sentence in e.text or e.text in sentence for e in t.evidence)]
+    assert len(found) == 1, b.threats
+    return found[0]
+
+
+# --- incidents, not sentences -----------------------------------------------------------
+
+def test_the_headline_the_lead_and_the_attack_later_are_one_bombing(extractor):
+    b = brief(extractor, "A car bomb was on Monday rammed into a military base in Maidan Shahr. Dozens died in "
+                         "the attack, reportedly conducted by the Taliban. The explosion was very powerful.",
+              title="Car bomb ramming attack kills dozens at military base in Afghanistan")
+    bombing = incident(b, "The explosion was very powerful")
+    assert len(bombing.evidence) == 4 and len(b.threats) == 1
+    assert bombing.category == "bombing" and bombing.actor == "Taliban"
+    assert bombing.location == "Maidan Shahr"
+
+
+def test_another_time_is_another_incident(extractor):
+    b = brief(extractor, "A suicide bomber killed 12 people at a market in Kabul on Sunday. Last week a car "
+                         "bombing in Ghazni killed five soldiers.")
+    assert len(b.threats) == 2
+    assert incident(b, "Last week").location == "Ghazni"
+
+
+def test_statements_that_are_no_threat_are_not_listed(extractor):
+    b = brief(extractor, "The minister opened a new school in Kabul on Monday. Peace talks with the Taliban "
+                         "resumed in Doha.")
+    assert b.threats == []
+
+
+def test_a_stated_threat_is_its_own_item(extractor):
+    b = brief(extractor, "Iran sent troops to Syria; ISIS is threatening to take Damascus.")
+    assert {t.category for t in b.threats} == {"deployment/escalation", "threat or warning"}
+    assert incident(b, "ISIS is threatening").actor == "ISIS"
+
+
+# --- ACLED event types ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, event_type, sub_event_type", [
+    ("A suicide bomber blew himself up at a checkpoint in Mogadishu, killing nine soldiers.",
+     "Explosions/Remote violence", "Suicide bomb"),
+    ("Russian warplanes carried out air strikes on the town of Maarat al-Numan.",
+     "Explosions/Remote violence", "Air/drone strike"),
+    ("Rebels shelled the city with mortars and artillery overnight.",
+     "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    ("Government troops clashed with militants near Marawi for a third day.", "Battles", "Armed clash"),
+    ("Police fired tear gas to disperse the protesters in Santiago.", "Protests", "Protest with intervention"),
+    ("Gunmen abducted 42 people, including 27 students, from a school in Niger State.",
+     "Violence against civilians", "Abduction/forced disappearance"),
+])
+def test_incidents_carry_acled_types(extractor, sentence, event_type, sub_event_type):
+    t = incident(brief(extractor, sentence), sentence[:30])
+    assert (t.event_type, t.sub_event_type) == (event_type, sub_event_type)
+
+
+# --- parties ---------------------------------------------------------------------------------
+
+def test_the_one_killed_is_the_target_and_the_one_after_by_the_actor(extractor):
+    t = incident(brief(extractor, "Provincial police chief Abdul Raziq was killed by the Taliban in Kandahar."),
+                 "Provincial police chief")
+    assert (t.actor, t.target) == ("Taliban", "Abdul Raziq")
+
+
+def test_the_one_blamed_is_the_actor(extractor):
+    t = incident(brief(extractor, "Israel blamed Hezbollah for the rocket attack on Haifa."), "Israel blamed")
+    assert (t.actor, t.target) == ("Hezbollah", "Haifa")
+
+
+def test_the_one_who_claims_the_attack_is_its_actor(extractor):
+    b = brief(extractor, "Oil facilities in Saudi Arabia were hit by drone strikes on Saturday. The "
+                         "Yemen-based Houthi movement claimed responsibility for the attacks.")
+    assert incident(b, "Oil facilities").actor == "Houthi movement"
+
+
+def test_those_who_suffer_losses_are_the_target(extractor):
+    t = incident(brief(extractor, "Ukrainian troops suffered heavy casualties near Bakhmut."), "Ukrainian")
+    assert t.target == "Ukraine" and t.actor != "Ukraine"
+
+
+# --- place, date, tolls --------------------------------------------------------------------------
+
+def test_the_most_specific_place_is_where_it_happened(extractor):
+    t = incident(brief(extractor, "Two bombs exploded at the Jolo Cathedral in Jolo, Philippines, "
+                                  "killing 20 people."), "Two bombs")
+    assert t.location in ("Jolo Cathedral", "Jolo")
+
+
+def test_the_lowest_toll_stated_is_the_incidents_as_acled_codes_it():
+    assert killed("Abdurrahman Mangal said the attack had killed twelve and injured twelve more.") == [12]
+    assert killed("Taliban spokesperson Zabiullah Mujahid claimed 190 were dead.")[0] == 190
+    assert killed("The death toll rose to 39 on Thursday.") == [39]
+    assert killed("Coalition authorities report no casualties from the strike.") == [0]
+    assert injured("A Kabul car bombing killed five and wounded 110.") == [110]
+    assert killed("In 2006, Abqaiq was the target of an attack.") == []
+
+
+def test_an_incidents_toll_is_the_lowest_of_its_sentences(extractor):
+    b = brief(extractor, "A car bomb exploded at a base in Maidan Shahr on Monday. Officials said the attack "
+                         "had killed twelve. Taliban spokesperson Zabiullah Mujahid claimed 190 were dead.")
+    t = incident(b, "A car bomb exploded")
+    assert t.fatalities == 12
+
+
+def test_dates_are_resolved_against_the_articles_date():
+    published = date(2019, 1, 24)                       # a Thursday
+    assert event_date("A car bomb was on Monday rammed into a base", published) == "2019-01-21"
+    assert event_date("Yesterday, oil facilities were hit", published) == "2019-01-23"
+    assert event_date("The attack on January 20 killed five", published) == "2019-01-20"
+    assert event_date("The attack killed five", published) == ""
+    article = Article(path="x.txt", slug="x", title="t", text="Headline\n\nThursday, January 24, 2019\n\nBody.",
+                      body="", sha256="0" * 64)
+    assert publication_date(article) == published
+
+
+# --- severity rule ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("category, text, fatalities, injured_, attacker_only, expected", [
+    ("armed assault", "Gunmen killed eleven villagers.", 11, None, False, "high"),
+    ("armed assault", "A man stabbed two people before police shot him dead.", None, None, True, "medium"),
+    ("bombing", "A bomb exploded near the embassy; no one was hurt.", 0, 0, False, "medium"),
+    ("bombing", "The blast injured 66 people.", None, 66, False, "high"),
+    ("threat or warning", "The group warned it would strike again.", None, None, False, "low"),
+    ("protest", "Thousands protested in the capital.", None, None, False, "low"),
+    ("deployment/escalation", "The army deployed troops to the border.", None, None, False, "medium"),
+    ("territorial loss", "Rebels seized the city of Idlib.", None, None, False, "high"),
+])
+def test_the_severity_rule(category, text, fatalities, injured_, attacker_only, expected):
+    assert severity(category, text, fatalities, injured_, attacker_only) == expected
+
+
+def test_a_warning_a_protest_or_a_deployment_is_not_high(extractor):
+    b = brief(extractor, "The group warned it would strike again. Thousands protested in the capital. The army "
+                         "deployed troops to the border.")
+    assert b.threats and all(t.severity != "high" for t in b.threats)
+
+
+# --- the bottom line up front ----------------------------------------------------------------------
+
+def test_the_bluf_says_only_what_the_fields_hold(extractor):
+    b = brief(extractor, "Gunmen killed eleven people in the village of Kisima on Sunday, the police said.",
+              title="Gunmen kill eleven in Kenya")
+    assert b.bluf.startswith("Gunmen") and "killing 11" in b.bluf
+    quiet = brief(extractor, "A bomb exploded near a market in Kabul. No one was hurt.")
+    assert "killing" not in quiet.bluf and "Gunmen" not in quiet.bluf

@@ -70,7 +70,7 @@ evidence = st.lists(st.fixed_dictionaries({"text": words, "start": st.integers(0
 
 @SETTINGS
 @given(data=st.fixed_dictionaries({
-    "schema_version": st.just(1), "id": slug, "title": words.filter(str.strip),
+    "schema_version": st.just(2), "id": slug, "title": words.filter(str.strip), "bluf": words,
     "summary": st.lists(words.filter(str.strip), max_size=5),
     "source": st.fixed_dictionaries({"file": st.just("seeds/a.txt"), "sha256": st.just("0" * 64),
                                      "url": st.one_of(words, st.just("javascript:alert(1)"))}),

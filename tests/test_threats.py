@@ -46,6 +46,46 @@ def test_statements_that_are_no_threat_are_not_listed(extractor):
     assert b.threats == []
 
 
+def test_a_trigger_that_only_qualifies_a_noun_is_no_act(extractor):
+    b = brief(extractor, "Security source: Moscow setting up air strike capabilities.")
+    assert all(t.category != "air/drone strike" for t in b.threats)
+
+
+def test_an_act_the_text_only_threatens_is_a_threat(extractor):
+    b = brief(extractor, "Mounting territorial losses mean that the Syrian capital of Damascus is now under "
+                         "threat from ISIS, the source said.")
+    t = incident(b, "Mounting territorial losses")
+    assert t.category == "threat or warning" and t.severity == "low" and t.actor == "ISIS"
+
+
+def test_a_capital_stands_for_its_state_only_when_it_acts_as_one(extractor):
+    grieving = brief(extractor, 'The mayor of Paris wrote on Twitter: "Paris is mourning its family this '
+                                'afternoon after this appalling attack."')
+    assert "France" not in {a.name for a in grieving.actors}
+    acting = brief(extractor, "Tehran dispatched its force to Syria, the source said.")
+    assert "Iran" in {a.name for a in acting.actors}
+
+
+def test_a_state_does_not_threaten_its_own_towns(extractor):
+    b = brief(extractor, "Russian troops were deployed after a meeting between Russian President Vladimir Putin "
+                         "and Qassam Suleimani in Moscow.")
+    assert all(t.target != "Moscow" for t in b.threats)
+
+
+def test_a_name_in_an_aside_is_not_the_actor(extractor):
+    b = brief(extractor, "The port city of Tartus, where Russia has naval interests, is under threat as well, "
+                         "he said.")
+    assert all(t.actor != "Russia" for t in b.threats)
+
+
+def test_the_attacker_killed_by_police_is_still_the_attacker(extractor):
+    b = brief(extractor, "On Thursday at the headquarters of the Paris Police Prefecture in Paris, France, an "
+                         "attacker went on a stabbing spree, killing four. The attacker was shot dead by police.",
+              title="Four stabbed to death at Paris police headquarters")
+    t = incident(b, "The attacker was shot dead")
+    assert t.actor == "attacker" and t.target == "Paris Police Prefecture"
+
+
 def test_a_stated_threat_is_its_own_item(extractor):
     b = brief(extractor, "Iran sent troops to Syria; ISIS is threatening to take Damascus.")
     assert {t.category for t in b.threats} == {"deployment/escalation", "threat or warning"}
@@ -110,6 +150,8 @@ def test_the_lowest_toll_stated_is_the_incidents_as_acled_codes_it():
     assert killed("Coalition authorities report no casualties from the strike.") == [0]
     assert injured("A Kabul car bombing killed five and wounded 110.") == [110]
     assert killed("In 2006, Abqaiq was the target of an attack.") == []
+    assert killed("Two soldiers and 16 gunmen were killed in the battle.") == [18]     # parts added up
+    assert killed("The 176 people on board were all killed.") == [176]
 
 
 def test_an_incidents_toll_is_the_lowest_of_its_sentences(extractor):
@@ -141,6 +183,10 @@ def test_dates_are_resolved_against_the_articles_date():
     ("protest", "Thousands protested in the capital.", None, None, False, "low"),
     ("deployment/escalation", "The army deployed troops to the border.", None, None, False, "medium"),
     ("territorial loss", "Rebels seized the city of Idlib.", None, None, False, "high"),
+    ("armed assault", "On Wednesday, Turkey began a military offensive with airstrikes followed by a ground "
+                      "invasion.", None, None, False, "high"),
+    ("air/drone strike", "Oil facilities belonging to Saudi Aramco were hit by multiple drones.", None, None,
+     False, "high"),
 ])
 def test_the_severity_rule(category, text, fatalities, injured_, attacker_only, expected):
     assert severity(category, text, fatalities, injured_, attacker_only) == expected

@@ -19,7 +19,7 @@ from .nlp import load, model_label, parse
 from .quotes import QuoteFinder
 from .summary import summarise
 from .bluf import bluf
-from .threats import find_threats
+from .threats import find_threats, state_codes
 from .dates import publication_date
 
 
@@ -51,7 +51,8 @@ class Extractor:
         summary = summarise(doc, headline_end, actors, locations, threats)
         at = (now or datetime.now(timezone.utc)).replace(microsecond=0).isoformat()
         return Briefing(
-            id=article.slug, title=article.title, bluf=bluf(threats, _countries(actors, locations, self.gaz)), summary=summary,
+            id=article.slug, title=article.title, bluf=bluf(threats, _countries(actors, locations, self.gaz), {loc.name for loc in locations}),
+            summary=summary,
             source=Source(file=article.path, sha256=article.sha256, name=article.source_name,
                           url=article.url, published=published.isoformat() if published else article.published),
             generated=Generated(at=at, by=TOOL, model=self.model),
@@ -61,10 +62,4 @@ class Extractor:
 
 def _countries(actors, locations, gaz) -> dict[str, str]:
     """Name → ISO code for the briefing's places and its state actors."""
-    out = {loc.name: loc.country for loc in locations if loc.country}
-    for a in actors:
-        if a.type == "state":
-            out[a.name] = next((p.country for p in gaz.candidates(a.name) if p.kind == "country"), "")
-        elif a.affiliation:
-            out.setdefault(a.name, next((p.country for p in gaz.candidates(a.affiliation) if p.kind == "country"), ""))
-    return out
+    return {loc.name: loc.country for loc in locations if loc.country} | state_codes(actors, gaz)

@@ -9,6 +9,7 @@ Demonyms alone ("Syrian") are never actors.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from ..briefing import Actor, Evidence
 from .gazetteer import Gazetteer, KnownActor, norm
 from .lexicon import is_common_word
+from .threat_lexicon import lexicon
 from .place_mentions import PLACE_LABELS
 from .spans import (HEAD_TITLES, TITLE_WORDS, clean_name, doc_text, span_evidence, strip_titles,
                     whole_word_matches)
@@ -98,7 +100,7 @@ class ActorFinder:
             country = self._country(form)
             if country or ent.label_ in PLACE_LABELS or _overlaps(ent, places):
                 state = country or self._capital_of(form)
-                if state and _acts(ent):
+                if state and _acts(ent, state_verbs=not country):
                     add(state, self.gaz.countries[state].name, "state", form, ent)
                 continue
             if not _is_name(ent, self.gaz):
@@ -215,20 +217,36 @@ def _is_name(ent: Span, gaz: Gazetteer) -> bool:
 BE_OR_HAVE = {"be", "is", "was", "are", "were", "been", "being", "'s", "’s", "has", "had", "have", "having"}
 
 
-def _acts(ent: Span) -> bool:
-    """A country or capital used as an agent: the subject of an action, an agent, a possessor of forces."""
+def _acts(ent: Span, state_verbs: bool = False) -> bool:
+    """A country or capital used as an agent: the subject of an action, an agent, a possessor
+    of forces. With `state_verbs` (a capital), the action must be one a government takes
+    ("Tehran dispatched", "Moscow said"), not any ("Paris is mourning")."""
     root = ent.root
-    if root.dep_ in ("nsubj", "csubj") and root.head.lower_ not in BE_OR_HAVE and root.head.pos_ != "AUX":
+    after = [t for t in ent.doc[ent.end:ent.end + 3] if not t.is_space]
+    verb = root.head if root.dep_ in ("nsubj", "csubj") else after[0] if after else None
+    if state_verbs and verb is not None and verb.lower_ not in _government_verbs():
+        verb = None
+    if verb is not None and root.dep_ in ("nsubj", "csubj") and verb.lower_ not in BE_OR_HAVE \
+            and verb.pos_ != "AUX":
         return True
     before = ent.doc[ent.start - 1] if ent.start else None
     if before is not None and before.lower_ in ("by", "against"):
         return True
-    after = [t for t in ent.doc[ent.end:ent.end + 3] if not t.is_space]
-    if after and after[0].tag_.startswith(("VBD", "VBZ", "VBP", "MD")) and after[0].lower_ not in BE_OR_HAVE:
+    # The parser may miss the subject ("Moscow setting up"), but not a name that hangs on
+    # another noun ("the mayor of Paris wrote").
+    if verb is not None and after and after[0] is verb and verb.tag_.startswith(("VBD", "VBZ", "VBP", "MD")) \
+            and verb.lower_ not in BE_OR_HAVE and root.dep_ not in ("nmod", "obl", "obj", "iobj"):
         return True
     if after and after[0].text in ("'s", "’s") and len(after) > 1 and after[1].lower_ in STATE_NOUNS:
         return True
     return False
+
+
+@functools.cache
+def _government_verbs() -> frozenset[str]:
+    from .attribution import cue_words
+    lex = lexicon()
+    return cue_words() | lex.acts_on | lex.state_acts
 
 
 BLAME = re.compile(r"\b(?:blam\w+|accus\w+|sanction\w*|warn\w*|condemn\w*|against|by)\s+(?:the\s+)?$", re.I)

@@ -26,9 +26,10 @@ NO_TARGET = {"bombing": "carried out a bombing", "air/drone strike": "carried ou
              "infiltration": "infiltrated", "sabotage/disruption": "caused damage"}
 
 
-def bluf(threats: list[Threat], countries: dict[str, str] | None = None) -> str:
+def bluf(threats: list[Threat], countries: dict[str, str] | None = None, places: set[str] = frozenset()) -> str:
     """`countries`: name → ISO code of the briefing's actors and places, to leave out a
-    target that is the actor's own country or a place in it."""
+    target that is the actor's own country or a place in it; `places`: the briefing's
+    place names (territory is seized from a body, not the body itself)."""
     if not threats:
         return ""
     countries = countries or {}
@@ -41,6 +42,8 @@ def bluf(threats: list[Threat], countries: dict[str, str] | None = None) -> str:
         target = ""
     place = f" in {t.location}" if t.location and t.location != target else ""
     when = f" on {_day(t.date)}" if t.date else ""
+    if t.category == "territorial loss" and target and target not in places:
+        active, passive = "took territory from", "lost territory"
     if actor and target:
         clause = f"{actor} {active} {target}{place}{when}"
     elif actor:

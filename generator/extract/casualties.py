@@ -17,8 +17,8 @@ PEOPLE = (r"(?:(?:more\s+)?(?:people|persons|civilians|soldiers|troops|police(?:
           r"fighters|rebels|children|women|men|students|workers|members|passengers|residents|villagers|"
           r"security\s+personnel|personnel|others|pilgrims|worshippers|protesters|guards|staff|crew)\b\s*)?")
 KILLED = [
-    rf"(?:at least|some|about|around|nearly|almost|over|more than)?\s*(?P<n>{NUMBER})\s+(?:(?!and\b|or\b|but\b)\w+\s+){{0,2}}?{PEOPLE}"
-    rf"(?:were|have been|had been|was|are|being)?\s*(?:killed|dead|died|slain|murdered|massacred|executed|shot dead|"
+    rf"(?:at least|some|about|around|nearly|almost|over|more than)?\s*(?P<n>{NUMBER})\s+(?:(?!and\b|or\b|but\b)\w+\s+){{0,3}}?{PEOPLE}"
+    rf"(?:were|have been|had been|was|are|being)?\s*(?:all\s+)?(?:killed|dead|died|slain|murdered|massacred|executed|shot dead|"
     rf"stabbed to death|beheaded|lost their lives)",
     rf"(?:killed|killing|kills|kill)\s+(?:at least|some|about|around|nearly|more than)?\s*(?P<n>{NUMBER})\b",
     rf"(?:death toll|toll)\s+(?:rose|climbed|increased|stood|stands|reached|is|was|of|has risen)?\s*(?:to|at)?\s*"
@@ -32,6 +32,10 @@ INJURED = [
     rf"(?:were|have been|had been|was|are)?\s*(?:injured|wounded|hurt|hospitali[sz]ed)",
     rf"(?:injur\w+|wound\w+|hurt)\s+(?:at least|some|about|around|nearly|more than)?\s*(?P<n>{NUMBER})\b",
 ]
+# "Two soldiers and 16 gunmen were killed": the parts of one toll, added up.
+PARTS_KILLED = re.compile(
+    rf"(?P<a>{NUMBER})\s+(?:\w+\s+){{0,2}}?and\s+(?P<b>{NUMBER})\s+(?:\w+\s+){{0,2}}?"
+    rf"(?:were|have been|had been)\s+(?:all\s+)?(?:killed|shot dead|slain)\b", re.I)
 NONE = re.compile(r"\bno (?:casualties|one was (?:killed|hurt|injured)|deaths|fatalities|injuries)\b|"
                   r"\bproduced no casualties\b|\bwithout casualties\b|\bno (?:Coalition |)troops were injured\b", re.I)
 KILLED_RX = [re.compile(p, re.I) for p in KILLED]
@@ -50,10 +54,17 @@ def number(text: str) -> int | None:
     return None
 
 
-def _counts(text: str, patterns: list[re.Pattern]) -> list[int]:
-    out = []
+def _counts(text: str, patterns: list[re.Pattern], parts: re.Pattern | None = None) -> list[int]:
+    out, summed = [], []
+    for m in parts.finditer(text) if parts else ():
+        a, b = number(m.group("a")), number(m.group("b"))
+        if a is not None and b is not None:
+            out.append(a + b)
+            summed.append((m.start(), m.end()))
     for rx in patterns:
         for m in rx.finditer(text):
+            if any(start <= m.start("n") < end for start, end in summed):
+                continue
             n = number(m.group("n"))
             # Years and times are no tolls: "killed in 2015", "at 4:00".
             if n is not None and not (1900 <= n <= 2100 and m.group("n").isdigit()) \
@@ -64,7 +75,7 @@ def _counts(text: str, patterns: list[re.Pattern]) -> list[int]:
 
 def killed(text: str) -> list[int]:
     """Every number of people the text says were killed (0 for "no casualties")."""
-    found = _counts(text, KILLED_RX)
+    found = _counts(text, KILLED_RX, PARTS_KILLED)
     if not found and NONE.search(text):
         return [0]
     return found

@@ -8,8 +8,9 @@ headline and the lead are one incident.
 
 Severity (the written rule, also in the README):
 - high: someone other than the attacker was killed (a toll of one or more, or words of
-  death), ten or more were injured, territory or a town was seized, or a leader was
-  assassinated;
+  death), ten or more were injured, territory or a town was seized, a leader was
+  assassinated, a state invaded another, or energy or transport infrastructure was
+  attacked (`grave` in data/threat_lexicon.yaml);
 - medium: violence without a reported death (attacks, bombings, strikes and clashes
   that killed nobody or give no toll, abductions, riots, raids, infiltration,
   sabotage), and military moves (deployments, advances, withdrawals);
@@ -22,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..briefing import Evidence, Threat
-from .threat_lexicon import Kind
+from .threat_lexicon import Kind, lexicon
 
 OTHER_TIME = re.compile(r"\b(?:in (?:19|20)\d\d|(?:last|earlier this|previous) (?:week|month|year)|"
                         r"in (?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -73,6 +74,8 @@ class Clause:
 class Incident:
     clauses: list[Clause] = field(default_factory=list)
     main_actor: str = ""
+    place_countries: dict[str, str] = field(default_factory=dict)   #: place name → ISO code
+    state_codes: dict[str, str] = field(default_factory=dict)       #: state actor's name → ISO code
 
     @property
     def kind(self) -> Kind | None:
@@ -94,9 +97,9 @@ class Incident:
         injured = min((n for c in self.clauses for n in c.injured), default=None)
         actor = self._actor(actor_types)
         place = self._place(place_kinds) or (main_place if self.family in ("violence", "unrest") else "")
-        target = next((p for c in self.clauses for p in c.patients if p != actor), "") \
-            or next((c.target for c in self.clauses if c.target and c.target != actor and c.explicit), "") \
-            or (place if self.family == "violence" else "")
+        target = next((p for c in self.clauses for p in c.patients if self._against(p, actor)), "") \
+            or self._target(actor, place_kinds) \
+            or (place if self.family == "violence" and self._against(place, actor) else "")
         lead = self.clauses[0]
         sub_event_type = _sub_event_type(kind, text, actor)
         threat = Threat(
@@ -128,16 +131,37 @@ class Incident:
                 return max(crowd, key=lambda n: sum(n.split()[-1].lower() in c.text.lower() for c in self.clauses))
         weight = Counter()
         for c in self.clauses:
-            if not c.actor or not c.explicit or c.attacker_killed or c.actor in victims:
+            if not c.actor or not c.explicit or c.actor in victims \
+                    or c.attacker_killed and c.actor != self.main_actor:   # the police who shot him
                 continue
             kind = actor_types.get(c.actor, "")
             w = {"armed_group": 3.0, "state": 2.0, "organization": 1.5, "person": 1.0}.get(kind, 1.0)
             if kind == "group":
                 w = 3.0 if self.family == "unrest" else 1.0
-            weight[c.actor] += w + (3.0 if c.actor == self.main_actor else 0.0)
+            # A sentence that only refers back or gives the toll names the doer less surely.
+            weight[c.actor] += (w + (3.0 if c.actor == self.main_actor else 0.0)) * (1.0 if c.kind else 0.5)
         if weight:
             return weight.most_common(1)[0][0]
-        return _vote([c.actor for c in self.clauses if c.actor and c.actor not in victims]) or self.main_actor
+        # "The attack" is the story's attack; a warning or a move with nobody named is nobody's.
+        return _vote([c.actor for c in self.clauses if c.actor and c.actor not in victims]) \
+            or (self.main_actor if self.family in ("violence", "unrest") else "")
+
+    def _against(self, name: str, actor: str) -> bool:
+        """Whether `name` can be what `actor` acts against: not itself, and not a place in
+        a state's own country ("Russia" met in Moscow does not threaten Moscow)."""
+        if not name or name == actor:
+            return False
+        home = self.state_codes.get(actor)
+        return not (home and self.place_countries.get(name) == home)
+
+    def _target(self, actor: str, place_kinds: dict[str, str]) -> str:
+        """What the sentences say is acted on: a body or person before a place (the
+        prefecture attacked, not the city it stands in), the most often told first."""
+        told = [c.target for c in self.clauses if c.target and self._against(c.target, actor)]
+        if not told:
+            return ""
+        counts = Counter(told)
+        return min(told, key=lambda t: (t in place_kinds, -counts[t]))
 
     def _place(self, place_kinds: dict[str, str]) -> str:
         """The most specific place the incident's sentences put it in."""
@@ -149,14 +173,17 @@ class Incident:
         return min(places, key=lambda p: (rank.get(place_kinds.get(p, "region"), 2), -counts[p]))
 
 
-def group_incidents(clauses: list[Clause], main_actor: str = "") -> list[Incident]:
+def group_incidents(clauses: list[Clause], main_actor: str = "", place_countries: dict[str, str] | None = None,
+                    state_codes: dict[str, str] | None = None) -> list[Incident]:
+    """`place_countries`: the briefing's places' countries; `state_codes`: its states'."""
     incidents: list[Incident] = []
     for c in clauses:
         home = _home(c, incidents)
         if home is None:
             if c.kind is None:
                 continue       # a toll or a back-reference with nothing before it to belong to
-            home = Incident(main_actor=main_actor)
+            home = Incident(main_actor=main_actor, place_countries=place_countries or {},
+                            state_codes=state_codes or {})
             incidents.append(home)
         home.clauses.append(c)
     return [i for i in incidents if i.kind is not None]
@@ -192,15 +219,12 @@ def _compatible(c: Clause, incident: Incident, strict: bool = True) -> bool:
     return _same_place(c, incident)
 
 
-PLACE_COUNTRIES: dict[str, str] = {}
-
-
 def _same_place(c: Clause, incident: Incident) -> bool:
     """No place told, the same place, or places of the same country (Abqaiq, Saudi Arabia)."""
     if not c.place or not incident.places or c.place in incident.places:
         return True
-    country = PLACE_COUNTRIES.get(c.place)
-    return bool(country) and any(PLACE_COUNTRIES.get(p) == country for p in incident.places)
+    country = incident.place_countries.get(c.place)
+    return bool(country) and any(incident.place_countries.get(p) == country for p in incident.places)
 
 
 def _vote(values: list[str]) -> str:
@@ -231,7 +255,7 @@ def severity(category: str, text: str, fatalities: int | None, injured: int | No
     """The written severity rule (see the module's docstring)."""
     died = (fatalities or 0) > 0 or fatalities is None and DEATH.search(text) is not None
     if died and not only_attacker_died or (injured or 0) >= 10 or category == "territorial loss" \
-            or LEADER.search(text):
+            or LEADER.search(text) or FAMILIES.get(category) == "violence" and lexicon().grave.search(text):
         return "high"
     if category in ("threat or warning", "protest", "arrest"):
         return "low"

@@ -59,6 +59,12 @@ AGENT_BEFORE = re.compile(
     rf"\b(\w+)\s+(?:out\s+)?(?:{LEX.act_noun_agent}|from)\s+(?:the\s+)?(?:[a-z]+\s+of\s+(?:the\s+)?)?$|"
     rf"\b(?:{'|'.join(sorted(LEX.blame))})\s+(?:on|to)\s+(?:the\s+)?$|"
     rf"\b(?:{'|'.join(sorted(LEX.blame))})\s+(?:the\s+)?$", re.I)
+PREMISES_BEFORE = re.compile(r"\b(?:at|on|outside|near|into|inside|in)\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+)?"
+                             r"(?:headquarters|offices?|premises|compound|base|building|station|embassy|"
+                             r"consulate|barracks|camp)\s+(?:of|in)\s+(?:the\s+)?$", re.I)
+# "told the Military Times", "according to Reuters": who hears or relays the news.
+AUDIENCE_BEFORE = re.compile(r"\b(?:told|tells|telling|according to|interview with|quoted by|reported by|"
+                             r"speaking to|spoke to|said to)\s+(?:the\s+)?$", re.I)
 ORIGIN_BEFORE = re.compile(r"\b(?:came|come|comes|coming|fired|launched|originated|flown|flew)\s+"
                            r"(?:\w+\s+)?from\s+(?:the\s+)?$", re.I)
 ACT_VERB = re.compile(r"^(attack|invad|launch|seiz|captur|bomb|strik|struck|kill|shoot|shot|stab|"
@@ -99,6 +105,7 @@ class RoleFinder:
         self.text = doc_text(doc)
         self.gaz = gaz
         self.by_name = {a.name: a for a in actors}
+        self.state_codes = {c.name: code for code, c in gaz.countries.items()}
         self._tokens: dict[tuple[int, int], Token | None] = {}
         self.actor_names = sorted((Name(e.start, e.end, a.name, actor=a) for a in actors
                                    for e in a.evidence if a.type in AGENT_TYPES), key=lambda n: n.start)
@@ -127,10 +134,10 @@ class RoleFinder:
         if any(n.name == aggressor for n in patients):
             aggressor = ""                 # the one attacked here is not who attacks
         actor = (self._named_agent(sent, blamable) or self._subject(sent, agents, patients)
-                 or self._attack_owner(sent, agents) or self._pronoun_agent(sent, patients)
-                 or ("" if violent else self._armed(agents)))
+                 or self._attack_owner(sent, agents) or self._pronoun_agent(sent, patients))
         self.explicit = bool(actor)
-        actor = actor or aggressor
+        # An armed group or state merely named in a sentence without violence is a guess.
+        actor = actor or aggressor or ("" if violent else self._armed(agents))
         target = self._target(sent, actor, patients, places, actors)
         self.patients = [n.name for n in patients if n.name != actor]
         if not target and (violent or back_reference) and self.main_target not in ("", actor):
@@ -138,8 +145,10 @@ class RoleFinder:
         return actor, target
 
     def _victims(self) -> set[str]:
-        """Actors the article's violent sentences show being acted on ("Wiranto was stabbed")."""
-        return {n.name for n in self.actor_names if _within(n.start, self.violent) and self._is_patient(n)}
+        """Actors the article's violent sentences show being acted on ("Wiranto was stabbed"),
+        but not the attacker whom the police shot."""
+        return {n.name for n in self.actor_names if _within(n.start, self.violent) and self._is_patient(n)
+                and n.name.lower() not in PERPETRATOR_NOUNS}
 
     @property
     def aggressor_name(self) -> str:
@@ -167,7 +176,8 @@ class RoleFinder:
         text = span_text(sent)
         return bool(re.search(r"\b(?:attacker|assailant|gunman|suspect|bomber|perpetrator)s?\b[^.]{0,60}\b"
                               r"(?:shot dead|killed|died|dead)\b|\b(?:shot|killed)\s+(?:the\s+)?(?:attacker|"
-                              r"assailant|gunman|suspect|bomber)", text, re.I))
+                              r"assailant|gunman|suspect|bomber)|\b(?:police|officers?|security forces)\b[^.]{0,30}\b"
+                              r"(?:shot|shoot|shoots|killed|kill|kills)\b[^.]{0,20}\b(?:dead|him|her)\b", text, re.I))
 
     def _main_target(self) -> str:
         """What the story's violence is most often done to, when that is said twice or more."""
@@ -221,7 +231,10 @@ class RoleFinder:
         subjects = [(n, _active_verb(self._token(n))) for n in agents]
         # The subject of an action, not of a report ("Reuters reported"): a violent or
         # military verb first ("as Turkey invades"), then any other verb.
-        subjects = [(n, v) for n, v in subjects if v is not None and v.lower_ not in CUES and not _verb_of_report(v)]
+        # Nor of an aside ("Tartus, where Russia has naval interests, is under threat").
+        subjects = [(n, v) for n, v in subjects if v is not None and v.lower_ not in CUES and not _verb_of_report(v)
+                    and not (v.dep_ in ("relcl", "acl") and not ACT_VERB.search(v.text))
+                    and v.lower_ not in BE_OR_GET_OR_HAVE]
         first = min(subjects, key=lambda nv: not ACT_VERB.search(nv[1].text), default=None)
         named = (first[0].name, _depth(first[1])) if first else None
         nominal = self._nominal_agent(sent, patients)
@@ -314,10 +327,18 @@ class RoleFinder:
             return before[-1].name if before else ""
         return ""
 
-    @staticmethod
-    def _armed(agents: list[Name]) -> str:
-        armed = [n for n in agents if n.actor.type in ("armed_group", "state")]
+    def _armed(self, agents: list[Name]) -> str:
+        armed = [n for n in agents if n.actor.type in ("armed_group", "state") and not self._aside(n)]
         return armed[0].name if armed else ""
+
+    def _aside(self, n: Name) -> bool:
+        """A name inside a relative clause: "where Russia has naval interests"."""
+        token = self._token(n)
+        while token is not None and token.head.i != token.i:
+            if token.dep_ in ("relcl", "acl"):
+                return True
+            token = token.head
+        return False
 
     # --- target ---------------------------------------------------------------------
 
@@ -330,12 +351,21 @@ class RoleFinder:
         own |= {a.name for a in self.by_name.values() if actor and a.affiliation == actor}
         partners = {n.name for a in actors if a.name == actor for n in actors if self._linked(a, n)}
 
+        # A state does not threaten its own towns ("Putin met Suleimani in Moscow").
+        home = self.gaz.countries.get(self.state_codes.get(actor, ""))
+
         def eligible(n: Name) -> bool:
+            if home is not None and n.place is not None and n.place.country == home.country:
+                return False
             return n.name != actor and n.name not in own and n.name not in partners and not self._qualifier(n)
 
         # "rocket attacks on the United States Embassy": the patient may qualify a noun.
         for n in sorted(patients, key=lambda n: n.start):
             if n.name != actor and n.name not in own:
+                return n.name
+        # "at the headquarters of the Paris Police Prefecture": the body at its premises.
+        for n in actors:
+            if eligible(n) and PREMISES_BEFORE.search(self.text, max(sent.start_char, n.start - 60), n.start):
                 return n.name
         # Not where it came from ("the attacks came from Yemen").
         places = [n for n in places if eligible(n) and not self._is_subject(n)
@@ -346,7 +376,8 @@ class RoleFinder:
         if places:
             return places[0].name
         for n in actors:
-            if eligible(n) and not self._is_subject(n):
+            if eligible(n) and not self._is_subject(n) \
+                    and not AUDIENCE_BEFORE.search(self.text, max(sent.start_char, n.start - 30), n.start):
                 return n.name
         return ""
 
@@ -391,6 +422,7 @@ class RoleFinder:
         return self._tokens[key]
 
 
+BE_OR_GET_OR_HAVE = {"be", "is", "are", "was", "were", "been", "being", "has", "have", "had", "having"}
 BE_OR_GET = {"be", "is", "are", "was", "were", "been", "being", "get", "gets", "got", "gotten", "'s", "’s"}
 
 
@@ -408,7 +440,8 @@ def _acting_subject(token: Token, sent: Span) -> bool:
         verb = nxt                 # the parser may miss it: "after police discharged their firearms"
     else:
         return token.dep_ in ("ROOT", "appos") and token.lower_ not in COMMON_BODIES
-    return verb.lower_ not in CUES and not _verb_of_report(verb)
+    # "the three officers were stabbed": the subject of a passive is acted on.
+    return verb.lower_ not in CUES and not _verb_of_report(verb) and not _passive(verb)
 
 
 def _verb_of_report(verb: Token) -> bool:
@@ -441,6 +474,9 @@ def _within(start: int, ranges: list[tuple[int, int]]) -> tuple[int, int] | None
     return ranges[i] if i >= 0 and ranges[i][0] <= start < ranges[i][1] else None
 
 
+LOCATED = re.compile(r"(?:\b(?:in|at|near|across|throughout|from)\s+(?:the\s+)?|[A-Z][\w.-]+,\s+)$")
+
+
 def main_aggressor(doc: Doc, actors: list[Actor], violent: list[tuple[int, int]],
                    victims: set[str] = frozenset()) -> Actor | None:
     """The actor most often named in violent sentences (`violent`: their character
@@ -459,6 +495,8 @@ def main_aggressor(doc: Doc, actors: list[Actor], violent: list[tuple[int, int]]
             if span is None:
                 continue
             sentence = text[where[0]:where[1]]
+            if actor.type == "state" and LOCATED.search(text, max(0, ev.start - 40), ev.start):
+                continue                          # "in Paris, France": where it happened, not who
             root = span.root
             if root.dep_ in ("compound", "amod", "poss") and root.head.dep_ in ("nsubj", "csubj"):
                 root = root.head

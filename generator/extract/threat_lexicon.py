@@ -31,10 +31,30 @@ class Lexicon:
     suffering: frozenset[str]
     blame: frozenset[str]
     reporting: frozenset[str]
+    state_acts: frozenset[str]        #: what a capital standing for its state does ("dispatched")
+    qualified_nouns: frozenset[str]   #: nouns a trigger only qualifies ("air strike capabilities")
+    threatened: re.Pattern            #: the act that follows is only threatened
+    threatened_anywhere: re.Pattern   #: the sentence's act is only threatened
+    grave: re.Pattern                 #: violence that is high whatever its toll
     background: re.Pattern
 
     def kind(self, category: str) -> Kind:
         return next(k for k in self.kinds if k.category == category)
+
+    def kind_of(self, text: str) -> Kind | None:
+        """The first kind whose trigger the text holds as an act: not a trigger that only
+        qualifies a noun ("air strike capabilities"); a violent act the text only threatens
+        ("under threat from ISIS", "threatening to attack") is a threat."""
+        for kind in self.kinds:
+            for m in kind.trigger.finditer(text):
+                after = text[m.end():m.end() + 30].split(maxsplit=1)
+                if after and after[0].lower().strip(".,;:") in self.qualified_nouns:
+                    continue
+                threatened = self.threatened.search(text, 0, m.start()) or self.threatened_anywhere.search(text)
+                if threatened and kind.category != "threat or warning":
+                    return self.kind("threat or warning")
+                return kind
+        return None
 
 
 @functools.cache
@@ -49,4 +69,7 @@ def lexicon() -> Lexicon:
     words = lambda value: frozenset(" ".join(value if isinstance(value, list) else [value]).split())
     return Lexicon(kinds, words(data["acts_on"]), words(data["act_nouns"]), data["act_noun_patient"],
                    data["act_noun_agent"], words(data["suffering"]), words(data["blame"]),
-                   words(data["reporting"]), re.compile(data["background"], re.I))
+                   words(data["reporting"]), words(data["state_acts"]),
+                   words(data["qualified_nouns"]), re.compile(rf"\b(?:{data['threatened']})\b", re.I),
+                   re.compile(rf"\b(?:{data['threatened_anywhere']})\b", re.I),
+                   re.compile(rf"\b(?:{data['grave']})\b", re.I), re.compile(data["background"], re.I))

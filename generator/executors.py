@@ -7,6 +7,7 @@ Worker processes load the language model once (``initializer``) and keep it.
 from __future__ import annotations
 
 import logging
+import signal
 from concurrent.futures import ProcessPoolExecutor
 from typing import Callable, Iterable, Iterator
 
@@ -28,18 +29,46 @@ class Serial:
     def close(self) -> None:
         pass
 
+    def abort(self) -> None:
+        pass
+
 
 class Processes:
-    """A local pool of worker processes, one per core by default."""
+    """A local pool of worker processes, one per core by default.
+
+    Workers ignore Ctrl-C: the terminal sends it to every process of the build, and only
+    the main one should answer (with one line, after stopping the workers, `abort`).
+    SIGINT stays blocked from the moment the workers are forked until they ignore it, so
+    that an interrupt while they start cannot print a worker's traceback."""
 
     def __init__(self, jobs: int, initializer: Callable | None = None, initargs: tuple = ()):
-        self.pool = ProcessPoolExecutor(jobs, initializer=initializer, initargs=initargs)
+        old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            self.pool = ProcessPoolExecutor(jobs, initializer=_ignore_interrupts,
+                                            initargs=(initializer, initargs))
+            self.pool.submit(int).result()     # forks every worker now, with SIGINT blocked
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
     def map(self, fn: Callable, items: Iterable) -> Iterator:
         return self.pool.map(fn, items)
 
     def close(self) -> None:
         self.pool.shutdown()
+
+    def abort(self) -> None:
+        """Stop now (Ctrl-C, or an error in this process): queued work is dropped and the
+        workers are ended; they write nothing, so nothing is left half-written."""
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        for process in list((self.pool._processes or {}).values()):   # no public way to end them
+            process.terminate()
+
+
+def _ignore_interrupts(initializer: Callable | None, initargs: tuple) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    if initializer:
+        initializer(*initargs)
 
 
 class Dask:
@@ -68,6 +97,9 @@ class Dask:
             yield future.result()
 
     def close(self) -> None:
+        self.client.close()
+
+    def abort(self) -> None:
         self.client.close()
 
 

@@ -6,14 +6,17 @@ out of the body (but stay in the text, so evidence offsets are offsets into the 
 """
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from . import yamlsafe
 from .article import Article, blank, slugify
 from .errors import InputError
 from .fileio import sha256_bytes
@@ -157,11 +160,15 @@ def _from_markdown(text: str, rel: str) -> Article:
     meta: dict = {}
     if match:
         try:
-            meta = yaml.safe_load(match.group(1)) or {}
+            meta = yamlsafe.load(match.group(1)) or {}
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = f" at line {mark.line + 2}" if mark else ""
-            raise InputError(f"{rel}: malformed YAML front matter{line}; fix it or remove the --- block")
+            problem = getattr(exc, "problem", None)
+            if isinstance(exc, yamlsafe.YamlBomb):
+                raise InputError(f"{rel}: line {mark.line + 2}: front matter refused: {problem}")
+            raise InputError(f"{rel}: malformed YAML front matter{line}"
+                             f"{f' ({problem})' if problem else ''}; fix it or remove the --- block")
         if not isinstance(meta, dict):
             raise InputError(f"{rel}: front matter is not a mapping of fields; write it as 'title: ...' lines")
     offset = match.end() if match else 0
@@ -202,14 +209,52 @@ def _from_html(html: str, rel: str) -> Article:
 
 
 def discover(seeds: Path, root: Path | None = None) -> tuple[list[Path], list[str]]:
-    """Article files under `seeds` (sorted), and a warning for each file skipped."""
+    """Article files under `seeds` (sorted), and a warning for each entry skipped, with
+    what it is and the fix: files of other types, named pipes, sockets and devices,
+    broken or looping links, and links to folders (which are not followed)."""
     found, skipped = [], []
-    for path in sorted(p for p in seeds.rglob("*") if p.is_file() or p.is_symlink()):
+    base = root or seeds.parent
+    for path in sorted(seeds.rglob("*")):
         if any(part.startswith(".") for part in path.relative_to(seeds).parts):
             continue
-        if path.suffix.lower() in SUPPORTED:
+        rel = _relative(path, base)
+        kind = _special(path)
+        if kind == "folder":
+            continue
+        if kind:
+            skipped.append(f"{rel}: skipped: {kind}")
+        elif path.suffix.lower() in SUPPORTED:
             found.append(path)
         else:
-            skipped.append(f"{_relative(path, root or seeds.parent)}: skipped: unsupported file type {path.suffix or '(none)'!r}; "
+            skipped.append(f"{rel}: skipped: unsupported file type {path.suffix or '(none)'!r}; "
                            f"use one of {', '.join(SUPPORTED)}")
     return found, skipped
+
+
+def _special(path: Path) -> str:
+    """What keeps `path` from being read as an article, and the fix; "folder" for a real
+    folder (rglob walks it); "" for a regular file or a link to one."""
+    try:
+        mode = path.lstat().st_mode
+    except OSError as exc:
+        return f"cannot be examined ({exc.strerror}); check its permissions"
+    if stat.S_ISLNK(mode):
+        target = os.readlink(path)
+        try:
+            mode = path.stat().st_mode
+        except FileNotFoundError:
+            return f"a broken link to {target!r}, which does not exist; point it at an article or remove it"
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                return f"a link that loops back on itself ({target!r}); point it at an article or remove it"
+            return f"a link to {target!r} that cannot be followed ({exc.strerror}); check its permissions"
+        if stat.S_ISDIR(mode):
+            return (f"a link to the folder {target!r}, which is not followed; move or copy the articles "
+                    f"into seeds/, or link each file")
+    if stat.S_ISDIR(mode):
+        return "folder"
+    if stat.S_ISREG(mode):
+        return ""
+    what = ("a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a regular file")
+    return f"{what}, not an article file; remove it from seeds/"

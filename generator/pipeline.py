@@ -19,7 +19,7 @@ from . import TOOL, __version__
 from .article import Article
 from .briefing import Briefing
 from .config import Config
-from .errors import GeneratorError
+from .errors import GeneratorError, RenderError
 from .executors import executor
 from .fileio import sha256_bytes, write_atomic
 from .ingest import Limits, discover, read_article
@@ -221,14 +221,17 @@ def _extract_all(config: Config, articles: list[Article]) -> Iterable[workers.Ex
                    parallel_min=PARALLEL_MIN)
     try:
         done, last_report = 0, time.monotonic()
-        for results in run.map(partial(workers.extract_batch, model=config.model), batches):
+        task = partial(workers.extract_batch, model=config.model, limit_s=config.task_timeout)
+        for results in run.map(task, batches):
             yield from results
             done += len(results)
             if time.monotonic() - last_report > PROGRESS_EVERY_S and done < len(articles):
                 log.info("extracted %d of %d articles", done, len(articles))
                 last_report = time.monotonic()
-    finally:
-        run.close()
+    except BaseException:
+        run.abort()         # Ctrl-C or an error here: stop the workers, do not wait for them
+        raise
+    run.close()
 
 
 def _save(config: Config, article: Article, briefing: Briefing, plan: Plan, report: Report) -> None:
@@ -266,15 +269,26 @@ def render(config: Config, report: Report | None = None) -> Report:
         actors = actor_index(briefings)
         slugs = actor_pages(actors)
         names = country_names()
+        failed: set[str] = set()
         for b, digest in entries:
             page = pages_dir / f"{b.id}.md"
             links = " ".join(f"{a.name}={slugs.get(a.name)}" for a in b.actors)
             if config.force or not manifest.fresh(page, digest + common + links):
-                text = briefing_page(md, b, slugs, briefing_map(b), briefing_tags(b, names))
+                try:
+                    text = briefing_page(md, b, slugs, briefing_map(b), briefing_tags(b, names))
+                except RenderError as exc:
+                    # One briefing's problem never stops the others' pages and PDFs.
+                    report.error(f"{_briefing_file(config, b)}: its page was not rendered: {exc}")
+                    failed.add(b.id)
+                    continue
                 report.pages += _write_if_changed(page, text)
                 manifest.record(page, digest + common + links)
-        report.pages += _write_if_changed(config.docs / "index.md", index_page(md, briefings))
-        views = render_views(md, briefings, actors)
+        try:
+            report.pages += _write_if_changed(config.docs / "index.md", index_page(md, briefings))
+            views = render_views(md, briefings, actors)
+        except RenderError as exc:
+            report.error(f"the home page and cross-briefing views were not rendered: {exc}")
+            views = {}
         for rel, text in views.items():
             report.pages += _write_if_changed(config.docs / rel, text)
         actors_dir = config.docs / "actors"
@@ -293,12 +307,19 @@ def render(config: Config, report: Report | None = None) -> Report:
                     report.pages += 1
     with Timer(report, "pdf"):
         html = html_env(config.templates)
-        todo = [(pdf_dir / f"{b.id}.pdf", b, digest + common) for b, digest in entries
-                if config.force or not manifest.fresh(pdf_dir / f"{b.id}.pdf", digest + common)]
-        htmls = [brief_html(html, b, config.templates, config.marking, config.paper) for _, b, _ in todo]
-        for (out, _, digest), pdf in zip(todo, _render_pdfs(config, htmls)):
+        todo, htmls = [], []
+        for b, digest in entries:
+            out = pdf_dir / f"{b.id}.pdf"
+            if config.force or not manifest.fresh(out, digest + common):
+                try:
+                    htmls.append(brief_html(html, b, config.templates, config.marking, config.paper))
+                except RenderError as exc:
+                    report.error(f"{_briefing_file(config, b)}: its PDF was not rendered: {exc}")
+                    continue
+                todo.append((out, b, digest + common))
+        for (out, b, digest), pdf in zip(todo, _render_pdfs(config, htmls)):
             if isinstance(pdf, str):
-                report.error(f"{_display(config, out)}: {pdf}")
+                report.error(f"{_briefing_file(config, b)}: its PDF {_display(config, out)} was not rendered: {pdf}")
                 continue
             write_atomic(out, pdf)
             manifest.record(out, digest)
@@ -310,12 +331,19 @@ def render(config: Config, report: Report | None = None) -> Report:
             pdfs = {b.id: (pdf_dir / f"{b.id}.pdf").read_bytes() for b in briefings
                     if (pdf_dir / f"{b.id}.pdf").exists()}
             now = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
-            write_atomic(digest, digest_pdf(html, briefings, pdfs, config.templates, config.marking,
-                                            config.paper, now, config.root))
-            manifest.record(digest, everything)
-            report.pdfs += 1
+            try:
+                write_atomic(digest, digest_pdf(html, briefings, pdfs, config.templates, config.marking,
+                                                config.paper, now, config.root))
+                manifest.record(digest, everything)
+                report.pdfs += 1
+            except RenderError as exc:
+                report.error(f"{_display(config, digest)}: not rendered: {exc}")
         manifest.save()
     return report
+
+
+def _briefing_file(config: Config, b: Briefing) -> str:
+    return _display(config, config.briefings / f"{b.id}.yaml")
 
 
 def _templates_digest(config: Config) -> str:
@@ -361,9 +389,11 @@ def _write_if_changed(path: Path, content: str | bytes) -> int:
 def _render_pdfs(config: Config, htmls: list[str]) -> Iterable[bytes | str]:
     run = executor(config.jobs, config.scheduler, len(htmls), parallel_min=PARALLEL_MIN)
     try:
-        yield from run.map(partial(workers.render_pdf, root=config.root), htmls)
-    finally:
-        run.close()
+        yield from run.map(partial(workers.render_pdf, root=config.root, limit_s=config.task_timeout), htmls)
+    except BaseException:
+        run.abort()
+        raise
+    run.close()
 
 
 # --- build the site ------------------------------------------------------------------

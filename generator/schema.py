@@ -21,11 +21,11 @@ import jsonschema
 import yaml
 
 from .briefing import REQUIRED, SCHEMA_VERSION, Briefing
+from . import yamlsafe
 from .errors import BriefingError
 
 SCHEMA_PATH = Path(__file__).with_name("briefing.schema.json")
-# libyaml's safe loader and dumper when available: the same results, many times faster.
-SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# libyaml's dumper when available: the same results, many times faster.
 SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
@@ -108,19 +108,19 @@ def validate(data: Any, path: str, text: str | None = None) -> Briefing:
     """Return the Briefing for `data`, or raise BriefingError listing every problem."""
     found = problems(data)
     if found:
-        lines = _line_index(text) if text else {}
+        lines = {"(top level)": 1, **line_index(text)} if text else {}
         raise BriefingError(path, [
             (f"line {lines[where]}: " if where in lines else "") + f"{where}: {msg}"
             for where, msg in found])
     return Briefing.from_dict(data)
 
 
-def _line_index(text: str) -> dict[str, int]:
+def line_index(text: str) -> dict[str, int]:
     """Map each dotted field path of a YAML document to its 1-based line number."""
     index: dict[str, int] = {}
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
+        root = yaml.compose(text, Loader=yamlsafe.SafeLoader)   # the text passed yamlsafe.load
+    except (yaml.YAMLError, RecursionError):
         return index
 
     def walk(node, prefix):
@@ -148,11 +148,13 @@ def load_yaml(path: Path, display: str | None = None) -> tuple[Any, str]:
     except OSError as exc:
         raise BriefingError(display, [f"cannot be read ({exc.strerror}); check its permissions"])
     try:
-        return yaml.load(text, Loader=SafeLoader), text
+        return yamlsafe.load(text), text
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}: " if mark else ""
         what = getattr(exc, "problem", None) or str(exc)
+        if isinstance(exc, yamlsafe.YamlBomb):
+            raise BriefingError(display, [f"{where}refused: {what}"])
         raise BriefingError(display, [f"{where}YAML syntax error: {what}; fix the YAML syntax"])
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import BriefingError
-from .schema import read_briefing
+from .schema import line_index, read_briefing
 from .store import briefing_files
 
 
@@ -26,12 +26,14 @@ def validate_files(paths: list[Path], root: Path | None = None) -> tuple[list[st
         except BriefingError as exc:
             problems += [f"{exc.path}: {p}" for p in exc.problems]
             continue
-        problems += [f"{path}: {p}" for p in evidence_problems(briefing, root)]
+        lines = line_index(path.read_text(encoding="utf-8"))
+        problems += [f"{path}: line {lines.get(where, 1)}: {where}: {what}"
+                     for where, what in evidence_problems(briefing, root)]
     return problems, len(files)
 
 
-def evidence_problems(briefing, root: Path) -> list[str]:
-    """Evidence whose text is not the article's text at its offsets."""
+def evidence_problems(briefing, root: Path) -> list[tuple[str, str]]:
+    """Evidence whose text is not the article's text at its offsets, as (field, problem)."""
     article = root / briefing.source.file
     if not article.is_file() or article.suffix.lower() in (".html", ".htm"):
         return []
@@ -41,7 +43,10 @@ def evidence_problems(briefing, root: Path) -> list[str]:
     for field in ("actors", "locations", "threats", "quotes"):
         for i, item in enumerate(getattr(briefing, field)):
             for j, ev in enumerate(item.evidence):
-                if text[ev.start:ev.end] != ev.text:
-                    out.append(f"{field}.{i}.evidence.{j}: text {ev.text[:40]!r} is not at "
-                               f"{ev.start}–{ev.end} of {briefing.source.file}; correct the offsets")
+                if ev.end > len(text) or ev.start > ev.end:
+                    out.append((f"{field}.{i}.evidence.{j}", f"offsets {ev.start}–{ev.end} lie outside "
+                                f"{briefing.source.file} ({len(text):,} characters); correct them"))
+                elif text[ev.start:ev.end] != ev.text:
+                    out.append((f"{field}.{i}.evidence.{j}", f"text {ev.text[:40]!r} is not at "
+                                f"{ev.start}–{ev.end} of {briefing.source.file}; correct the offsets"))
     return out

@@ -50,7 +50,7 @@ def test_the_rest_is_built_and_the_exit_is_non_zero(bad_build):
 def test_unsupported_and_unreadable_files_are_reported(bad_build):
     _, proc = bad_build
     assert "seeds/notes.docx: skipped: unsupported file type '.docx'" in proc.stderr
-    assert "seeds/unreadable.txt: cannot be read" in proc.stderr
+    assert "seeds/unreadable.txt: skipped: a broken link" in proc.stderr
 
 
 def test_non_utf8_is_a_warning_and_strict_makes_it_fail(tmp_path):

@@ -91,3 +91,58 @@ def test_any_valid_briefing_renders_without_executing_its_text(data):
     body = page.split("\n---\n", 1)[1]          # after the YAML front matter
     assert "](javascript:" not in body
     assert "49" not in page or "49" in str(data)        # {{ 7*7 }} is never evaluated
+
+
+# --- everything the schema allows renders --------------------------------------------------------
+
+def _from_schema(schema: dict):
+    """A strategy for every value `schema` (the subset of JSON Schema the briefing's uses)
+    allows: optional properties present or not, nulls, empty lists, long and strange text."""
+    if "const" in schema:
+        return st.just(schema["const"])
+    if "enum" in schema:
+        return st.sampled_from(schema["enum"])
+    kinds = schema.get("type")
+    if isinstance(kinds, list):
+        return st.one_of(*[_from_schema({**schema, "type": k}) for k in kinds])
+    if kinds == "null":
+        return st.none()
+    if kinds == "boolean":
+        return st.booleans()
+    if kinds == "integer":
+        return st.integers(schema.get("minimum", -10**12), schema.get("maximum", 10**12))
+    if kinds == "number":
+        return st.floats(schema.get("minimum", -1e12), schema.get("maximum", 1e12), allow_nan=False)
+    if kinds == "string":
+        if "pattern" in schema:
+            return st.from_regex(schema["pattern"], fullmatch=True)
+        strange = st.one_of(words, st.text(min_size=300, max_size=2000), st.just("\u202e\u200b" * 50))
+        return strange.filter(lambda v: len(v) >= schema.get("minLength", 0))
+    if kinds == "array":
+        return st.lists(_from_schema(schema["items"]), max_size=min(schema.get("maxItems", 4), 4))
+    if kinds == "object":
+        props = schema["properties"]
+        required = set(schema.get("required", []))
+        return st.fixed_dictionaries({k: _from_schema(v) for k, v in props.items() if k in required},
+                                     optional={k: _from_schema(v) for k, v in props.items() if k not in required})
+    raise AssertionError(f"schema construct not covered: {schema}")
+
+
+def _schema_briefings():
+    from generator.schema import json_schema
+    return _from_schema(json_schema())
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=_schema_briefings())
+def test_everything_the_schema_allows_renders_through_every_template(data):
+    from generator.render.brief import brief_html
+    from generator.render.environment import html_env
+    from generator.render.pages import briefing_tags, index_page
+    from generator.render.views import actor_index, briefing_map, country_names, render_views
+    briefing = validate(data, "b.yaml")
+    md = markdown_env(REPO / "templates")
+    briefing_page(md, briefing, {}, briefing_map(briefing), briefing_tags(briefing, country_names()))
+    brief_html(html_env(REPO / "templates"), briefing, REPO / "templates", "TLP:CLEAR", "A4")
+    index_page(md, [briefing])
+    render_views(md, [briefing], actor_index([briefing]))

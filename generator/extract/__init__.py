@@ -40,7 +40,7 @@ class Extractor:
         if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(article.body):
             doc.user_data.setdefault("text", article.body)
         locations = find_locations(doc, self.gaz, headline_end, known_actor_forms())
-        places = [(e.start, e.end) for loc in locations for e in loc.evidence]
+        places = sorted((e.start, e.end) for loc in locations for e in loc.evidence)
         actors = self.actor_finder.find(doc, headline_end, places)
         taken = [(e.start, e.end) for a in actors for e in a.evidence]
         actors = merge_into_states(actors + find_groups(doc_text(doc), self.gaz, locations, headline_end, taken),

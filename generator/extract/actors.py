@@ -9,6 +9,7 @@ Demonyms alone ("Syrian") are never actors.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter
@@ -177,8 +178,12 @@ class ActorFinder:
 
 
 def _overlaps(ent: Span, places: list[tuple[int, int]]) -> bool:
-    """The entity is one the location rules read as a place (not a longer name holding one)."""
-    return any(s <= ent.start_char + 4 and ent.end_char <= e + 2 for s, e in places)
+    """The entity is one the location rules read as a place (not a longer name holding one).
+    `places` is sorted; the spans that can hold the entity start at most 300 characters
+    before it."""
+    i = bisect.bisect_right(places, (ent.start_char + 4, float("inf")))
+    return any(s <= ent.start_char + 4 and ent.end_char <= e + 2
+               for s, e in places[bisect.bisect_left(places, (ent.start_char - 300, 0)):i])
 
 
 SITE_WORDS = {"square", "avenue", "street", "road", "plaza", "hill", "park", "bridge", "airport", "hospital",

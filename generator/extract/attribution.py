@@ -148,7 +148,10 @@ def _before(doc: Doc, start: int, end: int) -> Attribution | None:
     fallback = None
     for found in _before_each(doc, tokens, start):
         phrase = doc_text(doc)[found.phrase_start:found.phrase_end]
-        if phrase[:1].isupper() or phrase.lower() in PRONOUNS or phrase.split()[-1].lower() in PERSON_NOUNS:
+        words = phrase.split()
+        if not words:
+            continue
+        if phrase[:1].isupper() or phrase.lower() in PRONOUNS or words[-1].lower() in PERSON_NOUNS:
             return found
         fallback = fallback or found
     return fallback

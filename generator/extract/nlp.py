@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from collections.abc import Iterable, Iterator
 
 import spacy
@@ -33,7 +34,9 @@ AMBIGUOUS = {"IS", "AP", "the Met", "Wagner", "SAA", "WHO", "Gaza", "America"}
 # paragraphs and batches stay small. Sentences never cross a paragraph break, so the
 # pieces parse as the whole would.
 PIECE_CHARS = 4000
+LONGEST_PARAGRAPH = 100_000     # a paragraph longer than this is cut inside (the parser's limit is 1,000,000)
 BATCH_PIECES = 8
+SENTENCE_END = re.compile(r"[.!?][\"'’”)]*\s+(?=[\"'‘“(]*[A-Z0-9])")
 
 
 def parse(nlp: Language, texts: Iterable[str]) -> Iterator[Doc]:
@@ -47,23 +50,38 @@ def parse(nlp: Language, texts: Iterable[str]) -> Iterator[Doc]:
 
 def _pieces(text: str) -> list[str]:
     """The text cut after line breaks into runs of at most PIECE_CHARS (a longer
-    paragraph stays whole); joined, they give the text back exactly."""
+    paragraph stays whole up to LONGEST_PARAGRAPH); a paragraph longer than that, such as
+    a whole article on one line, is cut after a sentence, else at a space, else anywhere.
+    Joined, the pieces give the text back exactly."""
     if len(text) <= PIECE_CHARS:
         return [text]
     out, start = [], 0
     while len(text) - start > PIECE_CHARS:
         cut = text.rfind("\n", start, start + PIECE_CHARS)
         if cut < 0:
-            cut = text.find("\n", start + PIECE_CHARS)
-            if cut < 0:
-                break
-        cut += 1
-        while cut < len(text) and text[cut] == "\n":
-            cut += 1                   # blank lines stay with the paragraph before them
+            cut = text.find("\n", start + PIECE_CHARS, start + LONGEST_PARAGRAPH)
+        if cut < 0:
+            cut = _inside_paragraph(text, start, start + PIECE_CHARS)
+        else:
+            cut += 1
+            while cut < len(text) and text[cut] == "\n":
+                cut += 1               # blank lines stay with the paragraph before them
         out.append(text[start:cut])
         start = cut
     out.append(text[start:])
     return [piece for piece in out if piece]
+
+
+def _inside_paragraph(text: str, start: int, end: int) -> int:
+    """Where to cut text[start:end] with the least harm: after the last sentence's end,
+    else after the last space, else at `end`."""
+    window = text[start:end]
+    for m in reversed(list(SENTENCE_END.finditer(window))):
+        if m.end() > len(window) // 2:
+            return start + m.end()
+        break
+    space = window.rfind(" ", len(window) // 2)
+    return start + space + 1 if space > 0 else end
 
 
 @Language.component("ptb_to_upos")

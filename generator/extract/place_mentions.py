@@ -17,6 +17,7 @@ was a place once in the article is a place at each later mention too.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -152,7 +153,8 @@ class MentionFinder:
     def __init__(self, doc: Doc, gaz: Gazetteer, actor_forms: set[str]):
         self.doc, self.gaz, self.actor_forms = doc, gaz, actor_forms
         self.text = doc_text(doc)
-        self.ents = list(doc.ents)
+        self.ents = list(doc.ents)          # sorted and never overlapping
+        self._ent_starts = [e.start_char for e in self.ents]
         self.weak_lines = _weak_capital_lines(self.text)
         # Every word of a person's full name in this article: "Amman" after "Sudesh Amman".
         # One-word "persons" are left out (the recogniser takes many towns for people), and
@@ -180,10 +182,14 @@ class MentionFinder:
         found: dict[tuple[int, int], Mention] = {}
         for m in self._curated():
             found[(m.start, m.end)] = m
+        taken = sorted(found)          # the curated names' spans
         for m in self._runs():
             # A site and the place in its name both stand ("Jolo Cathedral", "Jolo").
-            if not any(s < m.end and m.start < e and "site" not in found[(s, e)].evidence for s, e in found):
+            i = bisect.bisect_left(taken, (m.end, m.end))
+            if not any(s < m.end and m.start < e and "site" not in found[(s, e)].evidence
+                       for s, e in taken[max(0, i - 8):i]):
                 found[(m.start, m.end)] = m
+                bisect.insort(taken, (m.start, m.end))
         for m in self._datelines():
             found.setdefault((m.start, m.end), m).evidence.add("dateline")
         mentions = sorted(found.values(), key=lambda m: m.start)
@@ -192,18 +198,20 @@ class MentionFinder:
         # A name used as a person's anywhere in the article is nobody's place elsewhere in it.
         self.person_forms = {norm(m.form) for m in mentions if self._speaker(m) and not _major(m)}
         accepted = [m for m in mentions if self._accept(m)]
+        ids = {id(m) for m in accepted}
         # A list of places: a name joined to an accepted place by "and" or a comma is one too
         # ("Dayton and Cincinnati", "Middletown, Trenton and Monroe").
         for _ in range(2):
             for a, b in zip(mentions, mentions[1:]):
                 for x, y in ((a, b), (b, a)):
-                    if x in accepted and y not in accepted and y.hits and LIST_GAP.fullmatch(
+                    if id(x) in ids and id(y) not in ids and y.hits and LIST_GAP.fullmatch(
                             self.text[min(a.end, b.end):max(a.start, b.start)]) and self._listed(y):
                         y.evidence.add("list")
                         accepted.append(y)
+                        ids.add(id(y))
         # One sense per article: a name that is a place once is a place at each mention.
         places = {norm(m.form) for m in accepted}
-        accepted += [m for m in mentions if m not in accepted and norm(m.form) in places
+        accepted += [m for m in mentions if id(m) not in ids and norm(m.form) in places
                      and m.why in ("town", "title case", "ordinary word", "other name")
                      and not (m.ambiguous and not m.strong)]
         return sorted(accepted, key=lambda m: m.start)
@@ -527,14 +535,23 @@ class MentionFinder:
         return len(words) == 1 and is_given_name(key) and span.end < len(self.doc) \
             and _capitalised(self.doc[span.end]) and not span.doc[span.end].whitespace_ == ""
 
+    def _ents_from(self, lo: int, hi: int) -> list[Span]:
+        """The entities that start between character offsets `lo` and `hi` (bisected:
+        long articles have thousands)."""
+        return self.ents[bisect.bisect_left(self._ent_starts, lo):bisect.bisect_right(self._ent_starts, hi)]
+
+    def _holding(self, start: int) -> Span | None:
+        """The entity that covers offset `start`, if any (entities never overlap)."""
+        i = bisect.bisect_right(self._ent_starts, start) - 1
+        return self.ents[i] if i >= 0 and self.ents[i].end_char > start else None
+
     def _place_label(self, start: int, end: int) -> bool:
-        return any(e.label_ in PLACE_LABELS and e.start_char <= start and end <= e.end_char + 1
-                   for e in self.ents)
+        e = self._holding(start)
+        return e is not None and e.label_ in PLACE_LABELS and end <= e.end_char + 1
 
     def _other_name_exactly(self, m: Mention) -> str | None:
-        for e in self.ents:
-            if e.label_ in OTHER_NAME_LABELS and not e.ent_id_ and abs(e.start_char - m.start) <= 4 \
-                    and abs(e.end_char - m.end) <= 2:
+        for e in self._ents_from(m.start - 4, m.start + 4):
+            if e.label_ in OTHER_NAME_LABELS and not e.ent_id_ and abs(e.end_char - m.end) <= 2:
                 return e.label_
         return None
 
@@ -544,7 +561,7 @@ class MentionFinder:
     def _inside_other_name_span(self, start: int, end: int, major: list[Hit] = ()) -> bool:
         """Part of a longer name of a person or body ("Kabul Bank", "Georgia Modular
         Systems"), unless the place follows "of" in it ("University of Nebraska")."""
-        for e in self.ents:
+        for e in filter(None, [self._holding(start)]):
             if e.label_ in OTHER_NAME_LABELS and e.start_char <= start and end <= e.end_char \
                     and (e.end_char - e.start_char) > (end - start) + 2:
                 if e.ent_id_:

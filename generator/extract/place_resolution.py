@@ -64,21 +64,45 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, demonym_countries: Counter)
 
 
 def _neighbours(mentions: list[Mention], candidates: dict, chosen: dict) -> dict[tuple[int, int], float]:
-    """For each (mention, candidate): how many other names' current places lie near it."""
+    """For each (mention, candidate): how many other names' current places lie near it.
+    Places are looked up by grid cell and by first-level region, not compared pairwise, so
+    that a long article with thousands of names takes linear time."""
     places = {}
     for m in mentions:
         p = chosen.get(id(m))
         if p is not None and p.lat is not None and p.feature not in ("PCLI", "CONT"):
             places.setdefault(m.form.lower(), p)
+    grid: dict[tuple[int, int], list] = {}
+    regions: dict[tuple[str, str], list] = {}
+    for form, q in places.items():
+        grid.setdefault(_cell(q), []).append((form, q))
+        if q.admin1:
+            regions.setdefault((q.country, q.admin1), []).append((form, q))
+    counted: dict[tuple[str, int], float] = {}
     out = {}
     for m in mentions:
+        form = m.form.lower()
         for h in candidates[id(m)]:
             p = h.place
             if p.lat is None or p.feature in ("PCLI", "CONT"):
                 continue
-            out[(id(m), p.id)] = min(2.0, sum(1.0 for form, q in places.items()
-                                              if form != m.form.lower() and q.id != p.id and _near(p, q)))
+            key = (form, p.id)
+            if key not in counted:
+                near = {(f, q.id): q for f, q in _around(p, grid)}
+                if p.admin1:
+                    near.update({(f, q.id): q for f, q in regions.get((p.country, p.admin1), ())})
+                counted[key] = min(2.0, sum(1.0 for (f, qid), q in near.items()
+                                            if f != form and qid != p.id and _near(p, q)))
+            out[(id(m), p.id)] = counted[key]
     return out
+
+
+def _around(p: Place, grid: dict) -> list:
+    """The places in the grid cells within NEAR_KM of `p` (more cells east and west near the poles)."""
+    cy, cx = _cell(p)
+    span = max(1, math.ceil(NEAR_KM / (111 * max(0.05, math.cos(math.radians(p.lat)))) / 1.5))
+    return [item for dy in (-1, 0, 1) for dx in range(-span, span + 1)
+            for item in grid.get((cy + dy, cx + dx), ())]
 
 
 @dataclass

@@ -6,6 +6,8 @@ article order so the points read as a story.
 """
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Doc
 
 from ..briefing import Actor, Location, Threat
@@ -28,10 +30,14 @@ def summarise(doc: Doc, headline_end: int, actors: list[Actor], locations: list[
     threat_weight = {t.evidence[0].start: {"high": 3, "medium": 2, "low": 1}[t.severity]
                      for t in threats if t.evidence}
 
+    key_starts = sorted(s for s, _ in key_spans)
+    threat_starts = sorted(threat_weight)
+
     def score(sent: tuple[int, int, str]) -> float:
         start, end, text = sent
-        hits = sum(1 for s, _ in key_spans if start <= s < end)
-        threat = max((w for s, w in threat_weight.items() if start <= s < end), default=0)
+        hits = bisect.bisect_left(key_starts, end) - bisect.bisect_left(key_starts, start)
+        inside = threat_starts[bisect.bisect_left(threat_starts, start):bisect.bisect_left(threat_starts, end)]
+        threat = max((threat_weight[s] for s in inside), default=0)
         return hits + threat - len(text) / 400
 
     lede, rest = sents[0], sents[1:]

@@ -244,6 +244,9 @@ def gazetteer() -> Gazetteer:
         log.info("building the gazetteer index (once per machine; about 15 s)")
         try:
             build_index(path, key)
+            for old in path.parent.glob("gazetteer-*.sqlite"):
+                if old != path:
+                    old.unlink(missing_ok=True)     # an index of older data: never read again
         except OSError:
             # A read-only cache folder: build a private copy for this process.
             path = Path(tempfile.mkdtemp(prefix="briefing-gazetteer-")) / "gazetteer.sqlite"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import traceback
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
@@ -101,7 +102,22 @@ def render(env: Environment, name: str, **context) -> str:
     except TemplateError as exc:
         where = f" line {exc.lineno}" if getattr(exc, "lineno", None) else ""
         raise RenderError(f"templates/{name}{where}: {exc.message or exc}; fix the template") from exc
-    except (TypeError, ValueError, AttributeError, KeyError, IndexError) as exc:
-        # A template that runs but misuses its data (an edited template, an old copy).
-        raise RenderError(f"templates/{name}: {type(exc).__name__}: {exc}; fix the template "
+    except (TypeError, ValueError, AttributeError, KeyError, IndexError, OverflowError) as exc:
+        # A template that runs but misuses its data (an edited template, an old copy), or
+        # a value it was not written for: say where, and what the line prints.
+        where = _template_line(env, exc)
+        raise RenderError(f"templates/{where or name}: {type(exc).__name__}: {exc}; a field holds a value "
+                          f"this line of the template does not handle: fix the field or the template "
                           f"(compare it with the one shipped in the project)") from exc
+
+
+def _template_line(env: Environment, exc: BaseException) -> str:
+    """"briefing.md.j2 line 57 ({{ l.lat }})": the template line the error came from."""
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".j2")]
+    if not frames:
+        return ""
+    frame = frames[-1]
+    source = Path(frame.filename).read_text(encoding="utf-8").splitlines() if Path(frame.filename).is_file() else []
+    code = source[frame.lineno - 1].strip() if 0 < frame.lineno <= len(source) else ""
+    code = code if len(code) <= 80 else code[:77] + "..."
+    return f"{Path(frame.filename).name} line {frame.lineno}" + (f" ({code})" if code else "")

@@ -1,7 +1,6 @@
 """Each extractor on small real sentences, hard cases included (real model, no mocks)."""
 from __future__ import annotations
 
-import pytest
 
 from generator.article import Article
 from generator.extract.quotes import find_quote_spans

@@ -16,7 +16,6 @@ told in one or more sentences, with who did what to whom, where, when and how ma
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date
 
 from spacy.tokens import Doc, Span

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 
@@ -30,15 +29,12 @@ class Article:
     warnings: list[str] = field(default_factory=list)
 
 
-# Letters that Unicode does not decompose into an ASCII base letter.
-TRANSLITERATE = str.maketrans({"ø": "o", "Ø": "O", "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE",
-                               "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "þ": "th", "ð": "d", "ı": "i"})
-
-
 def slugify(text: str, max_length: int = 80) -> str:
-    """A URL- and file-safe slug: ASCII lower-case letters, digits and hyphens."""
-    ascii_text = unicodedata.normalize("NFKD", text.translate(TRANSLITERATE)).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    """A URL- and file-safe slug: ASCII lower-case letters, digits and hyphens, from any
+    script ("Владимир Путин" → vladimir-putin, "北京" → beijing), the same on every build."""
+    from anyascii import anyascii
+    # Apostrophes join their word ("assad's" → assads), as slugs made before did.
+    slug = re.sub(r"[^a-z0-9]+", "-", re.sub(r"['’`]", "", anyascii(text)).lower()).strip("-")
     return slug[:max_length].rstrip("-") or "article"
 
 

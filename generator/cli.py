@@ -57,6 +57,8 @@ def path_options(f):
                      help="TLP 2.0 handling marking on the PDF briefs."),
         click.option("--paper", type=click.Choice(["A4", "letter"]), default="A4", show_default=True,
                      help="PDF paper size."),
+        click.option("--pdf/--no-pdf", default=True, show_default=True,
+                     help="Render the PDF briefs and monthly digests (--no-pdf: pages and site only)."),
         click.option("--max-bytes", type=click.IntRange(min=1), default=2_000_000, show_default=True,
                      help="Refuse article files larger than this."),
         click.option("--task-timeout", type=click.IntRange(min=0), default=300, show_default=True,

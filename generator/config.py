@@ -33,6 +33,7 @@ class Config:
     strict: bool = False               #: warnings fail the build
     force: bool = False                #: redo every stage even when nothing changed
     task_timeout: int = 300            #: seconds one article's extraction or one PDF may take
+    pdf: bool = True                   #: render PDF briefs and digests (off: pages and site only)
 
     def __post_init__(self) -> None:
         self.root = Path(self.root).resolve()

@@ -18,6 +18,7 @@ import yaml
 
 from . import yamlsafe
 from .article import Article, blank, slugify
+from .dates import date_line, parse_date
 from .errors import InputError
 from .fileio import sha256_bytes
 
@@ -65,6 +66,7 @@ def read_article(path: Path, root: Path, limits: Limits = Limits()) -> Article:
         article = _from_plain(text, rel, 0)
     article.sha256 = sha256_bytes(raw)
     article.warnings = warnings + article.warnings
+    _date_article(article)
     if not article.body[article.headline[1]:].strip():
         raise InputError(f"{rel}: has a headline but no body text; add the article body below the headline")
     return article
@@ -183,6 +185,18 @@ def _from_markdown(text: str, rel: str) -> Article:
 
 def _date(value) -> str:
     return value.isoformat() if hasattr(value, "isoformat") else str(value or "")
+
+
+def _date_article(article: Article) -> None:
+    """The publication date as ISO 8601: the metadata's, else a date line in the text;
+    metadata that is no date is reported and left out."""
+    given = article.published
+    found = parse_date(given)
+    if given and found is None:
+        article.warnings.append(f"{article.path}: published: {given!r} is not a date; write it as YYYY-MM-DD "
+                                f"(the date line of the text is used if there is one)")
+    found = found or date_line(article.text)
+    article.published = found.isoformat() if found else ""
 
 
 def _from_html(html: str, rel: str) -> Article:

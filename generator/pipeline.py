@@ -27,9 +27,13 @@ from .migrate import upgrade_file
 from .modelinfo import model_id
 from .render.brief import brief_html, digest_pdf
 from .render.environment import html_env, markdown_env
-from .render.pages import briefing_page, briefing_tags, index_page
-from .render.views import actor_index, actor_pages, briefing_map, country_names, render_views
-from .site import build_site
+from .render.exports import data_files, feeds
+from .render.maps import world_js
+from .render.pages import briefing_page
+from .render.views import (actor_index, actor_pages, briefing_site_map, month_name, month_of, place_index,
+                           places_script, render_views)
+from .site import build_site, site_settings
+from .sources import FILE_NAME as SOURCES_FILE, Sources
 from .state import Manifest
 from .store import State, briefing_files, inspect, proposed_path, write
 from . import workers
@@ -38,7 +42,6 @@ log = logging.getLogger(__name__)
 PARALLEL_MIN = 4   # below this many articles a worker pool costs more than it saves
 BATCH = 16         # most articles per nlp.pipe batch (and per task sent to a worker)
 PROGRESS_EVERY_S = 10
-DIGEST = "digest/briefings-digest.pdf"  # every briefing in one document; apart from pdf/<slug>.pdf
 
 
 @dataclass
@@ -111,7 +114,7 @@ def build(config: Config) -> Report:
 
 def inputs_fingerprint(config: Config) -> str:
     """A digest of everything a build reads, by file name, size and modification time."""
-    parts = [TOOL, model_id(config.model), config.marking, config.paper,
+    parts = [TOOL, model_id(config.model), config.marking, config.paper, str(config.pdf),
              str(config.max_bytes), str(config.site)]
     for folder in (config.seeds, config.briefings, config.templates):
         if folder.is_dir():
@@ -119,8 +122,9 @@ def inputs_fingerprint(config: Config) -> str:
                 if path.is_file():
                     st = path.stat()
                     parts.append(f"{path} {st.st_size} {st.st_mtime_ns}")
-    if config.mkdocs_yml.exists():
-        parts.append(config.mkdocs_yml.read_text(encoding="utf-8"))
+    for settings in (config.mkdocs_yml, config.root / SOURCES_FILE):
+        if settings.exists():
+            parts.append(settings.read_text(encoding="utf-8", errors="replace"))
     return sha256_bytes("\n".join(parts).encode("utf-8"))
 
 
@@ -256,90 +260,157 @@ def _display(config: Config, path: Path) -> str:
 # --- render pages and PDFs ---------------------------------------------------------
 
 def render(config: Config, report: Report | None = None) -> Report:
-    """Markdown pages and PDF briefs for every published briefing; stale ones removed."""
+    """Markdown pages, views, feeds, data and PDF briefs for every published briefing;
+    stale ones removed."""
     report = report or Report()
     with Timer(report, "pages"):
         entries = published(config, report)
         briefings = [b for b, _ in entries]
         manifest = Manifest(config.docs / ".state.json")
-        md = markdown_env(config.templates)
-        pages_dir, pdf_dir = config.docs / "briefings", config.docs / "pdf"
+        sources = _sources(config, report)
         # What every page and PDF depends on besides its briefing: templates, options, tool.
-        common = _templates_digest(config) + f" {__version__} {config.marking} {config.paper}"
-        actors = actor_index(briefings)
-        slugs = actor_pages(actors)
-        names = country_names()
-        failed: set[str] = set()
-        for b, digest in entries:
-            page = pages_dir / f"{b.id}.md"
-            links = " ".join(f"{a.name}={slugs.get(a.name)}" for a in b.actors)
-            if config.force or not manifest.fresh(page, digest + common + links):
-                try:
-                    text = briefing_page(md, b, slugs, briefing_map(b), briefing_tags(b, names))
-                except RenderError as exc:
-                    # One briefing's problem never stops the others' pages and PDFs.
-                    report.error(f"{_briefing_file(config, b)}: its page was not rendered: {exc}")
-                    failed.add(b.id)
-                    continue
-                report.pages += _write_if_changed(page, text)
-                manifest.record(page, digest + common + links)
-        try:
-            report.pages += _write_if_changed(config.docs / "index.md", index_page(md, briefings))
-            views = render_views(md, briefings, actors)
-        except RenderError as exc:
-            report.error(f"the home page and cross-briefing views were not rendered: {exc}")
-            views = {}
-        for rel, text in views.items():
-            report.pages += _write_if_changed(config.docs / rel, text)
-        actors_dir = config.docs / "actors"
-        for stale in actors_dir.glob("*.md") if actors_dir.exists() else []:
-            if f"actors/{stale.name}" not in views:
-                stale.unlink()
-        for asset in sorted((config.templates / "assets").glob("*")):
-            # Scripts and styles the site serves itself, so that it never loads a remote one.
-            report.pages += _write_if_changed(config.docs / "assets" / asset.name, asset.read_bytes())
-        keep = {b.id for b in briefings}
-        for folder, suffix in ((pages_dir, ".md"), (pdf_dir, ".pdf")):
-            for stale in folder.glob(f"*{suffix}") if folder.exists() else []:
-                if stale.stem not in keep:
-                    stale.unlink()
-                    manifest.forget(stale)
-                    report.pages += 1
-    with Timer(report, "pdf"):
-        html = html_env(config.templates)
-        todo, htmls = [], []
-        for b, digest in entries:
-            out = pdf_dir / f"{b.id}.pdf"
-            if config.force or not manifest.fresh(out, digest + common):
-                try:
-                    htmls.append(brief_html(html, b, config.templates, config.marking, config.paper))
-                except RenderError as exc:
-                    report.error(f"{_briefing_file(config, b)}: its PDF was not rendered: {exc}")
-                    continue
-                todo.append((out, b, digest + common))
-        for (out, b, digest), pdf in zip(todo, _render_pdfs(config, htmls)):
-            if isinstance(pdf, str):
-                report.error(f"{_briefing_file(config, b)}: its PDF {_display(config, out)} was not rendered: {pdf}")
-                continue
-            write_atomic(out, pdf)
-            manifest.record(out, digest)
-            report.pdfs += 1
-        # The digest of all briefings, redone when any of them changes.
-        everything = sha256_bytes("".join(sorted(d for _, d in entries)).encode()) + common
-        digest = config.docs / DIGEST
-        if briefings and (config.force or not manifest.fresh(digest, everything)):
-            pdfs = {b.id: (pdf_dir / f"{b.id}.pdf").read_bytes() for b in briefings
-                    if (pdf_dir / f"{b.id}.pdf").exists()}
-            now = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
-            try:
-                write_atomic(digest, digest_pdf(html, briefings, pdfs, config.templates, config.marking,
-                                                config.paper, now, config.root))
-                manifest.record(digest, everything)
-                report.pdfs += 1
-            except RenderError as exc:
-                report.error(f"{_display(config, digest)}: not rendered: {exc}")
+        common = (_templates_digest(config) + f" {__version__} {config.marking} {config.paper} {config.pdf} "
+                  + sha256_bytes(sources.digest().encode())[:16])
+        _render_pages(config, entries, manifest, sources, common, report)
+        _render_views(config, briefings, sources, report)
         manifest.save()
+    if config.pdf:
+        with Timer(report, "pdf"):
+            _render_briefs(config, entries, manifest, sources, common, report)
+            _render_digests(config, entries, manifest, common, report)
+            manifest.save()
     return report
+
+
+GENERATED = ("actors", "archive", "places", "threats", "feeds", "data")   #: folders of docs/ the views own
+
+
+def _render_pages(config: Config, entries, manifest: Manifest, sources: Sources, common: str,
+                  report: Report) -> None:
+    """One Markdown page per briefing, redone when it, its actors' pages or `common` change."""
+    md = markdown_env(config.templates)
+    pages_dir, pdf_dir = config.docs / "briefings", config.docs / "pdf"
+    slugs = actor_pages(actor_index([b for b, _ in entries]))
+    for b, digest in entries:
+        page = pages_dir / f"{b.id}.md"
+        links = " ".join(f"{a.name}={slugs.get(a.name)}" for a in b.actors)
+        if config.force or not manifest.fresh(page, digest + common + links):
+            try:
+                text = briefing_page(md, b, slugs, briefing_site_map(b), sources.grade(b.source.name, b.source.url),
+                                     config.marking, config.pdf)
+            except RenderError as exc:
+                # One briefing's problem never stops the others' pages and PDFs.
+                report.error(f"{_briefing_file(config, b)}: its page was not rendered: {exc}")
+                continue
+            report.pages += _write_if_changed(page, text)
+            manifest.record(page, digest + common + links)
+    keep = {b.id for b, _ in entries}
+    for folder, suffix in ((pages_dir, ".md"), (pdf_dir, ".pdf")):
+        for stale in folder.glob(f"*{suffix}") if folder.exists() else []:
+            if stale.stem not in keep:
+                stale.unlink()
+                manifest.forget(stale)
+                report.pages += 1
+
+
+def _render_views(config: Config, briefings: list[Briefing], sources: Sources, report: Report) -> None:
+    """The home page and the cross-briefing views, feeds, data downloads and the site's
+    scripts and styles; files the views no longer make are removed."""
+    md = markdown_env(config.templates)
+    name, url = site_settings(config.mkdocs_yml)
+    try:
+        files: dict[str, str | bytes] = dict(render_views(md, briefings, actor_index(briefings),
+                                                          {"marking": config.marking, "with_pdf": config.pdf}))
+    except RenderError as exc:
+        report.error(f"the home page and cross-briefing views were not rendered: {exc}")
+        return
+    updated = max((b.generated.at for b in briefings), default="1970-01-01T00:00:00+00:00")
+    files.update(feeds(briefings, url, name, _rfc3339(updated), config.pdf))
+    files.update(data_files(briefings, url, sources))
+    files["data/places.js"] = places_script(place_index(briefings))
+    files["assets/world.js"] = world_js()
+    for asset in sorted((config.templates / "assets").rglob("*")):
+        # Scripts and styles the site serves itself, so that it never loads a remote one.
+        if asset.is_file():
+            files[f"assets/{asset.relative_to(config.templates / 'assets').as_posix()}"] = asset.read_bytes()
+    for rel, content in files.items():
+        report.pages += _write_if_changed(config.docs / rel, content)
+    for folder in GENERATED + ("assets",):
+        for stale in (config.docs / folder).rglob("*") if (config.docs / folder).is_dir() else []:
+            if stale.is_file() and stale.relative_to(config.docs).as_posix() not in files:
+                stale.unlink()
+                report.pages += 1
+
+
+def _render_briefs(config: Config, entries, manifest: Manifest, sources: Sources, common: str,
+                   report: Report) -> None:
+    html = html_env(config.templates)
+    pdf_dir = config.docs / "pdf"
+    todo, htmls = [], []
+    for b, digest in entries:
+        out = pdf_dir / f"{b.id}.pdf"
+        if config.force or not manifest.fresh(out, digest + common):
+            try:
+                htmls.append(brief_html(html, b, config.templates, config.marking, config.paper,
+                                        sources.grade(b.source.name, b.source.url)))
+            except RenderError as exc:
+                report.error(f"{_briefing_file(config, b)}: its PDF was not rendered: {exc}")
+                continue
+            todo.append((out, b, digest + common))
+    for (out, b, digest), pdf in zip(todo, _render_pdfs(config, htmls)):
+        if isinstance(pdf, str):
+            report.error(f"{_briefing_file(config, b)}: its PDF {_display(config, out)} was not rendered: {pdf}")
+            continue
+        write_atomic(out, pdf)
+        manifest.record(out, digest)
+        report.pdfs += 1
+
+
+def _render_digests(config: Config, entries, manifest: Manifest, common: str, report: Report) -> None:
+    """A digest of every brief per month of publication: a changed briefing redoes its
+    month's digest only."""
+    html = html_env(config.templates)
+    pdf_dir, folder = config.docs / "pdf", config.docs / "digest"
+    months: dict[str, list[tuple[Briefing, str]]] = {}
+    for b, digest in entries:
+        months.setdefault(month_of(b), []).append((b, digest))
+    keep = set()
+    for month, items in months.items():
+        out = folder / f"briefings-{month}.pdf"
+        keep.add(out.name)
+        everything = sha256_bytes("".join(sorted(d for _, d in items)).encode()) + common
+        if not config.force and manifest.fresh(out, everything):
+            continue
+        briefings = [b for b, _ in items]
+        pdfs = {b.id: (pdf_dir / f"{b.id}.pdf").read_bytes() for b in briefings if (pdf_dir / f"{b.id}.pdf").exists()}
+        now = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+        try:
+            write_atomic(out, digest_pdf(html, briefings, pdfs, config.templates, config.marking, config.paper,
+                                         now, config.root, title=f"Briefing digest: {month_name(month)}"))
+        except RenderError as exc:
+            report.error(f"{_display(config, out)}: not rendered: {exc}")
+            continue
+        manifest.record(out, everything)
+        report.pdfs += 1
+    for stale in folder.glob("*.pdf") if folder.is_dir() else []:
+        if stale.name not in keep:
+            stale.unlink()
+            manifest.forget(stale)
+
+
+def _sources(config: Config, report: Report) -> Sources:
+    try:
+        return Sources.load(config.root)
+    except GeneratorError as exc:
+        report.error(f"{exc} (every source graded F until it is fixed)")
+        return Sources()
+
+
+def _rfc3339(value: str) -> str:
+    try:
+        return datetime.fromisoformat(value).astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    except ValueError:
+        return "1970-01-01T00:00:00Z"
 
 
 def _briefing_file(config: Config, b: Briefing) -> str:
@@ -418,7 +489,7 @@ def site(config: Config, report: Report) -> None:
     dirty = not config.force and (config.site / "index.html").exists() and manifest.value("site-setup") == setup
     if dirty:
         # Views list every briefing: make sure MkDocs sees them as changed.
-        for view in ("index.md", "tags.md", "places.md", "threats.md", "timeline.md"):
+        for view in ("index.md", "tags.md", "places.md", "threats.md", "timeline.md", "actors/index.md"):
             if (config.docs / view).exists():
                 os.utime(config.docs / view)
     build_site(config.mkdocs_yml, config.docs, config.site, strict=True, dirty=dirty)

@@ -48,6 +48,23 @@ def build_site(mkdocs_yml: Path, docs: Path, site: Path, strict: bool = True, di
         build_log.removeFilter(_expected_dirty_warning)
 
 
+def site_settings(mkdocs_yml: Path) -> tuple[str, str]:
+    """The site's name and address (site_url, "" when not set) from mkdocs.yml, for feeds
+    and data links. MkDocs' own YAML tags (!ENV, !!python/name) are read as plain values."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    try:
+        data = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=Loader) or {}
+    except (OSError, yaml.YAMLError):
+        return "Briefings", ""
+    if not isinstance(data, dict):
+        return "Briefings", ""
+    return str(data.get("site_name") or "Briefings"), str(data.get("site_url") or "")
+
+
 def _expected_dirty_warning(record: logging.LogRecord) -> bool:
     """MkDocs warns that dirty builds may leave stale navigation; ours are only run when
     the navigation cannot have changed, so this one warning must not fail --strict."""

@@ -46,6 +46,23 @@ def test_statements_that_are_no_threat_are_not_listed(extractor):
     assert b.threats == []
 
 
+@pytest.mark.parametrize("sentence", [
+    "Lead poisoning has taken the lives of at least 163 individuals in the northern Nigerian state of Zamfara.",
+    "On Saturday, a few hundred people attended a party to fight off COVID-19.",
+    "Three people were killed in the floods in Kenya on Monday.",
+    "The Royal Canadian Mounted Police confirmed they seized the substance.",
+])
+def test_disease_disaster_and_police_seizures_are_no_attacks(extractor, sentence):
+    assert brief(extractor, sentence).threats == []
+
+
+def test_ground_taken_is_territorial_and_arms_make_violence_whatever_else_is_named(extractor):
+    taken = brief(extractor, "ISIS fighters captured the town of Tal Abyad on Monday.")
+    assert [t.category for t in taken.threats] == ["territorial loss"]
+    shot = brief(extractor, "Gunmen shot dead three health workers at a cholera clinic in Kano.")
+    assert shot.threats and shot.threats[0].category == "armed assault"
+
+
 def test_a_trigger_that_only_qualifies_a_noun_is_no_act(extractor):
     b = brief(extractor, "Security source: Moscow setting up air strike capabilities.")
     assert all(t.category != "air/drone strike" for t in b.threats)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from ..dates import date_line, parse_date
+
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december"]
@@ -12,21 +14,6 @@ DAY = re.compile(r"\b(?:on\s+|last\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday
 RELATIVE = re.compile(r"\b(yesterday|today|this morning|this afternoon|this evening|tonight|last night)\b", re.I)
 EXPLICIT = re.compile(r"\b(?:on\s+)?(?:(\d{1,2})\s+(%s)|(%s)\s+(\d{1,2})(?:st|nd|rd|th)?)(?:,?\s+(\d{4}))?\b"
                       % ("|".join(m.title() for m in MONTHS), "|".join(m.title() for m in MONTHS)))
-
-
-def parse_date(value: str) -> date | None:
-    """An ISO date, or a date written in words ("Thursday, January 24, 2019")."""
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        pass
-    try:
-        from dateutil import parser
-        return parser.parse(value, fuzzy=True, default=None).date() if re.search(r"\d{4}", value) else None
-    except (ValueError, OverflowError, TypeError, AttributeError):
-        return None
 
 
 def event_date(text: str, published: date | None) -> str:
@@ -58,15 +45,6 @@ def event_date(text: str, published: date | None) -> str:
     return ""
 
 
-DATELINE = re.compile(r"^\s*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+)?"
-                      r"(?:%s)\s+\d{1,2},\s+\d{4}\s*$" % "|".join(m.title() for m in MONTHS), re.M)
-
-
 def publication_date(article) -> date | None:
-    """The article's date: its metadata, else a date line near its top ("Thursday, January
-    24, 2019", as Wikinews writes it)."""
-    found = parse_date(article.published)
-    if found is not None:
-        return found
-    m = DATELINE.search(article.text[:600])
-    return parse_date(m.group(0)) if m else None
+    """The article's date as ingest read it (metadata or a date line), else a date line."""
+    return parse_date(article.published) or date_line(article.text)

@@ -36,25 +36,43 @@ class Lexicon:
     threatened: re.Pattern            #: the act that follows is only threatened
     threatened_anywhere: re.Pattern   #: the sentence's act is only threatened
     grave: re.Pattern                 #: violence that is high whatever its toll
+    not_violence: re.Pattern          #: causes of death that are no attack (disease, disaster, accident)
+    armed: re.Pattern                 #: arms or armed people: violence after all
+    disaster_kinds: frozenset[str]    #: kinds a disease, disaster or accident does not make
+    territory_verbs: re.Pattern       #: seizing, capturing, retaking
+    territory_object: re.Pattern      #: what follows them when ground is taken
     background: re.Pattern
 
     def kind(self, category: str) -> Kind:
         return next(k for k in self.kinds if k.category == category)
 
-    def kind_of(self, text: str) -> Kind | None:
+    def kind_of(self, text: str, disaster_story: bool = False) -> Kind | None:
         """The first kind whose trigger the text holds as an act: not a trigger that only
         qualifies a noun ("air strike capabilities"); a violent act the text only threatens
-        ("under threat from ISIS", "threatening to attack") is a threat."""
+        ("under threat from ISIS", "threatening to attack") is a threat. In a story of a
+        disease, a disaster or an accident (`disaster_story`, see `disaster`), deaths and
+        dangers are that story's unless arms are named."""
         for kind in self.kinds:
             for m in kind.trigger.finditer(text):
                 after = text[m.end():m.end() + 30].split(maxsplit=1)
                 if after and after[0].lower().strip(".,;:") in self.qualified_nouns:
                     continue
+                if kind.category in self.disaster_kinds and (disaster_story or self.not_violence.search(text)) \
+                        and not self.armed.search(text):
+                    continue           # "killed in the floods": a toll, not an attack
+                if self.territory_verbs.match(m.group(0)) and not self.territory_object.match(text, m.end()):
+                    continue           # "police seized the substance"
                 threatened = self.threatened.search(text, 0, m.start()) or self.threatened_anywhere.search(text)
                 if threatened and kind.category != "threat or warning":
                     return self.kind("threat or warning")
                 return kind
         return None
+
+
+    def disaster(self, lead: str) -> bool:
+        """A story whose headline and lead tell of a disease, a disaster or an accident,
+        and of no arms or armed people."""
+        return bool(self.not_violence.search(lead)) and not self.armed.search(lead)
 
 
 @functools.cache
@@ -72,4 +90,8 @@ def lexicon() -> Lexicon:
                    words(data["reporting"]), words(data["state_acts"]),
                    words(data["qualified_nouns"]), re.compile(rf"\b(?:{data['threatened']})\b", re.I),
                    re.compile(rf"\b(?:{data['threatened_anywhere']})\b", re.I),
-                   re.compile(rf"\b(?:{data['grave']})\b", re.I), re.compile(data["background"], re.I))
+                   re.compile(rf"\b(?:{data['grave']})\b", re.I),
+                   re.compile(rf"\b(?:{data['not_violence']})\b", re.I),
+                   re.compile(rf"\b(?:{data['armed']})\b", re.I), frozenset(data["disaster_kinds"]),
+                   re.compile(rf"^(?:{data['territory_verbs']})$", re.I), re.compile(data["territory_object"]),
+                   re.compile(data["background"], re.I))

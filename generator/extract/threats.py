@@ -25,13 +25,13 @@ from .casualties import injured, killed
 from .dates import event_date
 from .incidents import Clause, group_incidents
 from .roles import RoleFinder
-from .spans import sentences, span_evidence, span_text
+from .spans import doc_text, sentences, span_evidence, span_text
 from .threat_lexicon import lexicon
 
 BACK_REFERENCE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:\w+\s+)?(?:attacks?|explosions?|bombings?|blasts?|"
                             r"assaults?|strikes?|operations?|incidents?|shootings?|stabbings?|raids?|violence|"
                             r"victims?|dead|wounded|injured|casualties|clashes|fighting|rampage|ambush)\b", re.I)
-TOLL = re.compile(r"\b(?:killed|dead|died|deaths?|bodies|casualties|injured|wounded|death toll)\b", re.I)
+TOLL = re.compile(r"\b(?:killed|dead|died|deaths?|bodies|casualties|injured|wounded|death toll|victims)\b", re.I)
 VIOLENT = {"bombing", "air/drone strike", "abduction", "armed assault", "territorial loss", "riot",
            "sabotage/disruption"}
 
@@ -41,11 +41,12 @@ def find_threats(doc: Doc, actors: list[Actor], locations: list[Location], gaz, 
     lex = lexicon()
     roles = RoleFinder(doc, actors, locations, gaz, [k.trigger for k in lex.kinds if k.category in VIOLENT])
     clauses: list[Clause] = []
+    disaster = lex.disaster(doc_text(doc)[:headline_end + 600])
     for clause in (c for sent in sentences(doc) for c in _clauses(sent)):
         text = span_text(clause).strip()
         if len(text.split()) < 3:
             continue
-        kind = lex.kind_of(text)
+        kind = lex.kind_of(text, disaster)
         if kind is not None and _background_only(text, kind, lex):
             kind = None
         back = bool(BACK_REFERENCE.search(text))

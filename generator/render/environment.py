@@ -16,6 +16,7 @@ from urllib.parse import quote, urlsplit
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
 from markupsafe import Markup, escape
 
+from ..dates import display as display_date
 from ..errors import RenderError
 
 # Exactly the characters Python-Markdown (with tables) lets a backslash escape.
@@ -49,6 +50,19 @@ def badge(severity: str) -> Markup:
     return Markup(f'<span class="sev sev-{severity}">{severity.upper()}</span>')
 
 
+TLP_CLASSES = {"TLP:CLEAR": "clear", "TLP:GREEN": "green", "TLP:AMBER": "amber", "TLP:AMBER+STRICT": "amber",
+               "TLP:RED": "red"}
+
+
+def tlp(marking: str) -> Markup:
+    """The TLP 2.0 marking as a banner (coloured as the standard asks), left out of search."""
+    kind = TLP_CLASSES.get(marking)
+    if kind is None:
+        return Markup("")
+    return Markup(f'<p class="tlp-banner" data-search-exclude><span class="tlp tlp-{kind}">{escape(marking)}'
+                  f'</span></p>')
+
+
 def toll(threat) -> str:
     """"12 killed, 30 injured" from the numbers the text states; "" when it states none."""
     parts = []
@@ -72,6 +86,8 @@ def _common(env: Environment) -> Environment:
     env.filters["url"] = safe_url
     env.filters["badge"] = badge
     env.filters["toll"] = toll
+    env.filters["tlp"] = tlp
+    env.filters["date"] = display_date
     env.filters["coordinates"] = coordinates
     env.filters["severity_rank"] = lambda s: {"high": 0, "medium": 1, "low": 2}.get(s, 3)
     return env

@@ -1,13 +1,17 @@
-"""Cross-briefing views: who appears where, every place on one map, threats, a timeline.
+"""Cross-briefing views: the home page, the archive by month, actors, places, threats.
 
 Built from the published briefings in memory; each view is a Markdown page rendered
-through its template in templates/.
+through its template in templates/. Every view stays light however many briefings
+there are: the home page shows the latest, lists are split by month, by letter or by
+country, and any list longer than a page's worth is cut into numbered pages. Views are
+left out of the search index (readers search the briefings themselves).
 """
 from __future__ import annotations
 
 import functools
 import json
-from collections import defaultdict
+import math
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,12 +19,17 @@ from jinja2 import Environment
 
 from ..article import slugify
 from ..briefing import SEVERITIES, Actor, Briefing, Quote, Threat
+from ..dates import MONTH_NAMES
 from ..extract.gazetteer import norm
 from .environment import render
-from .maps import SEVERITY_COLOURS, Point, map_svg
-from .pages import newest_first
+from .maps import SEVERITY_COLOURS, WORLD_BOX, Point, interactive, map_svg
+from .pages import newest_first, published
 
 SEVERITY_ORDER = {s: i for i, s in enumerate(SEVERITIES)}
+LATEST = 30              #: briefings on the home page
+PER_PAGE = 400           #: rows of a list page before it is cut (keeps every page far below 1 MB)
+ACTOR_ROWS = 300         #: appearances and quotes an actor's page lists (the data downloads hold all)
+PLACE_LINKS = 8          #: briefings listed per place
 
 
 @dataclass
@@ -42,6 +51,11 @@ class ActorEntry:
     def roles(self) -> list[str]:
         return sorted({a.role for _, a in self.appearances if a.role})
 
+    @property
+    def letter(self) -> str:
+        first = slugify(self.name)[:1]
+        return first if first.isalpha() else "0"
+
 
 @dataclass
 class PlaceEntry:
@@ -49,7 +63,29 @@ class PlaceEntry:
     country: str
     lat: float
     lon: float
+    kind: str
+    resolved: bool
     briefings: list[Briefing] = field(default_factory=list)
+
+
+@dataclass
+class Page:
+    """One page of a list cut into pages."""
+    path: str                 #: e.g. "archive/2019-10-2.md"
+    rows: list
+    number: int
+    count: int
+    previous: str = ""        #: file name of the page before, relative to this one
+    next: str = ""
+
+
+def paginate(base: str, rows: list, per_page: int = PER_PAGE) -> list[Page]:
+    """`rows` as pages base.md, base-2.md, …, each linked to its neighbours."""
+    count = max(1, math.ceil(len(rows) / per_page))
+    paths = [f"{base}.md" if i == 0 else f"{base}-{i + 1}.md" for i in range(count)]
+    return [Page(paths[i], rows[i * per_page:(i + 1) * per_page], i + 1, count,
+                 Path(paths[i - 1]).name if i else "", Path(paths[i + 1]).name if i + 1 < count else "")
+            for i in range(count)]
 
 
 def actor_index(briefings: list[Briefing]) -> list[ActorEntry]:
@@ -63,7 +99,7 @@ def actor_index(briefings: list[Briefing]) -> list[ActorEntry]:
             if entry is None:
                 slug = base = slugify(a.name)
                 n = 1
-                while slug in slugs:
+                while slug in slugs or slug == "index" or slug.startswith("letter-") and slug.count("-") == 1:
                     n += 1
                     slug = f"{base}-{n}"
                 slugs.add(slug)
@@ -95,46 +131,160 @@ def place_index(briefings: list[Briefing]) -> list[PlaceEntry]:
         for loc in b.locations:
             if loc.lat is None or loc.lon is None:
                 continue
-            entry = places.setdefault((loc.name, loc.country), PlaceEntry(loc.name, loc.country, loc.lat, loc.lon))
-            if b not in entry.briefings:
+            entry = places.setdefault((loc.name, loc.country), PlaceEntry(
+                loc.name, loc.country, loc.lat, loc.lon, loc.kind, loc.resolved))
+            if not entry.briefings or entry.briefings[-1] is not b:
                 entry.briefings.append(b)
     return sorted(places.values(), key=lambda p: (-len(p.briefings), p.name))
 
 
 def threat_rows(briefings: list[Briefing]) -> list[tuple[Briefing, Threat]]:
     """Every threat, by severity, then category, newest briefing first."""
-    rows = [(b, t) for b in newest_first(briefings) for t in b.threats]
-    order = {id(b): i for i, b in enumerate(newest_first(briefings))}
+    ordered = newest_first(briefings)
+    order = {id(b): i for i, b in enumerate(ordered)}
+    rows = [(b, t) for b in ordered for t in b.threats]
     return sorted(rows, key=lambda bt: (SEVERITY_ORDER.get(bt[1].severity, 9), bt[1].category, order[id(bt[0])]))
+
+
+def month_of(b: Briefing) -> str:
+    """"2019-10", or "undated"."""
+    day = published(b)
+    return day.strftime("%Y-%m") if day else "undated"
+
+
+def month_name(month: str) -> str:
+    if month == "undated":
+        return "Undated"
+    year, number = month.split("-")
+    return f"{MONTH_NAMES[int(number) - 1].title()} {year}"
 
 
 def timeline(briefings: list[Briefing]) -> list[tuple[str, list[Briefing]]]:
     """Briefings grouped by month of publication, newest first ("undated" last)."""
     groups: dict[str, list[Briefing]] = defaultdict(list)
     for b in newest_first(briefings):
-        groups[b.source.published[:7] if b.source.published else "undated"].append(b)
+        groups[month_of(b)].append(b)
     return sorted(groups.items(), key=lambda kv: "0" if kv[0] == "undated" else kv[0], reverse=True)
 
 
+# --- maps ----------------------------------------------------------------------------------
+
+def briefing_points(b: Briefing, links: bool = False) -> list[Point]:
+    """The briefing's located places, coloured by the most severe incident at each; key
+    places and incident places frame the map."""
+    worst: dict[str, Threat] = {}
+    for t in b.threats:
+        if t.location and (t.location not in worst
+                           or SEVERITY_ORDER[t.severity] < SEVERITY_ORDER[worst[t.location].severity]):
+            worst[t.location] = t
+    points = []
+    for loc in b.locations:
+        if loc.lat is None or loc.lon is None:
+            continue
+        t = worst.get(loc.name)
+        notes = [f"{t.severity.upper()} · {t.sub_event_type or t.category}"] if t else []
+        if not loc.resolved:
+            notes.append("not in the gazetteer: drawn at the place that holds it")
+        points.append(Point(loc.name, loc.lat, loc.lon, SEVERITY_COLOURS[t.severity if t else ""],
+                            key=loc.key or t is not None, country_level=loc.kind == "country",
+                            note=" · ".join(notes), links=[("Threats on this page", "#threats")] if links and t else []))
+    return points
+
+
 def briefing_map(b: Briefing):
-    colour = SEVERITY_COLOURS.get(b.top_severity, SEVERITY_COLOURS[""])
-    points = [Point(loc.name, loc.lat, loc.lon, colour) for loc in b.locations
-              if loc.lat is not None and loc.lon is not None]
+    """The briefing's static map (the PDF's), or None when no place has coordinates."""
+    points = briefing_points(b)
     return map_svg(points, title=f"Places named in: {b.title}") if points else None
 
 
-def render_views(env: Environment, briefings: list[Briefing], actors: list[ActorEntry]) -> dict[str, str]:
-    """Every cross-briefing page, as {relative path: Markdown}."""
-    places = place_index(briefings)
-    pages = {
-        "actors/index.md": render(env, "actors.md.j2", actors=actors),
-        "places.md": render(env, "places.md.j2", places=places, world=map_svg(
-            [Point(p.name, p.lat, p.lon) for p in places], min_span=60, title="Every place named")),
-        "threats.md": render(env, "threats.md.j2", rows=threat_rows(briefings), severities=SEVERITIES),
-        "timeline.md": render(env, "timeline.md.j2", groups=timeline(briefings)),
-        "tags.md": render(env, "tags.md.j2"),
-    }
+def briefing_site_map(b: Briefing):
+    """The briefing's interactive map for its page (the static one inside, for readers
+    without JavaScript)."""
+    points = briefing_points(b, links=True)
+    return interactive(points, title=f"Places named in: {b.title}") if points else None
+
+
+def places_script(places: list[PlaceEntry]) -> str:
+    """Every place for the Places map, as a script (data/places.js): the page stays light,
+    and the map still works from disk."""
+    rows = [{"name": p.name, "lat": round(p.lat, 4), "lon": round(p.lon, 4), "colour": SEVERITY_COLOURS[""],
+             "note": f"{country_names().get(p.country, p.country)} · {len(p.briefings)} briefing"
+                     f"{'' if len(p.briefings) == 1 else 's'}",
+             "links": [[b.title, f"briefings/{b.id}.html"] for b in p.briefings[:PLACE_LINKS]]}
+            for p in places]
+    return "window.BRIEFING_PLACES=" + json.dumps(rows, ensure_ascii=False, separators=(",", ":")) + ";\n"
+
+
+# --- the pages -------------------------------------------------------------------------------
+
+def render_views(env: Environment, briefings: list[Briefing], actors: list[ActorEntry],
+                 common: dict) -> dict[str, str]:
+    """Every cross-briefing page, as {relative path: Markdown}; `common` holds what every
+    template is given (the marking)."""
+    def page(template: str, **context) -> str:
+        return render(env, template, **common, **context)
+
+    ordered = newest_first(briefings)
+    months = timeline(briefings)
+    severities = Counter(b.top_severity for b in briefings if b.top_severity)
+    pages = {"index.md": page("index.md.j2", briefings=ordered[:LATEST], total=len(ordered), months=months[:12],
+                              severities=severities, countries=_countries(briefings))}
+
+    # The archive: one page per month (cut when long), and the timeline of months.
+    pages["timeline.md"] = page("timeline.md.j2", months=[
+        (m, items, Counter(b.top_severity for b in items)) for m, items in months], month_name=month_name)
+    for month, items in months:
+        for p in paginate(f"archive/{month}", items):
+            pages[p.path] = page("archive.md.j2", month=month_name(month), page=p, key=month)
+
+    # Actors: the most named on the index, all of them by letter, a page for each that recurs.
+    letters: dict[str, list[ActorEntry]] = defaultdict(list)
+    for a in actors:
+        letters[a.letter].append(a)
+    pages["actors/index.md"] = page("actors.md.j2", top=actors[:100], letters=sorted(letters),
+                                    total=len(actors))
+    for letter, entries in letters.items():
+        for p in paginate(f"actors/letter-{letter}", sorted(entries, key=lambda e: e.name.lower())):
+            pages[p.path] = page("actor_letter.md.j2", letter=letter.upper() if letter != "0" else "0–9", page=p)
     for entry in actors:
         if entry.has_page:
-            pages[f"actors/{entry.slug}.md"] = render(env, "actor.md.j2", actor=entry)
+            pages[f"actors/{entry.slug}.md"] = page("actor.md.j2", actor=entry,
+                                                   appearances=entry.appearances[:ACTOR_ROWS],
+                                                   quotes=entry.quotes[:ACTOR_ROWS], limit=ACTOR_ROWS)
+
+    # Places: every place on one interactive map, and by country.
+    places = place_index(briefings)
+    by_country: dict[str, list[PlaceEntry]] = defaultdict(list)
+    for p in places:
+        by_country[p.country or "zz"].append(p)
+    names = country_names()
+    world = map_svg([Point(p.name, p.lat, p.lon) for p in places[:2000]], title="Every place named",
+                    box=WORLD_BOX, labels=20, inset=False)
+    pages["places.md"] = page("places.md.j2", world=world, total=len(places), countries=sorted(
+        ((code, names.get(code, "Unknown country" if code == "zz" else code), len(items))
+         for code, items in by_country.items()), key=lambda c: (-c[2], c[1])))
+    for code, items in by_country.items():
+        for p in paginate(f"places/{code.lower()}", items):
+            pages[p.path] = page("places_country.md.j2", country=names.get(code, code), page=p,
+                                 limit=PLACE_LINKS)
+
+    # Threats: counts by month and severity, and the incidents of each month.
+    rows = threat_rows(briefings)
+    by_month: dict[str, list[tuple[Briefing, Threat]]] = defaultdict(list)
+    for b, t in rows:
+        by_month[month_of(b)].append((b, t))
+    table = [(m, Counter(t.severity for _, t in by_month[m])) for m, _ in months if m in by_month]
+    pages["threats.md"] = page("threats.md.j2", table=table, severities=SEVERITIES, month_name=month_name,
+                               totals=Counter(t.severity for _, t in rows))
+    for month, items in by_month.items():
+        for p in paginate(f"threats/{month}", items):
+            pages[p.path] = page("threats_month.md.j2", month=month_name(month), page=p, severities=SEVERITIES)
+    pages["tags.md"] = page("tags.md.j2")
     return pages
+
+
+def _countries(briefings: list[Briefing]) -> list[tuple[str, str, int]]:
+    """(code, name, briefings) of the countries the briefings' places lie in, most first."""
+    counts = Counter(code for b in briefings for code in {loc.country for loc in b.locations if loc.country})
+    names = country_names()
+    return [(code, names.get(code, code), n) for code, n in counts.most_common()]

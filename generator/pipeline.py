@@ -158,6 +158,7 @@ def ingest(config: Config, report: Report) -> Iterator[Article]:
         report.warn(message)
     taken: set[str] = set()
     limits = Limits(config.max_bytes)
+    known = _known_slugs(config)
     for path in paths:
         try:
             article = read_article(path, config.root, limits)
@@ -166,9 +167,21 @@ def ingest(config: Config, report: Report) -> Iterator[Article]:
             continue
         for message in article.warnings:
             report.warn(message)
-        article.slug = _unique_slug(config, article, taken)
+        # An article keeps the slug its briefing has, however slugs are made now.
+        slug = known.get(article.path)
+        article.slug = slug if slug and slug not in taken else _unique_slug(config, article, taken)
         taken.add(article.slug)
         yield article
+
+
+def _known_slugs(config: Config) -> dict[str, str]:
+    """Article file → the slug of the briefing made from it."""
+    out = {}
+    for path in briefing_files(config.briefings) if config.briefings.is_dir() else []:
+        existing = inspect(path, _display(config, path))
+        if existing.briefing is not None and path.stem == existing.briefing.id:
+            out.setdefault(existing.briefing.source.file, path.stem)
+    return out
 
 
 def _unique_slug(config: Config, article: Article, taken: set[str]) -> str:

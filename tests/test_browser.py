@@ -69,18 +69,81 @@ def test_home_lists_every_briefing_and_a_click_reaches_one(page, served, built):
     assert page.locator("h1").first.inner_text().rstrip("¶").strip() == seed["title"]
 
 
-def test_briefing_page_draws_its_map_and_links_its_pdf(page, served):
+def test_briefing_map_zooms_and_its_markers_open_popups(page, served):
     page.goto(f"{served}/briefings/{SEED.stem}.html")
-    svg = page.locator("svg.briefing-map").first
-    svg.wait_for(state="visible")
-    box = svg.bounding_box()
-    assert box["width"] > 300 and box["height"] > 100
-    assert page.locator("svg.briefing-map circle").count() >= 5
-    assert "Damascus" in svg.text_content()
+    live = page.locator(".leaflet-map.leaflet-live").first
+    live.wait_for(state="visible")
+    box = live.bounding_box()
+    assert box["width"] > 300 and box["height"] > 200
+    assert page.locator(".leaflet-overlay-pane path").count() > 20           # the shipped outlines
+    zoom = lambda: page.evaluate("document.querySelector('.leaflet-map').leafletMap.getZoom()")  # noqa: E731
+    before = zoom()
+    assert before >= 4                                  # opened on Syria, not on the world
+    page.locator(".leaflet-control-zoom-in").click()
+    page.wait_for_timeout(400)
+    assert zoom() > before
+    # Open every cluster until single markers show, then click one for its popup.
+    for _ in range(4):
+        clusters = page.locator(".marker-cluster")
+        if not clusters.count():
+            break
+        clusters.first.click()
+        page.wait_for_timeout(400)
+    page.locator("path.leaflet-interactive").last.click(force=True)
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for(state="visible")
+    assert popup.locator("strong").inner_text()
     page.screenshot(path=str(ARTIFACTS / "briefing.png"), full_page=True)
     href = page.get_by_role("link", name="Download PDF").get_attribute("href")
     response = page.request.get(f"{served}/briefings/{href}")
     assert response.status == 200 and response.body().startswith(b"%PDF")
+
+
+def test_without_javascript_the_static_map_stays(browser, served):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 1000})
+    pg = context.new_page()
+    pg.goto(f"{served}/briefings/{SEED.stem}.html")
+    svg = pg.locator("svg.briefing-map").first
+    assert svg.is_visible() and "Damascus" in svg.text_content()
+    context.close()
+
+
+def test_places_map_clusters_every_place_and_links_briefings(page, served):
+    page.goto(f"{served}/places.html")
+    page.locator(".leaflet-map.leaflet-live").wait_for(state="visible")
+    assert page.evaluate("window.BRIEFING_PLACES.length") > 10
+    page.locator(".marker-cluster").first.wait_for(state="visible")
+    page.screenshot(path=str(ARTIFACTS / "places.png"), full_page=True)
+
+
+def test_feeds_and_data_load_from_the_home_page(page, served):
+    import csv
+    import io
+    import json
+    import xml.etree.ElementTree as ET
+    page.goto(f"{served}/index.html")
+    for name, check in (("all briefings (Atom)", lambda b: ET.fromstring(b).tag.endswith("feed")),
+                        ("JSON Feed", lambda b: json.loads(b)["items"]),
+                        ("CSV", lambda b: list(csv.DictReader(io.StringIO(b.decode())))[0]["event_type"] is not None),
+                        ("GeoJSON", lambda b: json.loads(b)["type"] == "FeatureCollection")):
+        href = page.get_by_role("link", name=name, exact=True).first.get_attribute("href")
+        response = page.request.get(f"{served}/{href}")
+        assert response.status == 200 and check(response.body()), name
+
+
+def test_marking_grade_and_pages_are_visible(page, served):
+    page.goto(f"{served}/briefings/{SEED.stem}.html")
+    assert page.locator(".tlp").first.inner_text() == "TLP:CLEAR"
+    assert "Source reliability" in page.locator(".grading").first.inner_text()
+    page.goto(f"{served}/timeline.html")
+    page.locator("table a[href^='archive/']").first.click()
+    page.wait_for_url("**/archive/*.html")
+    assert page.locator(".tlp").first.is_visible()
+    assert page.locator("table a[href^='../briefings/']").count() >= 1
+    for width, name in ((1280, "timeline-wide.png"), (390, "timeline-phone.png")):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(f"{served}/timeline.html")
+        page.screenshot(path=str(ARTIFACTS / name), full_page=True)
 
 
 def test_search_finds_an_actor_by_name(page, served):

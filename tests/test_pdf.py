@@ -21,14 +21,19 @@ def test_a_brief_page_renders_to_a_real_image(built, tmp_path):
     assert len(png.read_bytes()) > 20_000                   # text, tables and a map, not a blank page
 
 
-def test_the_digest_has_contents_page_numbers_and_bookmarks(built):
-    reader = PdfReader(built / "site" / "digest" / "briefings-digest.pdf")
-    contents = reader.pages[1].extract_text() or ""
-    assert "Contents" in contents
-    bookmarks = {item.title: reader.get_destination_page_number(item)
-                 for item in reader.outline if not isinstance(item, list)}
+def test_each_months_digest_has_contents_page_numbers_and_bookmarks(built):
+    timeline = (built / "site" / "timeline.html").read_text(encoding="utf-8")
     for article in articles(built):
-        title = briefing(built, article)["title"]
+        data = briefing(built, article)
+        month = (data["source"]["published"] or "")[:7] or "undated"
+        digest = built / "site" / "digest" / f"briefings-{month}.pdf"
+        assert f'href="digest/briefings-{month}.pdf"' in timeline
+        reader = PdfReader(digest)
+        contents = reader.pages[1].extract_text() or ""
+        assert "Contents" in contents
+        bookmarks = {item.title: reader.get_destination_page_number(item)
+                     for item in reader.outline if not isinstance(item, list)}
+        title = data["title"]
         assert norm(title)[:30] in norm(contents)
         page = bookmarks[title]                                  # a bookmark per briefing ...
         assert norm(title)[:30] in norm(reader.pages[page].extract_text() or "")
@@ -36,7 +41,6 @@ def test_the_digest_has_contents_page_numbers_and_bookmarks(built):
         at = next(i for i, line in enumerate(lines) if norm(title)[:25] in norm(line))
         nearby = " ".join(lines[at:at + 3]).split()
         assert str(page + 1) in nearby                           # ... and the contents agree
-    assert 'href="digest/briefings-digest.pdf"' in (built / "site" / "index.html").read_text()
 
 
 def test_paper_size_and_marking_are_configurable(tmp_path):

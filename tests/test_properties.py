@@ -138,11 +138,14 @@ def _schema_briefings():
 def test_everything_the_schema_allows_renders_through_every_template(data):
     from generator.render.brief import brief_html
     from generator.render.environment import html_env
-    from generator.render.pages import briefing_tags, index_page
-    from generator.render.views import actor_index, briefing_map, country_names, render_views
+    from generator.render.exports import data_files, feeds
+    from generator.render.views import actor_index, briefing_map, briefing_site_map, render_views
+    from generator.sources import Sources
     briefing = validate(data, "b.yaml")
     md = markdown_env(REPO / "templates")
-    briefing_page(md, briefing, {}, briefing_map(briefing), briefing_tags(briefing, country_names()))
+    briefing_page(md, briefing, {}, briefing_site_map(briefing))
     brief_html(html_env(REPO / "templates"), briefing, REPO / "templates", "TLP:CLEAR", "A4")
-    index_page(md, [briefing])
-    render_views(md, [briefing], actor_index([briefing]))
+    briefing_map(briefing)
+    render_views(md, [briefing], actor_index([briefing]), {"marking": "TLP:RED", "with_pdf": True})
+    feeds([briefing], "", "Briefings", "2026-01-01T00:00:00Z")
+    data_files([briefing], "https://example.org/", Sources())

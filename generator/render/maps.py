@@ -64,15 +64,25 @@ def countries() -> list[tuple[tuple[float, float, float, float], list[list[tuple
 
     out = []
     for geometry in topo["objects"]["countries"]["geometries"]:
+        if (geometry.get("properties") or {}).get("name") == "Antarctica":
+            continue           # no briefing's place; it would take a third of a world map
         polygons = geometry.get("arcs") or []
         if geometry["type"] == "Polygon":
             polygons = [polygons]
-        rings = [ring(r) for polygon in polygons for r in polygon]
+        rings = [_continuous(ring(r)) for polygon in polygons for r in polygon]
         lons = [p[0] for r in rings for p in r]
         lats = [p[1] for r in rings for p in r]
         if lons:
             out.append(((min(lons), min(lats), max(lons), max(lats)), rings))
     return out
+
+
+def _continuous(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """A ring that crosses the 180th meridian (Russia's far east, Fiji) made continuous,
+    running past 180° east, rather than jumping across the whole map."""
+    if not any(abs(b[0] - a[0]) > 180 for a, b in zip(points, points[1:])):
+        return points
+    return [(lon + 360 if lon < 0 else lon, lat) for lon, lat in points]
 
 
 def world_js() -> str:
@@ -108,8 +118,8 @@ def frame(points: list[Point], min_span: float = 3.0) -> tuple[tuple[float, floa
     pad = max(max(lons) - min(lons), max(lats) - min(lats)) * 0.15 + 0.5
     w = max(max(lons) - min(lons) + 2 * pad, min_span)
     h = max(max(lats) - min(lats) + 2 * pad, min_span * 0.7)
-    w = max(w, h * 1.3)                          # landscape: labels read left to right
     cx, cy = (max(lons) + min(lons)) / 2, (max(lats) + min(lats)) / 2
+    w = max(w, h * 1.45 / max(0.2, math.cos(math.radians(cy))))   # landscape once projected
     box = (max(cx - w / 2, -180), max(cy - h / 2, -85), min(cx + w / 2, 180), min(cy + h / 2, 85))
     outside = [p for p in points if not (box[0] <= p.lon <= box[2] and box[1] <= p.lat <= box[3])]
     return box, outside
@@ -169,21 +179,62 @@ def map_svg(points: list[Point], width: int = 640, title: str = "Map", labels: i
         f'<rect width="{width}" height="{height}" fill="#dfe9f3"/>'
         f'<g fill="#f4f1ea" stroke="#9a9a9a" stroke-width="0.6">{_outlines(proj, box)}</g>'
         f'<g>{"".join(dots)}</g>'
-        f'<g font-family="DejaVu Sans, sans-serif" font-size="11" fill="#111" stroke="#fff" '
-        f'stroke-width="2.5" stroke-linejoin="round" paint-order="stroke">{"".join(texts)}</g>'
+        # The halo is a white copy under the names, for renderers without paint-order.
+        f'<g font-family="DejaVu Sans, sans-serif" font-size="11" fill="#fff" stroke="#fff" '
+        f'stroke-width="2.5" stroke-linejoin="round" aria-hidden="true">{"".join(texts)}</g>'
+        f'<g font-family="DejaVu Sans, sans-serif" font-size="11" fill="#111">{"".join(texts)}</g>'
         f'{locator}</svg>')
 
 
 def _outlines(proj: _Projection, box) -> str:
+    """The countries' outlines inside `box`, each ring clipped to it (a little beyond):
+    a ring running far outside the frame would only cost size, and some renderers fill
+    such rings wrongly."""
     west, south, east, north = box
+    margin = max(east - west, north - south) * 0.05
+    clip = (west - margin, south - margin, east + margin, north + margin)
     paths = []
     for (x0, y0, x1, y1), rings in countries():
         if x1 < west or x0 > east or y1 < south or y0 > north:
             continue
-        d = "".join(_ring_path([proj(*p) for p in r]) for r in rings)
+        d = "".join(_ring_path([proj(*p) for p in _clip(r, clip)]) for r in rings)
         if d:
             paths.append(f'<path d="{d}"/>')
     return "".join(paths)
+
+
+def _clip(ring: list[tuple[float, float]], box) -> list[tuple[float, float]]:
+    """Sutherland–Hodgman: the part of a polygon ring inside a rectangle."""
+    west, south, east, north = box
+    edges = ((lambda p: p[0] >= west, lambda a, b: _at_x(a, b, west)),
+             (lambda p: p[0] <= east, lambda a, b: _at_x(a, b, east)),
+             (lambda p: p[1] >= south, lambda a, b: _at_y(a, b, south)),
+             (lambda p: p[1] <= north, lambda a, b: _at_y(a, b, north)))
+    points = ring
+    for inside, cross in edges:
+        if not points:
+            break
+        out = []
+        for i, cur in enumerate(points):
+            prev = points[i - 1]
+            if inside(cur):
+                if not inside(prev):
+                    out.append(cross(prev, cur))
+                out.append(cur)
+            elif inside(prev):
+                out.append(cross(prev, cur))
+        points = out
+    return points
+
+
+def _at_x(a, b, x):
+    t = (x - a[0]) / (b[0] - a[0])
+    return x, a[1] + t * (b[1] - a[1])
+
+
+def _at_y(a, b, y):
+    t = (y - a[1]) / (b[1] - a[1])
+    return a[0] + t * (b[0] - a[0]), y
 
 
 def _label_spot(name: str, x: float, y: float, placed: list, width: float, height: float):
@@ -221,8 +272,8 @@ def _inset(box, outside: list[Point], width: float, height: float) -> str:
     dots = "".join(f'<circle cx="{proj(p.lon, p.lat)[0]:.1f}" cy="{proj(p.lon, p.lat)[1]:.1f}" r="2.2" '
                    f'fill="{p.colour}"><title>{escape(p.name)}</title></circle>' for p in outside)
     names = ", ".join(p.name for p in outside[:4]) + (" …" if len(outside) > 4 else "")
-    caption = (f'<text x="{ox}" y="{oy - 4:.1f}" font-family="DejaVu Sans, sans-serif" font-size="9" fill="#333" '
-               f'stroke="#fff" stroke-width="2" paint-order="stroke">Also: {escape(names)}</text>') if outside else ""
+    caption = (f'<text x="{ox}" y="{oy - 4:.1f}" font-family="DejaVu Sans, sans-serif" font-size="9" '
+               f'fill="#333">Also: {escape(names)}</text>') if outside else ""
     return (f'<g class="locator" transform="translate({ox},{oy:.1f})">'
             f'<rect width="{w:.1f}" height="{h:.1f}" fill="#dfe9f3" stroke="#666" stroke-width="0.8"/>'
             f'<g fill="#f4f1ea" stroke="#aaa" stroke-width="0.3">{_outlines(proj, WORLD_BOX)}</g>'
@@ -231,6 +282,8 @@ def _inset(box, outside: list[Point], width: float, height: float) -> str:
 
 def _ring_path(points: list[tuple[float, float]]) -> str:
     """One ring as compact SVG path data, thinned to what can be seen at this scale."""
+    if not points:
+        return ""
     kept = [points[0]]
     for x, y in points[1:]:
         if abs(x - kept[-1][0]) + abs(y - kept[-1][1]) >= MIN_STEP_PX:

@@ -57,5 +57,8 @@ eval-quotes: deps  ## Score quote attribution on the political news gold (evalua
 bench: deps  ## Benchmark builds of the Wikinews corpus against the dependency floors
 	$(PY) -m generator.bench $(SHARED)/corpora/wikinews
 
+bench-large: deps  ## Build 10,000 articles (the corpus repeated, varied): time, memory, page and index sizes
+	$(PY) -m generator.bench $(SHARED)/corpora/wikinews --large 10000
+
 clean:
 	rm -rf site build .pytest_cache

@@ -51,7 +51,8 @@ class Extractor:
         summary = summarise(doc, headline_end, actors, locations, threats)
         at = (now or datetime.now(timezone.utc)).replace(microsecond=0).isoformat()
         return Briefing(
-            id=article.slug, title=article.title, bluf=bluf(threats, _countries(actors, locations, self.gaz), {loc.name for loc in locations}),
+            id=article.slug, title=article.title, bluf=bluf(threats, _countries(actors, locations, self.gaz), {loc.name for loc in locations},
+                                    {a.name: a.type for a in actors}),
             summary=summary,
             source=Source(file=article.path, sha256=article.sha256, name=article.source_name,
                           url=article.url, published=published.isoformat() if published else article.published),

@@ -1,14 +1,17 @@
 """The bottom line up front: one sentence built from the most severe incident's fields.
 
 "Gunmen attacked a police station in X on 2019-01-20, killing 12." Only what the
-incident's fields hold is said: no actor, no "by"; no toll, no "killing". The page
-and the PDF mark it as generated.
+incident's fields hold is said: no actor, no "by"; no toll, no "killing". With neither
+an actor named as the one who acts nor a toll, there is no BLUF: a sentence that only
+says "X was attacked" claims more than the text may. The page and the PDF mark it as
+generated.
 """
 from __future__ import annotations
 
 from datetime import date
 
 from ..briefing import SEVERITIES, Threat
+from .threat_lexicon import lexicon
 
 # What an actor did, by kind: (active verb, passive verb).
 VERBS = {
@@ -26,17 +29,22 @@ NO_TARGET = {"bombing": "carried out a bombing", "air/drone strike": "carried ou
              "infiltration": "infiltrated", "sabotage/disruption": "caused damage"}
 
 
-def bluf(threats: list[Threat], countries: dict[str, str] | None = None, places: set[str] = frozenset()) -> str:
+def bluf(threats: list[Threat], countries: dict[str, str] | None = None, places: set[str] = frozenset(),
+         actor_types: dict[str, str] | None = None) -> str:
     """`countries`: name → ISO code of the briefing's actors and places, to leave out a
     target that is the actor's own country or a place in it; `places`: the briefing's
-    place names (territory is seized from a body, not the body itself)."""
+    place names (territory is seized from a body, not the body itself); `actor_types`:
+    the actors' types (who may be said to have done what; see `_doer`)."""
     if not threats:
         return ""
     countries = countries or {}
     rank = {s: i for i, s in enumerate(SEVERITIES)}
     t = min(threats, key=lambda t: (rank.get(t.severity, 3), -(t.fatalities or 0), -(t.injured or 0)))
     active, passive = VERBS.get(t.category, ("acted against", "was targeted"))
-    actor = t.actor if getattr(t, "named_actor", True) else ""
+    actor = t.actor if getattr(t, "named_actor", True) and _doer(t, (actor_types or {}).get(t.actor, "")) else ""
+    toll = bool(t.fatalities or t.injured)
+    if t.category not in VIOLENT and not actor or not actor and not toll:
+        return ""       # neither a doer the text names nor a toll: too little to put first
     target = t.target
     if target and (target == actor or actor and countries.get(target) and countries.get(target) == countries.get(actor)):
         target = ""
@@ -62,6 +70,24 @@ def bluf(threats: list[Threat], countries: dict[str, str] | None = None, places:
     tail = (", " + " and ".join(toll)) if toll else ""
     sentence = clause + tail + "."
     return sentence[0].upper() + sentence[1:]
+
+
+VIOLENT = {"bombing", "air/drone strike", "abduction", "armed assault", "territorial loss", "riot"}
+ARMED = {"armed_group", "state", "group"}
+
+
+def _doer(t: Threat, kind: str) -> bool:
+    """Whether the BLUF may name the incident's actor as the one who did it: armed groups,
+    states and groups (gunmen, protesters) for violence and unrest; armed groups and
+    states for military moves and threats; a person or a body for violence with a toll
+    (a wrong name in the first sentence costs more than none)."""
+    if kind in ("", "group") and lexicon().armed.search(t.actor):
+        return True           # described by what they do: "gunmen", "rebels", "the attacker"
+    if t.category in VIOLENT:
+        return kind in ARMED or kind in ("person", "organization") and bool(t.fatalities or t.injured)
+    if t.category in ("protest",):
+        return kind == "group"
+    return kind in ("armed_group", "state")
 
 
 def _day(iso: str) -> str:

@@ -112,7 +112,8 @@ class Incident:
             evidence=[c.span for c in self.clauses])
         # Not a field: whether a sentence names the actor as the one who acts (the BLUF
         # states an actor only then, not one inferred from the story).
-        threat.named_actor = any(c.explicit and c.actor == actor for c in self.clauses)
+        threat.named_actor = any(c.explicit and c.actor == actor and c.kind is not None
+                                 and c.kind.category == kind.category for c in self.clauses)
         return threat
 
 

@@ -41,6 +41,8 @@ class Lexicon:
     disaster_kinds: frozenset[str]    #: kinds a disease, disaster or accident does not make
     territory_verbs: re.Pattern       #: seizing, capturing, retaking
     territory_object: re.Pattern      #: what follows them when ground is taken
+    killing: re.Pattern               #: words of killing, an act only with a killer
+    killers: re.Pattern               #: people who kill, when arms are not named
     background: re.Pattern
 
     def kind(self, category: str) -> Kind:
@@ -62,6 +64,8 @@ class Lexicon:
                     continue           # "killed in the floods": a toll, not an attack
                 if self.territory_verbs.match(m.group(0)) and not self.territory_object.match(text, m.end()):
                     continue           # "police seized the substance"
+                if self.killing.match(m.group(0)) and not (self.armed.search(text) or self.killers.search(text)):
+                    continue           # "the crash killed seven": a toll, not an attack
                 threatened = self.threatened.search(text, 0, m.start()) or self.threatened_anywhere.search(text)
                 if threatened and kind.category != "threat or warning":
                     return self.kind("threat or warning")
@@ -94,4 +98,5 @@ def lexicon() -> Lexicon:
                    re.compile(rf"\b(?:{data['not_violence']})\b", re.I),
                    re.compile(rf"\b(?:{data['armed']})\b", re.I), frozenset(data["disaster_kinds"]),
                    re.compile(rf"^(?:{data['territory_verbs']})$", re.I), re.compile(data["territory_object"]),
+                   re.compile(rf"^(?:{data['killing']})$", re.I), re.compile(rf"\b(?:{data['killers']})\b", re.I),
                    re.compile(data["background"], re.I))

@@ -47,7 +47,7 @@
     el.innerHTML = "";
     el.classList.add("leaflet-live");
     var map = L.map(el, {worldCopyJump: true, zoomSnap: 0.5, minZoom: 1, maxZoom: 12});
-    map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a> · Natural Earth');
+    map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a> · Natural Earth · places: GeoNames (CC BY 4.0)');
     if (window.BRIEFING_WORLD) {
       L.geoJSON(window.BRIEFING_WORLD, {
         interactive: false,

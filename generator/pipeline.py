@@ -30,8 +30,8 @@ from .render.environment import html_env, markdown_env
 from .render.exports import data_files, feeds
 from .render.maps import world_js
 from .render.pages import briefing_page
-from .render.views import (actor_index, actor_pages, briefing_site_map, month_name, month_of, place_index,
-                           places_script, render_views)
+from .render.views import (ActorEntry, actor_index, actor_pages, briefing_site_map, month_name, month_of,
+                           place_index, places_script, render_views)
 from .site import build_site, site_settings
 from .sources import FILE_NAME as SOURCES_FILE, Sources
 from .state import Manifest
@@ -284,8 +284,9 @@ def render(config: Config, report: Report | None = None) -> Report:
         # What every page and PDF depends on besides its briefing: templates, options, tool.
         common = (_templates_digest(config) + f" {__version__} {config.marking} {config.paper} {config.pdf} "
                   + sha256_bytes(sources.digest().encode())[:16])
-        _render_pages(config, entries, manifest, sources, common, report)
-        _render_views(config, briefings, sources, report)
+        actors = actor_index(briefings)
+        _render_pages(config, entries, actors, manifest, sources, common, report)
+        _render_views(config, briefings, actors, sources, report)
         manifest.save()
     if config.pdf:
         with Timer(report, "pdf"):
@@ -298,12 +299,12 @@ def render(config: Config, report: Report | None = None) -> Report:
 GENERATED = ("actors", "archive", "places", "threats", "feeds", "data")   #: folders of docs/ the views own
 
 
-def _render_pages(config: Config, entries, manifest: Manifest, sources: Sources, common: str,
-                  report: Report) -> None:
+def _render_pages(config: Config, entries, actors: list[ActorEntry], manifest: Manifest, sources: Sources,
+                  common: str, report: Report) -> None:
     """One Markdown page per briefing, redone when it, its actors' pages or `common` change."""
     md = markdown_env(config.templates)
     pages_dir, pdf_dir = config.docs / "briefings", config.docs / "pdf"
-    slugs = actor_pages(actor_index([b for b, _ in entries]))
+    slugs = actor_pages(actors)
     for b, digest in entries:
         page = pages_dir / f"{b.id}.md"
         links = " ".join(f"{a.name}={slugs.get(a.name)}" for a in b.actors)
@@ -326,13 +327,14 @@ def _render_pages(config: Config, entries, manifest: Manifest, sources: Sources,
                 report.pages += 1
 
 
-def _render_views(config: Config, briefings: list[Briefing], sources: Sources, report: Report) -> None:
+def _render_views(config: Config, briefings: list[Briefing], actors: list[ActorEntry], sources: Sources,
+                  report: Report) -> None:
     """The home page and the cross-briefing views, feeds, data downloads and the site's
     scripts and styles; files the views no longer make are removed."""
     md = markdown_env(config.templates)
     name, url = site_settings(config.mkdocs_yml)
     try:
-        files: dict[str, str | bytes] = dict(render_views(md, briefings, actor_index(briefings),
+        files: dict[str, str | bytes] = dict(render_views(md, briefings, actors,
                                                           {"marking": config.marking, "with_pdf": config.pdf}))
     except RenderError as exc:
         report.error(f"the home page and cross-briefing views were not rendered: {exc}")

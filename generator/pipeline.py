@@ -310,8 +310,8 @@ def _render_pages(config: Config, entries, actors: list[ActorEntry], manifest: M
         links = " ".join(f"{a.name}={slugs.get(a.name)}" for a in b.actors)
         if config.force or not manifest.fresh(page, digest + common + links):
             try:
-                text = briefing_page(md, b, slugs, briefing_site_map(b), sources.grade(b.source.name, b.source.url),
-                                     config.marking, config.pdf)
+                grade = sources.grade(b.source.name, b.source.url)
+                text = briefing_page(md, b, slugs, briefing_site_map(b, slugs), grade, config.marking, config.pdf)
             except RenderError as exc:
                 # One briefing's problem never stops the others' pages and PDFs.
                 report.error(f"{_briefing_file(config, b)}: its page was not rendered: {exc}")

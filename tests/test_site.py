@@ -160,6 +160,8 @@ def test_a_briefing_map_opens_on_its_key_places_with_far_ones_in_the_inset(built
     names = {p["name"] for p in spec["points"]}
     assert {"Damascus", "Moscow"} <= names                             # Moscow is a marker, outside the frame
     assert 'class="locator"' in html and "Moscow" in html[html.index('class="locator"'):]
+    actor_links = [href for p in spec["points"] for _, href in p["links"] if href.startswith("../actors/")]
+    assert actor_links and all((built / "site" / "briefings" / href).resolve().is_file() for href in actor_links)
 
 
 def test_svg_labels_never_overlap():

@@ -50,10 +50,10 @@ class Extractor:
         threats = find_threats(doc, actors, locations, self.gaz, published, headline_end)
         summary = summarise(doc, headline_end, actors, locations, threats)
         at = (now or datetime.now(timezone.utc)).replace(microsecond=0).isoformat()
+        bottom_line = bluf(threats, _countries(actors, locations, self.gaz), {loc.name for loc in locations},
+                           {a.name: a.type for a in actors})
         return Briefing(
-            id=article.slug, title=article.title, bluf=bluf(threats, _countries(actors, locations, self.gaz), {loc.name for loc in locations},
-                                    {a.name: a.type for a in actors}),
-            summary=summary,
+            id=article.slug, title=article.title, bluf=bottom_line, summary=summary,
             source=Source(file=article.path, sha256=article.sha256, name=article.source_name,
                           url=article.url, published=published.isoformat() if published else article.published),
             generated=Generated(at=at, by=TOOL, model=self.model),

@@ -169,9 +169,10 @@ def timeline(briefings: list[Briefing]) -> list[tuple[str, list[Briefing]]]:
 
 # --- maps ----------------------------------------------------------------------------------
 
-def briefing_points(b: Briefing, links: bool = False) -> list[Point]:
+def briefing_points(b: Briefing, links: bool = False, actor_slugs: dict[str, str] | None = None) -> list[Point]:
     """The briefing's located places, coloured by the most severe incident at each; key
-    places and incident places frame the map."""
+    places and incident places frame the map. With `links`, a place's popup links to the
+    threats on the page and to the pages of the incident's actor and target."""
     worst: dict[str, Threat] = {}
     for t in b.threats:
         if t.location and (t.location not in worst
@@ -185,9 +186,14 @@ def briefing_points(b: Briefing, links: bool = False) -> list[Point]:
         notes = [f"{t.severity.upper()} · {t.sub_event_type or t.category}"] if t else []
         if not loc.resolved:
             notes.append("not in the gazetteer: drawn at the place that holds it")
+        targets = []
+        if links and t:
+            targets.append(("Threats on this page", "#threats"))
+            for name in dict.fromkeys(n for n in (t.actor, t.target) if n and (actor_slugs or {}).get(n)):
+                targets.append((name, f"../actors/{actor_slugs[name]}.html"))
         points.append(Point(loc.name, loc.lat, loc.lon, SEVERITY_COLOURS[t.severity if t else ""],
                             key=loc.key or t is not None, country_level=loc.kind == "country",
-                            note=" · ".join(notes), links=[("Threats on this page", "#threats")] if links and t else []))
+                            note=" · ".join(notes), links=targets))
     return points
 
 
@@ -197,10 +203,10 @@ def briefing_map(b: Briefing):
     return map_svg(points, title=f"Places named in: {b.title}") if points else None
 
 
-def briefing_site_map(b: Briefing):
+def briefing_site_map(b: Briefing, actor_slugs: dict[str, str] | None = None):
     """The briefing's interactive map for its page (the static one inside, for readers
-    without JavaScript)."""
-    points = briefing_points(b, links=True)
+    without JavaScript); `actor_slugs` names the actor pages its popups link to."""
+    points = briefing_points(b, links=True, actor_slugs=actor_slugs)
     return interactive(points, title=f"Places named in: {b.title}") if points else None
 
 

@@ -111,8 +111,10 @@ class RoleFinder:
                                    for e in a.evidence if a.type in AGENT_TYPES), key=lambda n: n.start)
         self.place_names = sorted((Name(e.start, e.end, loc.name, place=loc) for loc in locations
                                    for e in loc.evidence), key=lambda n: n.start)
+        # Each trigger searched once over the text, not once per sentence.
+        hits = sorted(m.start() for rx in violent_rx for m in rx.finditer(self.text))
         self.violent = [(s.start_char, s.end_char) for s in sentences(doc)
-                        if any(rx.search(self.text, s.start_char, s.end_char) for rx in violent_rx)]
+                        if bisect.bisect_left(hits, s.start_char) < bisect.bisect_left(hits, s.end_char)]
         self.aggressor = main_aggressor(doc, actors, self.violent, self._victims())
         self.explicit = False
         self.patients: list[str] = []

@@ -71,6 +71,34 @@ def build_index(path: Path, key: str) -> None:
         Path(tmp).unlink(missing_ok=True)
 
 
+def trie_pattern(names: list[list[str]], between: str) -> str:
+    """A regex matching any of `names` (each a list of words, joined by `between`), as a
+    trie: alternatives share their prefixes, so the engine tries a few branches at each
+    position instead of every name (thousands of curated names, scanned over each
+    article). Longer names win, as an alternation sorted longest first would."""
+    trie: dict = {}
+    for words in names:
+        node = trie
+        for i, word in enumerate(words):
+            for ch in word:
+                node = node.setdefault(ch, {})
+            if i < len(words) - 1:
+                node = node.setdefault(" ", {})
+        node[""] = {}
+
+    def render(node: dict) -> str:
+        branches = []
+        for key in sorted(k for k in node if k):
+            head = between if key == " " else re.escape(key)
+            branches.append(head + render(node[key]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return render(trie)
+
+
 @dataclass(frozen=True)
 class Hit:
     place: Place
@@ -180,9 +208,8 @@ class Gazetteer:
         if self._curated_rx is None:
             forms = {name.lower(): name for entry in curated() for name, _ in entry.names}
             self._curated_forms = forms
-            words = sorted(forms, key=len, reverse=True)
             # Between the words of a name: spaces, hyphens, apostrophes ("Syria's coastal region").
-            alternatives = "|".join(r"[\W_]*".join(map(re.escape, w.split())) for w in words)
+            alternatives = trie_pattern([w.split() for w in forms], r"[\W_]*")
             self._curated_rx = re.compile(rf"(?<![\w-])(?:the\s+)?(?:{alternatives})(?![\w-])", re.I)
         return self._curated_rx
 

@@ -38,10 +38,11 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 class PeakMemory:
-    """Peak resident memory of a process and all its descendants, sampled from /proc."""
+    """Peak resident memory of a process and all its descendants, sampled from /proc;
+    `largest`: the peak of the largest single process among them (a worker's memory)."""
 
     def __init__(self, pid: int, interval: float = 0.1):
-        self.pid, self.interval, self.peak = pid, interval, 0
+        self.pid, self.interval, self.peak, self.largest = pid, interval, 0, 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -55,7 +56,9 @@ class PeakMemory:
 
     def _run(self):
         while not self._stop.is_set():
-            self.peak = max(self.peak, sum(_rss(p) for p in _tree(self.pid)))
+            sizes = [_rss(p) for p in _tree(self.pid)]
+            self.peak = max(self.peak, sum(sizes))
+            self.largest = max(self.largest, max(sizes, default=0))
             time.sleep(self.interval)
 
 
@@ -97,7 +100,8 @@ def run_build(root: Path, jobs: int, *extra: str) -> dict:
         raise SystemExit(f"build failed:\n{err[-3000:]}")
     summary = err.strip().splitlines()[-1]
     stages = {k: float(v) for k, v in re.findall(r"(\w+) ([\d.]+) s", summary)}
-    return {"wall_s": round(wall, 2), "stages_s": stages, "peak_mb": round(mem.peak / 1e6), "summary": summary}
+    return {"wall_s": round(wall, 2), "stages_s": stages, "peak_mb": round(mem.peak / 1e6),
+            "largest_process_mb": round(mem.largest / 1e6), "summary": summary}
 
 
 def make_project(root: Path, articles: list[Path]) -> None:
@@ -305,6 +309,7 @@ def table(r: dict) -> str:
             ("  per stage (s)", ", ".join(f"{k} {v}" for k, v in r["cold"]["stages_s"].items())),
             ("  articles / s", r["cold"]["articles_per_s"]),
             ("  peak memory (MB)", r["cold"]["peak_mb"]),
+            ("  largest one process (MB)", r["cold"]["largest_process_mb"]),
             ("no-op rebuild (s)", r["noop"]["wall_s"]),
             ("one article changed (s)", f"{r['one_article']['wall_s']} ({r['ratio_one_article_to_cold']:.1%} of cold)"),
             ("one template changed (s)", r["one_template"]["wall_s"]),

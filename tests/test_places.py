@@ -157,6 +157,23 @@ def test_a_village_the_gazetteer_lacks_is_listed_unresolved(extractor):
     assert zamfara.resolved and zamfara.country == "NG"
 
 
+def test_a_site_stands_in_the_innermost_place_named_after_it(extractor):
+    b = brief(extractor, "Hundreds of supporters rallied at Liberty Plaza in the US capital city of "
+                         "Washington, DC on Sunday.")
+    plaza = place(b, "Liberty Plaza")
+    assert plaza is not None and plaza.resolved is False
+    assert abs(plaza.lat - 38.9) < 0.5 and abs(plaza.lon + 77.0) < 0.5      # Washington, not the US centroid
+    assert "Plaza" not in names(b)                                           # the site's word is no town
+
+
+def test_a_site_named_after_its_town_stands_there(extractor):
+    b = brief(extractor, "A rocket struck near Kabul International Airport on Tuesday, officials "
+                         "in Kabul said.")
+    airport = place(b, "Kabul International Airport")
+    assert airport is not None and airport.resolved is False
+    assert abs(airport.lat - 34.5) < 0.5 and abs(airport.lon - 69.2) < 0.5
+
+
 def test_the_gazetteer_index_is_small_and_fast_to_open():
     gaz = gazetteer()
     assert len(gaz.countries) > 200 and len(gaz.admin1) > 3000

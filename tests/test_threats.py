@@ -160,6 +160,12 @@ def test_the_most_specific_place_is_where_it_happened(extractor):
     assert t.location in ("Jolo Cathedral", "Jolo")
 
 
+def test_the_town_of_x_is_where_it_happened(extractor):
+    t = incident(brief(extractor, "Gunmen ambushed the governor, who was visiting the town of Bama in the "
+                                  "province of Borno, and killed four guards."), "Gunmen")
+    assert t.location == "Bama"
+
+
 def test_the_lowest_toll_stated_is_the_incidents_as_acled_codes_it():
     assert killed("Abdurrahman Mangal said the attack had killed twelve and injured twelve more.") == [12]
     assert killed("Taliban spokesperson Zabiullah Mujahid claimed 190 were dead.")[0] == 190

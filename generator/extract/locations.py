@@ -55,7 +55,7 @@ def find_locations(doc: Doc, gaz: Gazetteer, headline_end: int, actor_forms: set
                                                                   country=place.country))
         else:
             group = groups.setdefault(("unresolved", norm(m.form)), Group(None, m.form, kind=m.kind_hint or "place"))
-            holder = _holder(m, chosen)
+            holder = _named_inside(m, choices) or _holder(m, chosen)
             if holder is not None and group.at is None:
                 group.at, group.country = holder, holder.country
         group.forms[m.form] += 1
@@ -71,6 +71,16 @@ def find_locations(doc: Doc, gaz: Gazetteer, headline_end: int, actor_forms: set
             group.evidence.append(Evidence(m.group(0), m.start(), m.end()))
     return sorted((_location(g, headline_end) for g in groups.values()),
                   key=lambda loc: (-loc.mentions, loc.evidence[0].start))
+
+
+def _named_inside(m: Mention, choices: list) -> Place | None:
+    """The place a site's own name says it stands in ("Baghdad International Airport",
+    "Jolo Cathedral"), when the text's mention of it inside the name was resolved: the
+    most specific such place."""
+    rank = {"place": 0, "city": 1, "region": 2, "country": 3}
+    inside = [c.place for c in choices if c.place is not None and c.mention is not m
+              and m.start <= c.mention.start and c.mention.end <= m.end]
+    return min(inside, key=lambda p: rank.get(p.kind, 2), default=None)
 
 
 def _holder(m: Mention, chosen: dict) -> Place | None:

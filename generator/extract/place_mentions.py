@@ -260,6 +260,8 @@ class MentionFinder:
             for end in range(min(j, k + MAX_NAME_WORDS), k, -1):
                 if doc[end - 1].text in CONNECTORS or doc[k].text in CONNECTORS:
                     continue        # "of", "de" end no name; "El Salvador", "La Paz" start one
+                if site is not None and end == j and k > i:
+                    continue        # the "Plaza" of "Freedom Plaza" is the site's, no town's
                 span = doc[k:end]
                 mention = self._mention(span)
                 if mention is not None:
@@ -367,9 +369,14 @@ class MentionFinder:
         "Afghanistan's Maidan Wardak province": the second names the region holding the first."""
         for a in mentions:
             if not a.hits:
-                b = next((n for n in mentions if n.start >= a.end), None)
-                if b is not None and b.hits and re.fullmatch(SITE_GAP, self.text[a.end:b.start]):
-                    a.container = b    # "Barnet General Hospital, north London": where the site is
+                # "Barnet General Hospital, north London": where the site is; of names read
+                # outer to inner ("in the US capital city of Washington"), the innermost.
+                after = [n for n in mentions if a.end <= n.start < a.end + 80 and n.hits
+                         and re.fullmatch(SITE_GAP, self.text[a.end:n.start])]
+                for b in after:
+                    if a.container is None or any(_inside(x.place, h.place) for x in b.hits
+                                                  for h in a.container.hits):
+                        a.container = b
         for a, b in zip(mentions, mentions[1:]):
             gap = self.text[a.end:b.start]
             if not a.hits:

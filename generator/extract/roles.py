@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..briefing import Actor, Location
+from .place_mentions import PLACE_NOUN_OF
 from .quotes import CUES
 from .threat_lexicon import lexicon
 from .spans import doc_text, sentences, span_text
@@ -167,7 +168,8 @@ class RoleFinder:
         def located(n: Name) -> bool:
             return bool(re.search(r"\b(?:in|at|near|outside|inside|on|into|across|over)\s+(?:the\s+)?"
                                   r"(?:[\w'’-]+\s+){0,3}$", self.text[max(0, n.start - 30):n.start])) \
-                or self._is_patient(n)
+                or bool(PLACE_NOUN_OF.search(self.text, max(0, n.start - 40), n.start)) \
+                or self._is_patient(n)        # "in", "at", "the town of", or what is attacked
         places = [n for n in places if located(n)]
         if not places:
             return ""

@@ -157,6 +157,22 @@ def test_a_village_the_gazetteer_lacks_is_listed_unresolved(extractor):
     assert zamfara.resolved and zamfara.country == "NG"
 
 
+def test_a_locative_word_of_another_sentence_is_no_evidence(extractor):
+    b = brief(extractor, "More about the classes can be found on its Web site at . We also met "
+                         "with the director of the school.")
+    assert not [loc for loc in b.locations if any(e.text == "We" for e in loc.evidence)]
+
+
+def test_a_town_and_the_county_that_holds_it_resolve_together(extractor):
+    b = brief(extractor, "Paris and Henry County are rich in history and art. The Henry County arts "
+                         "council meets in Paris every month, and Henry County schools send pupils to "
+                         "its classes.")
+    assert "Paris and Henry" not in names(b)                  # two places, not one
+    paris, henry = place(b, "Paris"), place(b, "Henry County")
+    assert paris.country == "US" and abs(paris.lat - 36.3) < 0.3 and abs(paris.lon + 88.3) < 0.3   # Tennessee
+    assert henry.country == "US" and abs(henry.lat - 36.3) < 0.3 and abs(henry.lon + 88.3) < 0.3
+
+
 def test_a_site_stands_in_the_innermost_place_named_after_it(extractor):
     b = brief(extractor, "Hundreds of supporters rallied at Liberty Plaza in the US capital city of "
                          "Washington, DC on Sunday.")

@@ -35,6 +35,7 @@ LOCATIVE = {"in", "into", "at", "near", "from", "to", "toward", "towards", "acro
             "across", "beyond", "entered", "reached", "visited", "visiting", "bombed", "shelled",
             "captured", "seized", "besieged", "stormed", "attacked", "surrounded", "fled", "evacuated",
             "resident", "residents", "native", "based", "struck", "hit", "targeted", "raided", "admitted"}
+SENTENCE_BREAK = re.compile(r"(?<![A-Z])[.!?]\s+|\n")   # not the dots of "D.C." or "St."
 # "north of X", "the village of X", "the outskirts of X", "a town in X"
 STRONG_LOCATIVE = {"in", "near", "inside", "outside", "throughout", "within", "across", "around", "into",
                    "toward", "towards", "outskirts", "nearby"}
@@ -326,8 +327,9 @@ class MentionFinder:
         words, none an ordinary word, starting its capitalised run ("Kuchlak", not "While"
         or the "Transportation Improvement" of "Butler County Transportation Improvement
         District")."""
-        if not 1 <= len(span) <= 3 or not all(t.is_title or t.lower_ in CONNECTORS for t in span):
-            return False
+        if not 1 <= len(span) <= 3 or not all(t.is_title or t.lower_ in CONNECTORS for t in span) \
+                or any(t.lower_ in ("and", "&") for t in span):
+            return False        # "Paris and Henry County" names two places, not one
         if any(not common and is_common_word(t.lower_) or t.lower_ in NOT_PLACES for t in span
                if t.lower_ not in CONNECTORS):
             return False
@@ -582,6 +584,8 @@ class MentionFinder:
 
     def _locative_before(self, start: int, strong: bool = False) -> bool:
         before = self.text[max(0, start - 40):start]
+        # Only this sentence's words: "… on its Web site at . We also met" is no "at We".
+        before = SENTENCE_BREAK.split(before)[-1]
         if OF_PERSON.search(before) and not strong:
             return True         # "Terry McAuliffe of McLean", "a man, 84, of Scottdale"
         words = re.findall(r"[\w-]+", before[-25:])

@@ -29,6 +29,7 @@ from .place_mentions import Mention
 
 NEAR_KM = 150
 NEIGHBOUR_WEIGHT = 3.0      #: per other name whose chosen place lies near
+HELD_WEIGHT = 5.0           #: a town in a county the article names, and that county
 MAX_CANDIDATES = 25
 FEATURE_PRIOR = {"PCLI": 9.0, "CONT": 6.0, "ADM1": 4.5, "PPLC": 3.5, "RGN": 3.0, "ADM2": 1.5}
 
@@ -42,12 +43,14 @@ class Choice:
 def resolve(mentions: list[Mention], gaz: Gazetteer, demonym_countries: Counter) -> list[Choice]:
     candidates = {id(m): _candidates(m) for m in mentions}
     support = _support(mentions, candidates)
+    held = _held(mentions, candidates)
     chosen: dict[int, Place | None] = {}
     context = Context(Counter(), Counter(), demonym_countries)
     neighbours: dict[tuple[int, int], float] = {}
     for _ in range(3):
         for m in mentions:
-            chosen[id(m)] = _best(m, candidates[id(m)], support, context.without(m, chosen), chosen, neighbours)
+            chosen[id(m)] = _best(m, candidates[id(m)], support, context.without(m, chosen), chosen, neighbours,
+                                  held)
         context = Context.of(mentions, chosen, demonym_countries, candidates)
         neighbours = _neighbours(mentions, candidates, chosen)
     # One name, one place in an article, unless the text places its mentions apart.
@@ -168,7 +171,7 @@ def _candidates(m: Mention) -> list[Hit]:
 
 
 def _best(m: Mention, hits: list[Hit], support, context: Context, chosen: dict,
-          neighbours: dict) -> Place | None:
+          neighbours: dict, held: dict) -> Place | None:
     if not hits:
         return None
     container = chosen.get(id(m.container)) if m.container is not None else None
@@ -187,6 +190,7 @@ def _best(m: Mention, hits: list[Hit], support, context: Context, chosen: dict,
         if p.feature not in ("PCLI", "CONT") and context.regions[(p.country, p.admin1)]:
             s += 4.0
         s += 2.5 * support.get((id(m), p.id), 0.0) + NEIGHBOUR_WEIGHT * neighbours.get((id(m), p.id), 0.0)
+        s += HELD_WEIGHT * held.get((id(m), p.id), 0.0)
         return s
 
     best = max(hits, key=score)
@@ -244,6 +248,42 @@ def _support(mentions: list[Mention], candidates: dict[int, list[Hit]]) -> dict[
                         if other != id(names[m.form.lower()]) and other != id(m) and _near(p, q):
                             best[other] = max(best.get(other, 0.0), w)
             out[(id(m), p.id)] = min(sum(best.values()), 2.0)
+    return out
+
+
+def _held(mentions: list[Mention], candidates: dict[int, list[Hit]]) -> dict[tuple[int, int], float]:
+    """A town and a county the article names where one reading of the town lies in one
+    reading of the county ("Paris" and "Henry County": Paris, Tennessee, in Henry County,
+    Tennessee): both readings gain, shared out when several pairs fit, so that names
+    with many namesakes pair by chance only weakly."""
+    counties: dict[tuple[str, str, str], list[tuple[str, Place]]] = defaultdict(list)
+    for m in mentions:
+        for h in candidates[id(m)]:
+            p = h.place
+            if p.feature == "ADM2" and p.admin2:
+                counties[(p.country, p.admin1, p.admin2)].append((m.form.lower(), p))
+    if not counties:
+        return {}
+    pairs: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+    forms = {}
+    for m in mentions:
+        form = m.form.lower()
+        forms.setdefault(form, []).append(m)
+        for h in candidates[id(m)]:
+            p = h.place
+            if p.kind != "city" or not p.admin2:
+                continue
+            for county_form, q in counties.get((p.country, p.admin1, p.admin2), ()):
+                if county_form != form:
+                    pairs[(form, county_form)].append((p.id, q.id))
+    out: dict[tuple[int, int], float] = {}
+    for (town, county), found in pairs.items():
+        share = 1.0 / len(found)
+        for town_id, county_id in found:
+            for m in forms[town]:
+                out[(id(m), town_id)] = max(out.get((id(m), town_id), 0.0), share)
+            for m in forms[county]:
+                out[(id(m), county_id)] = max(out.get((id(m), county_id), 0.0), share)
     return out
 
 

@@ -89,6 +89,18 @@ def test_inverted_attribution_resolves_a_surname(extractor):
     assert b.quotes[0].cue == "said"
 
 
+def test_the_speaker_is_the_person_not_the_place_they_come_from(extractor):
+    b = brief(extractor, "Democrats said the panel might be damaged. \"This is a waste of time. It is "
+                         "destroying this committee,\" said Del. Stacey Plaskett of the Virgin Islands.")
+    assert [q.speaker for q in b.quotes] == ["Stacey Plaskett"]
+
+
+def test_a_party_tag_does_not_push_the_cue_out_of_reach(extractor):
+    b = brief(extractor, "The agency said it would cooperate. \"We have questions about the deals "
+                         "with the FBI,\" Oversight Chairman Jason Chaffetz (R-Utah) said in a statement.")
+    assert [q.speaker for q in b.quotes] == ["Jason Chaffetz"]
+
+
 def test_a_single_scare_quoted_word_is_not_a_quote(extractor):
     b = brief(extractor, "The so-called \"experts\" met in the capital on Monday to discuss trade.")
     assert b.quotes == []

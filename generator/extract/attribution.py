@@ -116,7 +116,7 @@ def _after(doc: Doc, start: int, end: int, far: bool = False, closing: bool = Fa
             s = start + dash.end()
             return Attribution("dash", "", s, s + len(name.group(0).rstrip(".,")))
     tokens = [t for t in _tokens(doc, start, end) if not t.is_space]
-    limit = len(tokens) if far else NEAR_CUE_TOKENS
+    limit = len(tokens) if far else _near_limit(tokens)
     for k, token in enumerate(tokens[:limit]):
         if not _is_cue(token):
             if token.text in (".", "!", "?") and k and not far:
@@ -138,6 +138,22 @@ def _after(doc: Doc, start: int, end: int, far: bool = False, closing: bool = Fa
             return Attribution("inverted", token.text, phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
         return None
     return None
+
+
+def _near_limit(tokens: list[Token]) -> int:
+    """How many tokens after a quote may hold its cue: NEAR_CUE_TOKENS, not counting a
+    parenthesis ("…," Jason Chaffetz (R-Utah) said)."""
+    counted = depth = 0
+    for i, t in enumerate(tokens):
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            counted += 1
+            if counted > NEAR_CUE_TOKENS:
+                return i
+    return len(tokens)
 
 
 def _before(doc: Doc, start: int, end: int) -> Attribution | None:

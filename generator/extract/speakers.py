@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from ..briefing import Actor
 from ..geo import norm
 from .lexicon import given_name_gender
-from .attribution import PERSON_NOUNS, cue_words
+from .attribution import PERSON_NOUNS, SUBORDINATORS, cue_words
 from .spans import HONORIFICS, doc_text
 
 MALE = {"mr", "sir", "king", "prince", "lord", "father", "brother", "son", "husband", "sheikh", "emir"}
@@ -32,9 +32,12 @@ TITLE_WORDS = {"rep", "sen", "gov", "lt", "gen", "col", "capt", "sgt", "adm", "m
                "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "leader", "chief",
                "director", "judge", "justice", "sheriff", "commissioner", "ambassador", "envoy", "speaker",
                "deputy", "former", "general", "colonel", "captain", "king", "queen", "prince", "pope",
-               "ayatollah", "sheikh", "imam", "foreign", "defence", "defense", "interior", "state", "us", "u.s."}
+               "ayatollah", "sheikh", "imam", "foreign", "defence", "defense", "interior", "state", "us", "u.s.",
+               "del", "delegate", "representative", "congressman", "congresswoman", "councilman",
+               "councilwoman", "assemblyman", "assemblywoman"}
 
 
+OF_AFFILIATION = re.compile(r",?\s+of\s+(?:the\s+)?[A-Z]")
 CUE_FORMS = sorted(cue_words())
 RELATIVES = {"who", "which", "that", "whom"}
 DOCUMENTS = {"statement", "report", "letter", "tweet", "release", "message", "post", "memo", "document",
@@ -67,10 +70,11 @@ class SpeakerResolver:
     # --- the resolution -------------------------------------------------------------------
 
     def resolve(self, start: int, end: int, at: int, kind: str) -> str:
+        end = start + _person_before_of(self.text[start:end])
         phrase = " ".join(PARTY_TAG.sub("", self.text[start:end]).split()).strip(" ,.;:“”\"'")
-        if not phrase:
-            return ""
         low = phrase.lower()
+        if not phrase or low in SUBORDINATORS:
+            return ""          # "After saying …": a clause's first word, nobody's name
         if low in ("he", "she", "him", "her", "i", "me"):
             return self._pronoun("f" if low in ("she", "her") else "m" if low in ("he", "him") else "", at)
         if low in ("they", "we", "them", "us"):
@@ -270,6 +274,20 @@ class SpeakerResolver:
         if he and (not she or he.start() < she.start()):
             return "m"
         return "f" if she else ""
+
+
+def _person_before_of(phrase: str) -> int:
+    """Where the person's name ends in "Rep. Charles Rangel of New York" (the place or
+    body after "of" is where they come from, not who speaks); the whole phrase when it
+    is no such name ("Secretary of State John Kerry", "Bank of America")."""
+    m = OF_AFFILIATION.search(phrase)
+    if m is None:
+        return len(phrase)
+    name = _strip_titles(phrase[:m.start()]).split()
+    if len(name) >= 2 and all(w[:1].isupper() for w in name) \
+            and not any(w.lower().rstrip(".,") in TITLE_WORDS for w in name):
+        return m.start()
+    return len(phrase)
 
 
 def _strip_titles(words: str) -> str:

@@ -74,6 +74,13 @@ def test_quotation_marks_straight_curly_and_over_a_paragraph_break():
     assert quotes == ["one two three four", "five six\nseven eight,", "new development"]
 
 
+def test_the_model_multiplies_with_numpys_blas_on_one_thread(extractor):
+    from threadpoolctl import threadpool_info
+    ops = extractor.nlp.get_pipe("tok2vec").model.ops
+    assert type(ops).__name__ == "NumpyOps" and ops.use_blis is False
+    assert all(pool["num_threads"] == 1 for pool in threadpool_info() if pool["user_api"] == "blas")
+
+
 def test_speaker_through_pronoun_and_description(extractor):
     b = brief(extractor, "A senior security source said on Thursday that forces had arrived. "
                          "He described the deployment as a “new development,” the source said.\n"

@@ -15,6 +15,13 @@ from typing import Any
 SCHEMA_VERSION = 2
 ACTOR_TYPES = ("person", "organization", "state", "armed_group", "group")
 LOCATION_KINDS = ("country", "region", "city", "place")
+
+
+def specificity(kind: str) -> int:
+    """How narrow a location kind is, for "the most specific place": a place (a site) 0,
+    a city 1, a region 2, a country 3; an unknown kind counts as a region."""
+    return {"place": 0, "city": 1, "region": 2, "country": 3}.get(kind, 2)
+
 SEVERITIES = ("high", "medium", "low")
 REVIEW_STATUSES = ("draft", "reviewed")
 #: ACLED's event types, with their sub-event types (the ACLED codebook)

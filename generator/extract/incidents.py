@@ -22,7 +22,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..briefing import Evidence, Threat
+from ..briefing import Evidence, Threat, specificity
 from .threat_lexicon import Kind, lexicon
 
 OTHER_TIME = re.compile(r"\b(?:in (?:19|20)\d\d|(?:last|earlier this|previous) (?:week|month|year)|"
@@ -166,12 +166,11 @@ class Incident:
 
     def _place(self, place_kinds: dict[str, str]) -> str:
         """The most specific place the incident's sentences put it in."""
-        rank = {"place": 0, "city": 1, "region": 2, "country": 3}
         places = self.places
         if not places:
             return ""
         counts = Counter(places)
-        return min(places, key=lambda p: (rank.get(place_kinds.get(p, "region"), 2), -counts[p]))
+        return min(places, key=lambda p: (specificity(place_kinds.get(p, "region")), -counts[p]))
 
 
 def group_incidents(clauses: list[Clause], main_actor: str = "", place_countries: dict[str, str] | None = None,

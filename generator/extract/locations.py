@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from ..briefing import Evidence, Location
+from ..briefing import Evidence, Location, specificity
 from ..geo import Gazetteer, Place, norm
 from .place_mentions import Mention, MentionFinder
 from .place_resolution import resolve
@@ -77,10 +77,9 @@ def _named_inside(m: Mention, choices: list) -> Place | None:
     """The place a site's own name says it stands in ("Baghdad International Airport",
     "Jolo Cathedral"), when the text's mention of it inside the name was resolved: the
     most specific such place."""
-    rank = {"place": 0, "city": 1, "region": 2, "country": 3}
     inside = [c.place for c in choices if c.place is not None and c.mention is not m
               and m.start <= c.mention.start and c.mention.end <= m.end]
-    return min(inside, key=lambda p: rank.get(p.kind, 2), default=None)
+    return min(inside, key=lambda p: specificity(p.kind), default=None)
 
 
 def _holder(m: Mention, chosen: dict) -> Place | None:

@@ -224,7 +224,7 @@ def load(model: str = "") -> Language:
     name = model or str(DEFAULT_MODEL)
     # The build runs in parallel by process (--jobs), so each process keeps to one BLAS
     # thread; and numpy's BLAS multiplies the model's small matrices about three times
-    # faster than blis, thinc's default, which makes extraction ~1.4x faster.
+    # faster than blis, thinc's default, which makes extraction about a third faster.
     threadpool_limits(1, user_api="blas")
     try:
         with use_ops("numpy", use_blis=False):

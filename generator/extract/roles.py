@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ..briefing import Actor, Location
+from ..briefing import Actor, Location, specificity
 from .place_mentions import PLACE_NOUN_OF
 from .quotes import CUES
 from .threat_lexicon import lexicon
@@ -163,7 +163,6 @@ class RoleFinder:
         places = [n for n in self.place_names if sent.start_char <= n.start < sent.end_char]
         if not places:
             return ""
-        rank = {"place": 0, "city": 1, "region": 2, "country": 3}
 
         def located(n: Name) -> bool:
             return bool(re.search(r"\b(?:in|at|near|outside|inside|on|into|across|over)\s+(?:the\s+)?"
@@ -173,7 +172,7 @@ class RoleFinder:
         places = [n for n in places if located(n)]
         if not places:
             return ""
-        return min(places, key=lambda n: (rank.get(n.place.kind, 2), n.start)).name
+        return min(places, key=lambda n: (specificity(n.place.kind), n.start)).name
 
     def attacker_killed(self, sent: Span, actor: str) -> bool:
         """The death the clause tells is the attacker's ("police shot the attacker dead")."""

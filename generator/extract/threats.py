@@ -20,7 +20,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span
 
-from ..briefing import Actor, Location, Threat
+from ..briefing import Actor, Location, Threat, specificity
 from .casualties import injured, killed
 from .dates import event_date
 from .incidents import Clause, group_incidents
@@ -82,9 +82,8 @@ def state_codes(actors: list[Actor], gaz) -> dict[str, str]:
 
 def _main_place(locations: list[Location], headline_end: int) -> str:
     """The most specific place the headline or the lead names: where the story happens."""
-    rank = {"place": 0, "city": 1, "region": 2, "country": 3}
     early = [loc for loc in locations if loc.evidence and loc.evidence[0].start < headline_end + 400]
-    return min(early, key=lambda loc: (rank.get(loc.kind, 2), loc.evidence[0].start)).name if early else ""
+    return min(early, key=lambda loc: (specificity(loc.kind), loc.evidence[0].start)).name if early else ""
 
 
 def _background_only(text: str, kind, lex) -> bool:

@@ -7,6 +7,8 @@ from datetime import date
 import pytest
 
 from generator.article import Article
+from generator.briefing import Threat
+from generator.extract.bluf import bluf
 from generator.extract.casualties import injured, killed
 from generator.extract.dates import event_date, publication_date
 from generator.extract.incidents import severity
@@ -166,6 +168,13 @@ def test_the_town_of_x_is_where_it_happened(extractor):
     assert t.location == "Bama"
 
 
+def test_a_country_that_qualifies_a_noun_is_not_where_it_happened(extractor):
+    b = brief(extractor, "On Saturday, President Donald Trump said Hamza bin Laden was killed in a US "
+                         "counter-terrorism operation in the Afghanistan and Pakistan region.")
+    assert b.threats and all(t.location != "United States" for t in b.threats)
+    assert "On Saturday" not in {a.name for a in b.actors}       # an opening phrase, no one's name
+
+
 def test_the_lowest_toll_stated_is_the_incidents_as_acled_codes_it():
     assert killed("Abdurrahman Mangal said the attack had killed twelve and injured twelve more.") == [12]
     assert killed("Taliban spokesperson Zabiullah Mujahid claimed 190 were dead.")[0] == 190
@@ -229,3 +238,16 @@ def test_the_bluf_says_only_what_the_fields_hold(extractor):
     assert b.bluf.startswith("Gunmen") and "killing 11" in b.bluf
     quiet = brief(extractor, "A bomb exploded near a market in Kabul. No one was hurt.")
     assert "killing" not in quiet.bluf and "Gunmen" not in quiet.bluf
+    stabbing = brief(extractor, "The attacker stabbed four officers to death at the police headquarters "
+                                "in Paris on Thursday.")
+    assert stabbing.bluf.startswith("The attacker ")          # a description keeps its article
+
+
+def test_the_bluf_joins_no_doer_and_victim_that_no_one_sentence_joins():
+    t = Threat(summary="United States military kills Qasem Soleimani", category="air/drone strike",
+               actor="United States", target="Qasem Soleimani", location="Baghdad", fatalities=1,
+               severity="high")
+    t.named_actor, t.named_pair = True, True
+    assert bluf([t], actor_types={"United States": "state"}).startswith("United States struck Qasem Soleimani in Baghdad")
+    t.named_pair = False            # the victim was told in another sentence than the doer
+    assert bluf([t], actor_types={"United States": "state"}) == "United States carried out a strike in Baghdad, killing 1."

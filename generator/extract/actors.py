@@ -191,6 +191,7 @@ SITE_WORDS = {"square", "avenue", "street", "road", "plaza", "hill", "park", "br
               "tower", "complex", "market", "beach", "valley", "river", "mountain", "mountains", "island"}
 EVENT_WORDS = {"war", "week", "day", "festival", "games", "olympics", "cup", "championship", "election",
                "elections", "summit", "conference", "revolution", "uprising", "crisis", "protests", "awards"}
+OPENING_PREPOSITIONS = {"on", "in", "at", "by", "since", "until", "during", "after", "before", "from"}
 NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
              "january", "february", "march", "april", "may", "june", "july", "august", "september",
              "october", "november", "december", "today", "yesterday", "tomorrow", "late", "early",
@@ -205,8 +206,10 @@ def _is_name(ent: Span, gaz: Gazetteer) -> bool:
     site or a street ("Grosvenor Square"), not an event ("Syrian Civil War"), not a number
     ("Article 5")."""
     words = [t for t in ent if not t.is_punct]
+    # "On Saturday": a sentence's opening phrase, a preposition and what it governs.
+    opening = words[1:] if words and words[0].lower_ in OPENING_PREPOSITIONS else words
     if not words or all(t.lower_ in NOT_NAMES or gaz.is_demonym(t.text) or t.lower_ in HEAD_TITLES
-                        or t.lower_ in TITLE_WORDS or t.lower_ in STATE_NOUNS for t in words):
+                        or t.lower_ in TITLE_WORDS or t.lower_ in STATE_NOUNS for t in opening):
         return False
     if len(words) == 1 and words[0].pos_ not in ("PROPN", "") and not words[0].text.isupper():
         return False      # "Combat will continue": a capitalised common word

@@ -46,12 +46,16 @@ def bluf(threats: list[Threat], countries: dict[str, str] | None = None, places:
     if t.category not in VIOLENT and not actor or not actor and not toll:
         return ""       # neither a doer the text names nor a toll: too little to put first
     target = t.target
+    if actor and not getattr(t, "named_pair", True):
+        target = ""     # the doer and the victim come from different sentences: only the doer
     if target and (target == actor or actor and countries.get(target) and countries.get(target) == countries.get(actor)):
         target = ""
     place = f" in {t.location}" if t.location and t.location != target else ""
     when = f" on {_day(t.date)}" if t.date else ""
     if t.category == "territorial loss" and target and target not in places:
         active, passive = "took territory from", "lost territory"
+    if actor[:1].islower() and not actor.endswith(("s", "men")):
+        actor = f"the {actor}"      # a singular description needs its article: "The attacker"
     if actor and target:
         clause = f"{actor} {active} {target}{place}{when}"
     elif actor:

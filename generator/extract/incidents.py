@@ -114,6 +114,11 @@ class Incident:
         # states an actor only then, not one inferred from the story).
         threat.named_actor = any(c.explicit and c.actor == actor and c.kind is not None
                                  and c.kind.category == kind.category for c in self.clauses)
+        # Not a field either: whether one sentence tells both who acted and on whom (the BLUF
+        # does not join a doer from one sentence to a victim from another).
+        threat.named_pair = any(c.explicit and c.actor == actor and target and (c.target == target
+                                                                              or target in c.patients)
+                                for c in self.clauses)
         return threat
 
 

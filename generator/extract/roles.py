@@ -169,7 +169,14 @@ class RoleFinder:
                                   r"(?:[\w'’-]+\s+){0,3}$", self.text[max(0, n.start - 30):n.start])) \
                 or bool(PLACE_NOUN_OF.search(self.text, max(0, n.start - 40), n.start)) \
                 or self._is_patient(n)        # "in", "at", "the town of", or what is attacked
-        places = [n for n in places if located(n)]
+        def qualifies(n: Name) -> bool:
+            # "in a US counter-terrorism operation": the country says whose act, not where.
+            span = self.doc.char_span(n.start, n.end, alignment_mode="expand")
+            root = span.root if span is not None else None
+            return n.place.kind == "country" and root is not None and root.dep_ in ("compound", "amod", "nmod") \
+                and root.head.i > root.i and root.head.pos_ == "NOUN"
+
+        places = [n for n in places if located(n) and not qualifies(n)]
         if not places:
             return ""
         return min(places, key=lambda n: (specificity(n.place.kind), n.start)).name

@@ -175,6 +175,15 @@ def test_a_country_that_qualifies_a_noun_is_not_where_it_happened(extractor):
     assert "On Saturday" not in {a.name for a in b.actors}       # an opening phrase, no one's name
 
 
+def test_a_toll_of_disease_or_disaster_joins_no_attack(extractor):
+    t = incident(brief(extractor, "Gunmen kidnapped two tourists near the resort on Saturday. A flu outbreak "
+                                  "in the region caused 89 deaths and closed schools."), "Gunmen")
+    assert t.fatalities is None and len(t.evidence) == 1
+    war = incident(brief(extractor, "Gunmen ambushed an aid convoy on Monday, killing six. At least twelve aid "
+                                    "workers have died this year, 79 since the outbreak of civil war."), "Gunmen")
+    assert len(war.evidence) == 2                       # an outbreak of war is no disease
+
+
 def test_the_lowest_toll_stated_is_the_incidents_as_acled_codes_it():
     assert killed("Abdurrahman Mangal said the attack had killed twelve and injured twelve more.") == [12]
     assert killed("Taliban spokesperson Zabiullah Mujahid claimed 190 were dead.")[0] == 190

@@ -52,6 +52,8 @@ def find_threats(doc: Doc, actors: list[Actor], locations: list[Location], gaz, 
         back = bool(BACK_REFERENCE.search(text))
         if kind is None and not (back or TOLL.search(text)):
             continue
+        if kind is None and lex.not_violence.search(text) and not lex.armed.search(text):
+            continue          # "the flu outbreak caused 89 deaths": a toll, but of no attack
         violent = kind is not None and kind.category in VIOLENT or bool(TOLL.search(text))
         actor, target = roles.roles(clause, violent, back)
         clauses.append(Clause(

@@ -186,6 +186,8 @@ def test_a_toll_of_disease_or_disaster_joins_no_attack(extractor):
 
 def test_the_lowest_toll_stated_is_the_incidents_as_acled_codes_it():
     assert killed("Abdurrahman Mangal said the attack had killed twelve and injured twelve more.") == [12]
+    assert killed("He bought 500mg, which has the potential to kill about 1,400, but was sent a dummy.") == []
+    assert killed("The bomb could have killed 50 people, police said.") == []
     assert killed("Taliban spokesperson Zabiullah Mujahid claimed 190 were dead.")[0] == 190
     assert killed("The death toll rose to 39 on Thursday.") == [39]
     assert killed("Coalition authorities report no casualties from the strike.") == [0]
@@ -250,6 +252,26 @@ def test_the_bluf_says_only_what_the_fields_hold(extractor):
     stabbing = brief(extractor, "The attacker stabbed four officers to death at the police headquarters "
                                 "in Paris on Thursday.")
     assert stabbing.bluf.startswith("The attacker ")          # a description keeps its article
+
+
+def test_the_bluf_tells_what_the_lead_reports_not_what_the_story_recalls(extractor):
+    lead = ("The city council met on Monday to discuss new parking rules for the town centre, and members "
+            "voted to extend the pedestrian zone by two streets after a long debate about deliveries, shop "
+            "opening hours, bus routes and the cost of new signs, which the mayor said would be met from the "
+            "existing budget for road maintenance this year.")
+    b = brief(extractor, lead + "\n\nDuring the civil war in 1993, militants bombed the council building, "
+                                "killing 40 people.")
+    assert b.threats and b.bluf == ""
+
+
+def test_the_bluf_names_no_air_base_owner_and_no_country_as_the_victim_of_its_own_town(extractor):
+    base = brief(extractor, "Rockets struck near an Iraqi air base on Friday, officials said.",
+                 title="Coalition authorities report no casualties from missile strike on Iraqi air base")
+    assert all(t.actor != "Iraq" for t in base.threats) and "Iraq" not in base.bluf
+    t = Threat(summary="Gunmen stormed a shopping mall", category="armed assault", actor="",
+               target="Kenya", location="Nairobi", fatalities=17, severity="high")
+    assert bluf([t], {"Kenya": "KE", "Nairobi": "KE"}, {"Kenya": "country", "Nairobi": "city"}) \
+        == "Nairobi saw an attack, killing 17."
 
 
 def test_the_bluf_joins_no_doer_and_victim_that_no_one_sentence_joins():

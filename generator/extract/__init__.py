@@ -18,7 +18,7 @@ from .locations import find_locations
 from .nlp import load, model_label, parse
 from .quotes import QuoteFinder
 from .summary import summarise
-from .bluf import bluf
+from .bluf import bluf, lead_end
 from .threats import find_threats, state_codes
 from .dates import publication_date
 
@@ -50,7 +50,9 @@ class Extractor:
         threats = find_threats(doc, actors, locations, self.gaz, published, headline_end)
         summary = summarise(doc, headline_end, actors, locations, threats)
         at = (now or datetime.now(timezone.utc)).replace(microsecond=0).isoformat()
-        bottom_line = bluf(threats, _countries(actors, locations, self.gaz), {loc.name for loc in locations},
+        lead = lead_end(article.body, headline_end)
+        reported = [t for t in threats if any(e.start < lead for e in t.evidence)]
+        bottom_line = bluf(reported, _countries(actors, locations, self.gaz), {loc.name: loc.kind for loc in locations},
                            {a.name: a.type for a in actors})
         return Briefing(
             id=article.slug, title=article.title, bluf=bottom_line, summary=summary,

@@ -1,4 +1,5 @@
-"""The bottom line up front: one sentence built from the most severe incident's fields.
+"""The bottom line up front: one sentence built from the fields of the most severe
+incident the headline or the lead reports (see `lead_end`).
 
 "Gunmen attacked a police station in X on 2019-01-20, killing 12." Only what the
 incident's fields hold is said: no actor, no "by"; no toll, no "killing". With neither
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..briefing import SEVERITIES, Threat
+from ..briefing import SEVERITIES, Threat, specificity
 from .threat_lexicon import lexicon
 
 # What an actor did, by kind: (active verb, passive verb).
@@ -27,21 +28,40 @@ NO_TARGET = {"bombing": "carried out a bombing", "air/drone strike": "carried ou
              "deployment/escalation": "deployed forces", "threat or warning": "issued a threat",
              "abduction": "abducted people", "territorial loss": "seized territory", "arrest": "made arrests",
              "infiltration": "infiltrated", "sabotage/disruption": "caused damage"}
+# What a place saw when neither doer nor victim is told: "Nairobi saw an attack".
+EVENT_NOUNS = {"bombing": "a bombing", "air/drone strike": "a strike", "abduction": "an abduction",
+               "armed assault": "an attack", "territorial loss": "a loss of territory", "riot": "rioting",
+               "protest": "a protest", "arrest": "arrests", "infiltration": "an infiltration",
+               "deployment/escalation": "a deployment", "sabotage/disruption": "sabotage",
+               "threat or warning": "a threat"}
 
 
-def bluf(threats: list[Threat], countries: dict[str, str] | None = None, places: set[str] = frozenset(),
+def lead_end(text: str, headline_end: int, at_least: int = 300) -> int:
+    """Where the article's lead ends: its first paragraph after the headline (and at
+    least `at_least` characters of it). The BLUF tells an incident the lead reports, not
+    one the story recalls further down ("the civil war has killed 300,000 since 1993")."""
+    start = headline_end
+    while start < len(text) and text[start].isspace():
+        start += 1
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    return max(end, min(len(text), start + at_least))
+
+
+def bluf(threats: list[Threat], countries: dict[str, str] | None = None, places: dict[str, str] | None = None,
          actor_types: dict[str, str] | None = None) -> str:
     """`countries`: name → ISO code of the briefing's actors and places, to leave out a
     target that is the actor's own country or a place in it; `places`: the briefing's
-    place names (territory is seized from a body, not the body itself); `actor_types`:
+    place names and kinds (territory is seized from a body, not the body itself; "Kenya
+    was attacked in Nairobi" or "Tamil Nadu was bombed in Trichy" says no more than where); `actor_types`:
     the actors' types (who may be said to have done what; see `_doer`)."""
     if not threats:
         return ""
-    countries = countries or {}
+    countries, places, actor_types = countries or {}, places or {}, actor_types or {}
     rank = {s: i for i, s in enumerate(SEVERITIES)}
     t = min(threats, key=lambda t: (rank.get(t.severity, 3), -(t.fatalities or 0), -(t.injured or 0)))
     active, passive = VERBS.get(t.category, ("acted against", "was targeted"))
-    actor = t.actor if getattr(t, "named_actor", True) and _doer(t, (actor_types or {}).get(t.actor, "")) else ""
+    actor = t.actor if getattr(t, "named_actor", True) and _doer(t, actor_types.get(t.actor, "")) else ""
     toll = bool(t.fatalities or t.injured)
     if t.category not in VIOLENT and not actor or not actor and not toll:
         return ""       # neither a doer the text names nor a toll: too little to put first
@@ -50,6 +70,10 @@ def bluf(threats: list[Threat], countries: dict[str, str] | None = None, places:
         target = ""     # the doer and the victim come from different sentences: only the doer
     if target and (target == actor or actor and countries.get(target) and countries.get(target) == countries.get(actor)):
         target = ""
+    if target and t.location and t.location != target and countries.get(target) == countries.get(t.location) \
+            and (actor_types.get(target) == "state"
+                 or target in places and specificity(places[target]) > specificity(places.get(t.location, ""))):
+        target = ""     # the country or region the place lies in: where, not whom
     place = f" in {t.location}" if t.location and t.location != target else ""
     when = f" on {_day(t.date)}" if t.date else ""
     if t.category == "territorial loss" and target and target not in places:
@@ -63,7 +87,7 @@ def bluf(threats: list[Threat], countries: dict[str, str] | None = None, places:
     elif target:
         clause = f"{target} {passive}{place}{when}"
     elif t.location:
-        clause = f"{t.location} saw a {t.category.split('/')[0]}{when}"
+        clause = f"{t.location} saw {EVENT_NOUNS.get(t.category, 'an incident')}{when}"
     else:
         return ""
     toll = []

@@ -38,6 +38,9 @@ PARTS_KILLED = re.compile(
     rf"(?:were|have been|had been)\s+(?:all\s+)?(?:killed|shot dead|slain)\b", re.I)
 NONE = re.compile(r"\bno (?:casualties|one was (?:killed|hurt|injured)|deaths|fatalities|injuries)\b|"
                   r"\bproduced no casualties\b|\bwithout casualties\b|\bno (?:Coalition |)troops were injured\b", re.I)
+HYPOTHETICAL = re.compile(r"\b(?:potential|enough|able|capable|could|would|might|may|can|threaten(?:ed|ing)?|"
+                          r"plan(?:ned|ning)?|intend(?:ed|ing)?|tried|trying|attempt(?:ed|ing)?)\s+(?:\w+\s+)?"
+                          r"(?:to\s+|of\s+)?(?:kill(?:ed|ing)?|injur(?:e|ed|ing)|wound(?:ed|ing)?|hurt)\b", re.I)
 KILLED_RX = [re.compile(p, re.I) for p in KILLED]
 INJURED_RX = [re.compile(p, re.I) for p in INJURED]
 
@@ -65,6 +68,8 @@ def _counts(text: str, patterns: list[re.Pattern], parts: re.Pattern | None = No
         for m in rx.finditer(text):
             if any(start <= m.start("n") < end for start, end in summed):
                 continue
+            if HYPOTHETICAL.search(text, max(0, m.start() - 40), m.start("n")):
+                continue        # "enough to kill about 1,400", "could kill 50": no one died
             n = number(m.group("n"))
             # Years and times are no tolls: "killed in 2015", "at 4:00".
             if n is not None and not (1900 <= n <= 2100 and m.group("n").isdigit()) \

@@ -118,6 +118,7 @@ class Incident:
         # does not join a doer from one sentence to a victim from another).
         threat.named_pair = any(c.explicit and c.actor == actor and target and (c.target == target
                                                                               or target in c.patients)
+                                and c.kind is not None and c.kind.category == kind.category
                                 for c in self.clauses)
         return threat
 

@@ -302,6 +302,9 @@ class RoleFinder:
         for token in sent:
             if token.lower_ not in ATTACK_NOUNS:
                 continue
+            if token.lower_ == "air" and (token.i + 1 >= len(token.doc) or not token.nbor().lower_.startswith(
+                    ("strike", "raid", "attack"))):
+                continue        # "an Iraqi air base" is no one's air strike
             # In "Iranian attack plans" the owner modifies the head the attack noun compounds.
             mods = list(token.lefts)
             if token.dep_ == "compound":

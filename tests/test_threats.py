@@ -138,6 +138,13 @@ def test_the_one_killed_is_the_target_and_the_one_after_by_the_actor(extractor):
     assert (t.actor, t.target) == ("Taliban", "Abdul Raziq")
 
 
+def test_the_police_who_arrest_a_suspect_are_not_the_attackers(extractor):
+    t = incident(brief(extractor, "A mass stabbing killed three people in a park in Reading on Saturday. A "
+                                  "25-year-old man was arrested by Thames Valley Police on suspicion of murder."),
+                 "A mass stabbing")
+    assert t.actor != "Thames Valley Police"
+
+
 def test_the_one_blamed_is_the_actor(extractor):
     t = incident(brief(extractor, "Israel blamed Hezbollah for the rocket attack on Haifa."), "Israel blamed")
     assert (t.actor, t.target) == ("Hezbollah", "Haifa")

@@ -136,8 +136,11 @@ class Incident:
                 r"protest|demonstrat|riot", n, re.I)]
             if crowd:
                 return max(crowd, key=lambda n: sum(n.split()[-1].lower() in c.text.lower() for c in self.clauses))
+        # Those who arrest a suspect respond to the violence; they do not carry it out.
+        arrest = next(k.trigger for k in lexicon().kinds if k.category == "arrest")
+        told = [c for c in self.clauses if not (self.family == "violence" and arrest.search(c.text))]
         weight = Counter()
-        for c in self.clauses:
+        for c in told:
             if not c.actor or not c.explicit or c.actor in victims \
                     or c.attacker_killed and c.actor != self.main_actor:   # the police who shot him
                 continue
@@ -150,7 +153,7 @@ class Incident:
         if weight:
             return weight.most_common(1)[0][0]
         # "The attack" is the story's attack; a warning or a move with nobody named is nobody's.
-        return _vote([c.actor for c in self.clauses if c.actor and c.actor not in victims]) \
+        return _vote([c.actor for c in told if c.actor and c.actor not in victims]) \
             or (self.main_actor if self.family in ("violence", "unrest") else "")
 
     def _against(self, name: str, actor: str) -> bool:

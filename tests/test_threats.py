@@ -279,6 +279,10 @@ def test_the_bluf_names_no_air_base_owner_and_no_country_as_the_victim_of_its_ow
                target="Kenya", location="Nairobi", fatalities=17, severity="high")
     assert bluf([t], {"Kenya": "KE", "Nairobi": "KE"}, {"Kenya": "country", "Nairobi": "city"}) \
         == "Nairobi saw an attack, killing 17."
+    move = Threat(summary="Troops were sent to the border", category="deployment/escalation", actor="troops",
+                  location="Kursk", severity="medium")
+    move.named_actor = True
+    assert bluf([move], actor_types={"troops": "group"}) == "Troops were deployed in Kursk."
 
 
 def test_the_bluf_joins_no_doer_and_victim_that_no_one_sentence_joins():

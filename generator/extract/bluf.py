@@ -82,6 +82,9 @@ def bluf(threats: list[Threat], countries: dict[str, str] | None = None, places:
         actor = f"the {actor}"      # a singular description needs its article: "The attacker"
     if actor and target:
         clause = f"{actor} {active} {target}{place}{when}"
+    elif actor and t.category == "deployment/escalation" and t.actor[:1].islower() \
+            and t.actor.endswith(("s", "men")):
+        clause = f"{actor} were deployed{place}{when}"        # "Troops were deployed", not "deployed forces"
     elif actor:
         clause = f"{actor} {NO_TARGET.get(t.category, 'acted')}{place}{when}"
     elif target:

@@ -53,8 +53,9 @@ def bluf(threats: list[Threat], countries: dict[str, str] | None = None, places:
     """`countries`: name → ISO code of the briefing's actors and places, to leave out a
     target that is the actor's own country or a place in it; `places`: the briefing's
     place names and kinds (territory is seized from a body, not the body itself; "Kenya
-    was attacked in Nairobi" or "Tamil Nadu was bombed in Trichy" says no more than where); `actor_types`:
-    the actors' types (who may be said to have done what; see `_doer`)."""
+    was attacked in Nairobi" or "Tamil Nadu was bombed in Trichy" says no more than
+    where); `actor_types`: the actors' types (who may be said to have done what; see
+    `_doer`)."""
     if not threats:
         return ""
     countries, places, actor_types = countries or {}, places or {}, actor_types or {}
@@ -78,12 +79,12 @@ def bluf(threats: list[Threat], countries: dict[str, str] | None = None, places:
     when = f" on {_day(t.date)}" if t.date else ""
     if t.category == "territorial loss" and target and target not in places:
         active, passive = "took territory from", "lost territory"
-    if actor[:1].islower() and not actor.endswith(("s", "men")):
+    described, plural = actor[:1].islower(), actor.endswith(("s", "men"))
+    if described and not plural:
         actor = f"the {actor}"      # a singular description needs its article: "The attacker"
     if actor and target:
         clause = f"{actor} {active} {target}{place}{when}"
-    elif actor and t.category == "deployment/escalation" and t.actor[:1].islower() \
-            and t.actor.endswith(("s", "men")):
+    elif actor and t.category == "deployment/escalation" and described and plural:
         clause = f"{actor} were deployed{place}{when}"        # "Troops were deployed", not "deployed forces"
     elif actor:
         clause = f"{actor} {NO_TARGET.get(t.category, 'acted')}{place}{when}"

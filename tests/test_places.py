@@ -114,6 +114,60 @@ def test_a_small_namesake_on_another_continent_is_no_pin(extractor):
     assert piccadilly is None or piccadilly.country != "AU"
 
 
+def test_a_national_capital_before_its_namesakes(extractor):
+    b = brief(extractor, "WASHINGTON — Lawmakers voted on Thursday to impose a 90 percent tax on "
+                         "bonuses paid by companies that took federal money.", title="House votes to tax bonuses")
+    washington = place(b, "Washington")
+    assert abs(washington.lat - 38.9) < 0.3 and abs(washington.lon + 77.0) < 0.3     # D.C., not a town in Iowa
+
+
+def test_a_bare_name_is_the_county_the_text_names(extractor):
+    b = brief(extractor, "Repairs have been completed on a water main break in north DeKalb County, a "
+                         "county spokeswoman said. Residents in north DeKalb had no water for a day.")
+    county = place(b, "DeKalb County")
+    assert county is not None and "DeKalb" in county.aliases
+    assert len([loc for loc in b.locations if loc.kind == "city"]) == 0         # no town DeKalb as well
+
+
+def test_the_state_the_article_names_most_leads(extractor):
+    b = brief(extractor, "Boone County's unemployment rose to 7.7 percent in February, according to the "
+                         "Indiana Department of Workforce Development. Indiana's rate was 9.4 percent. "
+                         "Rates in Hamilton County and Montgomery County were lower, and the rate in "
+                         "Kentucky was higher. Indiana officials expect more layoffs.")
+    for county in ("Boone County", "Hamilton County", "Montgomery County"):
+        loc = place(b, county)
+        assert abs(loc.lat - 40.0) < 0.3 and abs(loc.lon + 86.4) < 0.6, county       # Indiana's, not Kentucky's
+
+
+def test_a_state_in_the_name_of_a_body_is_context(extractor):
+    b = brief(extractor, "ALBANY — An Albany man police labeled a suspected serial rapist has been taken "
+                         "into custody. An Albany police SWAT team and Georgia Bureau of Investigation "
+                         "agents raided his home on Monday.", title="Suspected rapist arrested")
+    albany = place(b, "Albany")
+    assert abs(albany.lat - 31.6) < 0.3 and abs(albany.lon + 84.2) < 0.3           # Georgia, not New York
+    assert "Georgia" not in names(b)                                             # named only inside the body's name
+
+
+def test_a_big_town_before_a_district_of_its_name(extractor):
+    b = brief(extractor, "The documentary was filmed in Cambridge last year, the producers said. A knife "
+                         "was held to a taxi driver's throat during an attempted robbery in Oxford.")
+    assert place(b, "Cambridge").country == "GB"         # not a district of Perth, Western Australia
+    assert place(b, "Oxford").country == "GB"            # not Oxford County, Ontario
+
+
+def test_a_town_and_its_state_abbreviated(extractor):
+    b = brief(extractor, "One of their sons, Spencer Lewis of Bethel, Vt., declined to comment on Monday.")
+    bethel = place(b, "Bethel")
+    assert abs(bethel.lat - 43.8) < 0.3 and abs(bethel.lon + 72.6) < 0.3           # Vermont, not Connecticut
+    assert place(b, "Vermont") is not None
+
+
+def test_abbreviated_first_words_of_place_names():
+    gaz = gazetteer()
+    assert any(h.place.admin1 == "Iowa" for h in gaz.lookup("Mt. Pleasant"))
+    assert {h.place.id for h in gaz.lookup("St. Louis")} == {h.place.id for h in gaz.lookup("Saint Louis")}
+
+
 # --- what is not a place -----------------------------------------------------------------
 
 def test_months_and_ordinary_words_are_not_places(extractor):
@@ -146,6 +200,40 @@ def test_a_dateline_names_the_place(extractor):
     assert place(b, "Kabul").country == "AF"
 
 
+def test_a_dateline_of_several_words(extractor):
+    b = brief(extractor, "SALT LAKE CITY — The Legislature passed a budget on Thursday, the governor's "
+                         "office said.")
+    assert abs(place(b, "Salt Lake City").lat - 40.76) < 0.1
+
+
+def test_but_county_policy_is_no_place(extractor):
+    b = brief(extractor, "Employees are given county cell phones. But county policy prohibits employees "
+                         "from using them off the clock.")
+    assert b.locations == []
+
+
+def test_a_county_as_the_gazetteer_writes_it_is_no_person(extractor):
+    b = brief(extractor, "Moore was taken to the Butler County Jail, where she was later released on bond.")
+    county, jail = place(b, "Butler County"), place(b, "Butler County Jail")
+    assert county is not None and county.resolved and county.kind == "region"
+    assert jail is not None and (jail.lat, jail.lon) == (county.lat, county.lon)
+
+
+def test_an_article_is_no_initial_and_a_body_is_no_speaker(extractor):
+    b = brief(extractor, "A Paris man was arrested on Sunday by Paris Police Department officers, the "
+                         "Henry County Sheriff's Office said. He was taken to the Henry County jail in Paris.",
+              title="Man faces charges")
+    paris = place(b, "Paris")                  # "A Paris" is no initial and surname, "by Paris Police" no person
+    assert paris is not None and paris.country == "US" and abs(paris.lat - 36.3) < 0.3   # Tennessee
+
+
+def test_a_town_named_after_a_state_in_a_body_is_no_place(extractor):
+    b = brief(extractor, "Students from the Nebraska Centennial Conference met in Columbus on Saturday "
+                         "for the honor band clinic.")
+    assert "Centennial" not in names(b)
+    assert abs(place(b, "Columbus").lon + 97.4) < 0.3                            # Nebraska's Columbus
+
+
 # --- unresolved places are listed, not guessed ---------------------------------------------
 
 def test_a_village_the_gazetteer_lacks_is_listed_unresolved(extractor):
@@ -155,6 +243,15 @@ def test_a_village_the_gazetteer_lacks_is_listed_unresolved(extractor):
     assert village is not None and village.resolved is False
     zamfara = place(b, "Zamfara")
     assert zamfara.resolved and zamfara.country == "NG"
+
+
+def test_a_town_the_gazetteer_lacks_in_the_state_named(extractor):
+    b = brief(extractor, "Her father mourned the loss in a prison cell in Orient, Ohio. Family members "
+                         "said Orient was far from home.")
+    orient = [loc for loc in b.locations if loc.name == "Orient"]
+    assert len(orient) == 1 and orient[0].resolved is False            # not Orient, New York
+    ohio = place(b, "Ohio")
+    assert (orient[0].lat, orient[0].lon) == (ohio.lat, ohio.lon)
 
 
 def test_a_locative_word_of_another_sentence_is_no_evidence(extractor):

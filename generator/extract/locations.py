@@ -39,14 +39,15 @@ class Group:
 def find_locations(doc: Doc, gaz: Gazetteer, headline_end: int, actor_forms: set[str] | None = None
                    ) -> list[Location]:
     text = doc_text(doc)
-    mentions = MentionFinder(doc, gaz, actor_forms or set()).find()
+    finder = MentionFinder(doc, gaz, actor_forms or set())
+    mentions = finder.find()
     demonyms = Counter()
     for m in CAPITALISED.finditer(text):
         iso = gaz.country_of_demonym(m.group(0))
         if iso:
             demonyms[iso] += 1
     groups: dict[tuple, Group] = {}
-    choices = resolve(mentions, gaz, demonyms)
+    choices = resolve(mentions, gaz, demonyms, finder.in_names)
     chosen = {id(c.mention): c.place for c in choices}
     for choice in choices:
         m, place = choice.mention, choice.place

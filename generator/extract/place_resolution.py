@@ -6,14 +6,20 @@ Each candidate gets a score:
 - the containing place the text names ("London, Kentucky", "Jackson County,
   Missouri", "Maidan Shahr in Maidan Wardak province") outweighs everything: a
   candidate inside it wins, one outside it loses;
-- the article's countries (country names and demonyms) and first-level regions
-  (state and province names) count for candidates inside them;
+- the article's countries (country names and demonyms) count for candidates inside
+  them, and so do its first-level regions, the one named most the most (a story
+  about Indiana's counties that compares them with Kentucky's);
 - the other places named in the article count for candidates near them (within
   150 km, or in the same region), a name with many namesakes counting less: the
   towns of a local story lie together;
-- a country, a state or province, a capital or a curated entry is likelier than a
-  town of the same name; a populous town than a small one; a place's own name than
-  an alternate spelling.
+- a country, a populous state or province, a national capital or a curated entry is
+  likelier than a town of the same name; a populous town than a small one or than a
+  district named like it; a place's own name than an alternate spelling; a dateline
+  names a town.
+
+States and big towns named inside the names of bodies ("Georgia Bureau of
+Investigation") are not listed, but count as context like the others. Where the text
+once writes a name with its type word ("DeKalb County"), the bare name is that region.
 
 Scores are computed twice: the second time the regions chosen the first time
 ("Georgia" the US state, beside Gainesville and Duluth) count as context too.
@@ -22,16 +28,19 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..geo import Gazetteer, Hit, Place, norm
-from .place_mentions import Mention
+from ..geo.sources import without_prefix
+from .place_mentions import MIN_BIG_REGION, TYPE_WORDS, Mention
 
 NEAR_KM = 150
 NEIGHBOUR_WEIGHT = 3.0      #: per other name whose chosen place lies near
+REGION_WEIGHT = 4.0         #: a place in the first-level region the article names most
 HELD_WEIGHT = 5.0           #: a town in a county the article names, and that county
 MAX_CANDIDATES = 25
-FEATURE_PRIOR = {"PCLI": 9.0, "CONT": 6.0, "ADM1": 4.5, "PPLC": 3.5, "RGN": 3.0, "ADM2": 1.5}
+ALTERNATE_PENALTY = 1.5     #: an old or foreign name ("Twickenham" of Huntsville) is read last
+FEATURE_PRIOR = {"PCLI": 9.0, "CONT": 6.0, "ADM1": 4.5, "PPLC": 5.0, "RGN": 3.0, "ADM2": 1.5}
 
 
 @dataclass
@@ -40,7 +49,13 @@ class Choice:
     place: Place | None        #: None: a place the gazetteer does not know (shown as unresolved)
 
 
-def resolve(mentions: list[Mention], gaz: Gazetteer, demonym_countries: Counter) -> list[Choice]:
+def resolve(mentions: list[Mention], gaz: Gazetteer, demonym_countries: Counter,
+            in_names: list[Mention] = ()) -> list[Choice]:
+    """A place for each mention; `in_names`, places named inside the names of bodies
+    ("Vancouver Coastal Health Authority"), are context only: they are not listed, but
+    their readings count like the others' ("Richmond" is then the one by Vancouver)."""
+    shown = mentions
+    mentions = [*mentions, *(m for m in in_names if m.hits)]
     candidates = {id(m): _candidates(m) for m in mentions}
     support = _support(mentions, candidates)
     held = _held(mentions, candidates)
@@ -53,28 +68,57 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, demonym_countries: Counter)
                                   held)
         context = Context.of(mentions, chosen, demonym_countries, candidates)
         neighbours = _neighbours(mentions, candidates, chosen)
-    # One name, one place in an article, unless the text places its mentions apart.
+    # One name, one place in an article, unless the text places its mentions apart; where
+    # the text once says what the name is ("DeKalb County"), the bare name is that too
+    # ("in north DeKalb").
     by_form: dict[str, Counter] = {}
+    typed: dict[str, Place] = {}
     for m in mentions:
         if m.container is None and chosen[id(m)] is not None:
             by_form.setdefault(norm(m.form), Counter())[chosen[id(m)].id] += 1
+            if chosen[id(m)].is_admin and (m.regions_only or _typed_name(m.form)):
+                typed.setdefault(_typed_name(m.form) or norm(m.form), chosen[id(m)])
+    # "Orient, Ohio" with no Orient in Ohio known: every "Orient" is that one, unresolved.
+    unknown_there = {norm(m.form) for m in mentions if m.container is not None and chosen[id(m)] is None
+                     and m.hits}
     places = {p.id: p for p in chosen.values() if p is not None}
     for m in mentions:
+        if m.container is None and norm(m.form) in unknown_there:
+            chosen[id(m)] = None
+            continue
         votes = by_form.get(norm(m.form))
         if m.container is None and votes and chosen[id(m)] is not None:
-            chosen[id(m)] = places[votes.most_common(1)[0][0]]
-    return [Choice(m, chosen[id(m)]) for m in mentions]
+            region = typed.get(norm(m.form))
+            if region is not None and "dateline" not in m.evidence:
+                chosen[id(m)] = region
+            else:
+                chosen[id(m)] = places[votes.most_common(1)[0][0]]
+    return [Choice(m, chosen[id(m)]) for m in shown]
+
+
+def _own_name(form: str) -> str:
+    """What makes two mentions one name, whose readings give each other no support:
+    "City of Richmond" is Richmond again (but "DeKalb County" is not the town DeKalb)."""
+    return norm(without_prefix(form))
+
+
+def _typed_name(form: str) -> str:
+    """The base of a name written with its type word ("dekalb" of "DeKalb County"), else ""."""
+    words = norm(form).rsplit(" ", 1)
+    return words[0] if len(words) == 2 and words[1] in TYPE_WORDS else ""
 
 
 def _neighbours(mentions: list[Mention], candidates: dict, chosen: dict) -> dict[tuple[int, int], float]:
     """For each (mention, candidate): how many other names' current places lie near it.
     Places are looked up by grid cell and by first-level region, not compared pairwise, so
     that a long article with thousands of names takes linear time."""
-    places = {}
+    places, certainty = {}, {}
     for m in mentions:
         p = chosen.get(id(m))
         if p is not None and p.lat is not None and p.feature not in ("PCLI", "CONT"):
-            places.setdefault(m.form.lower(), p)
+            places.setdefault(_own_name(m.form), p)
+            # A name with many namesakes is a weak neighbour: its own choice may be wrong.
+            certainty.setdefault(_own_name(m.form), min(1.0, 2.0 / math.sqrt(len(candidates[id(m)]) or 1)))
     grid: dict[tuple[int, int], list] = {}
     regions: dict[tuple[str, str], list] = {}
     for form, q in places.items():
@@ -84,7 +128,7 @@ def _neighbours(mentions: list[Mention], candidates: dict, chosen: dict) -> dict
     counted: dict[tuple[str, int], float] = {}
     out = {}
     for m in mentions:
-        form = m.form.lower()
+        form = _own_name(m.form)
         for h in candidates[id(m)]:
             p = h.place
             if p.lat is None or p.feature in ("PCLI", "CONT"):
@@ -94,7 +138,7 @@ def _neighbours(mentions: list[Mention], candidates: dict, chosen: dict) -> dict
                 near = {(f, q.id): q for f, q in _around(p, grid)}
                 if p.admin1:
                     near.update({(f, q.id): q for f, q in regions.get((p.country, p.admin1), ())})
-                counted[key] = min(2.0, sum(1.0 for (f, qid), q in near.items()
+                counted[key] = min(2.0, sum(certainty[f] for (f, qid), q in near.items()
                                             if f != form and qid != p.id and _near(p, q)))
             out[(id(m), p.id)] = counted[key]
     return out
@@ -112,8 +156,9 @@ def _around(p: Place, grid: dict) -> list:
 class Context:
     """The countries and first-level regions of the places chosen for the other names."""
     countries: Counter          #: country → how many names lie in it
-    regions: Counter            #: (country, region) → how many names lie in it
+    regions: Counter            #: (country, region) → how many mentions lie in it
     demonyms: Counter
+    own: dict = field(default_factory=dict)   #: name → what its own mentions added
 
     @classmethod
     def of(cls, mentions: list[Mention], chosen: dict, demonyms: Counter,
@@ -122,31 +167,34 @@ class Context:
         about their region (a state named, a town with no namesake elsewhere), so that
         one wrong guess does not pull its neighbours after it."""
         countries, regions = Counter(), Counter()
-        seen = set()
+        own: dict[str, tuple[Counter, Counter]] = {}
         for m in mentions:
             p = chosen.get(id(m))
-            key = (m.form.lower(), p.id if p else None)
-            if p is None or key in seen:
+            if p is None:
                 continue
-            seen.add(key)
-            if p.country:
-                countries[p.country] += 1
+            form = _own_name(m.form)
+            mine_countries, mine_regions = own.setdefault(form, (Counter(), Counter()))
             held = {(h.place.country, h.place.admin1) for h in candidates[id(m)]}
             if p.feature == "ADM1" or p.admin1 and p.feature != "PCLI" and len(held) == 1:
-                regions[(p.country, p.admin1)] += 1
-        return cls(countries, regions, demonyms)
+                mine_regions[(p.country, p.admin1)] += 1    # each mention: the story's own state leads
+            if p.country:
+                mine_countries[p.country] = 1               # each name once
+        for mine_countries, mine_regions in own.values():
+            countries.update(mine_countries)
+            regions.update(mine_regions)
+        return cls(countries, regions, demonyms, own)
 
     def without(self, m: Mention, chosen: dict) -> "Context":
         """The context less the name itself (a name is no evidence for its own reading)."""
-        p = chosen.get(id(m))
-        if p is None:
+        mine = self.own.get(_own_name(m.form))
+        if mine is None:
             return self
-        countries, regions = Counter(self.countries), Counter(self.regions)
-        if p.country and countries[p.country] > 0:
-            countries[p.country] -= 1
-        if regions[(p.country, p.admin1)] > 0:
-            regions[(p.country, p.admin1)] -= 1
-        return Context(countries, regions, self.demonyms)
+        return Context(self.countries - mine[0], self.regions - mine[1], self.demonyms)
+
+    def region_share(self, iso: str, admin1: str) -> float:
+        """How often the region is named, against the region named most (1.0 for it)."""
+        top = max(self.regions.values(), default=0)
+        return self.regions[(iso, admin1)] / top if top else 0.0
 
     def country_share(self, iso: str) -> float:
         total = sum(self.countries.values()) + sum(self.demonyms.values()) * 0.5
@@ -159,7 +207,7 @@ def _candidates(m: Mention) -> list[Hit]:
         # A small place reached only by dropping accents ("God" → Göd) is an alternate reading.
         hits = [Hit(h.place, 1) if h.how == 0 and not h.place.name.isascii() and h.place.population < 100_000
                 and norm(h.place.name) == norm(m.form) else h for h in hits]
-    if m.kind_hint == "city":
+    if m.kind_hint == "city" or "dateline" in m.evidence:      # a dateline names a town
         hits = [h for h in hits if h.place.kind == "city"] or hits
     if not m.regions_only:
         # A district named after its main town ("Srinagar"): the bare name is the town.
@@ -182,18 +230,24 @@ def _best(m: Mention, hits: list[Hit], support, context: Context, chosen: dict,
         p = h.place
         s = FEATURE_PRIOR.get(p.feature, 0.0) + (3.0 if p.curated else 0.0)
         s += math.log10(p.population + 1)
-        s -= 1.5 if h.how else 0.0
+        if p.feature == "ADM2" and not m.regions_only:
+            s -= FEATURE_PRIOR["ADM2"] + 2.0
+        elif p.feature == "ADM1" and not m.regions_only and p.population < MIN_BIG_REGION:
+            s -= FEATURE_PRIOR["ADM1"]      # a small province is no likelier than a town ("Portland", Jamaica)
+        s -= ALTERNATE_PENALTY if h.how else 0.0
         if container is not None and container is not p:
             s += 40.0 if _within(p, container) else -30.0
         if p.country:
             s += 6.0 * context.country_share(p.country)
-        if p.feature not in ("PCLI", "CONT") and context.regions[(p.country, p.admin1)]:
-            s += 4.0
+        if p.feature not in ("PCLI", "CONT"):
+            s += REGION_WEIGHT * context.region_share(p.country, p.admin1)
         s += 2.5 * support.get((id(m), p.id), 0.0) + NEIGHBOUR_WEIGHT * neighbours.get((id(m), p.id), 0.0)
         s += HELD_WEIGHT * held.get((id(m), p.id), 0.0)
         return s
 
     best = max(hits, key=score)
+    if container is not None and container is not best.place and not _within(best.place, container):
+        return None         # none of the name's places lies in the place the text puts it in
     return None if _far_fetched(m, best, context, container) else best.place
 
 
@@ -225,7 +279,7 @@ def _support(mentions: list[Mention], candidates: dict[int, list[Hit]]) -> dict[
     grid: dict[tuple[int, int], list[tuple[int, Place, float]]] = defaultdict(list)
     names = {}
     for m in mentions:
-        key = m.form.lower()
+        key = _own_name(m.form)
         names.setdefault(key, m)
     for key, m in names.items():
         hits = candidates[id(m)]
@@ -245,7 +299,7 @@ def _support(mentions: list[Mention], candidates: dict[int, list[Hit]]) -> dict[
             for dx in (-1, 0, 1):
                 for dy in (-1, 0, 1):
                     for other, q, w in grid.get((cx + dx, cy + dy), ()):
-                        if other != id(names[m.form.lower()]) and other != id(m) and _near(p, q):
+                        if other != id(names[_own_name(m.form)]) and other != id(m) and _near(p, q):
                             best[other] = max(best.get(other, 0.0), w)
             out[(id(m), p.id)] = min(sum(best.values()), 2.0)
     return out
@@ -261,13 +315,13 @@ def _held(mentions: list[Mention], candidates: dict[int, list[Hit]]) -> dict[tup
         for h in candidates[id(m)]:
             p = h.place
             if p.feature == "ADM2" and p.admin2:
-                counties[(p.country, p.admin1, p.admin2)].append((m.form.lower(), p))
+                counties[(p.country, p.admin1, p.admin2)].append((_own_name(m.form), p))
     if not counties:
         return {}
     pairs: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
     forms = {}
     for m in mentions:
-        form = m.form.lower()
+        form = _own_name(m.form)
         forms.setdefault(form, []).append(m)
         for h in candidates[id(m)]:
             p = h.place

@@ -21,7 +21,7 @@ from .place import Place, norm
 from .sources import BASE, DATA, curated, entries, tsv, us_state_names, versions
 
 log = logging.getLogger(__name__)
-INDEX_VERSION = "5"
+INDEX_VERSION = "7"
 COLUMNS = ("id", "name", "country", "lat", "lon", "kind", "feature", "population", "geonames_id",
            "admin1", "admin2", "curated")
 
@@ -31,9 +31,11 @@ def cache_dir() -> Path:
 
 
 def index_key() -> str:
-    """Changes whenever anything the index is built from changes."""
+    """Changes whenever anything the index is built from changes: the data, the packages
+    and the code that reads them and normalises names."""
     data = b"".join(p.name.encode() + p.read_bytes() for p in sorted(DATA.glob("*"))
                     if p.suffix in (".tsv", ".yaml", ".gz"))
+    data += b"".join(Path(__file__).with_name(code).read_bytes() for code in ("sources.py", "place.py"))
     return sha256(f"{INDEX_VERSION} {versions()}".encode() + data).hexdigest()[:16]
 
 

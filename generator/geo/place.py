@@ -44,6 +44,8 @@ class Place:
 TRANSLITERATE = str.maketrans({"ø": "o", "Ø": "O", "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE",
                                "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "þ": "th", "ð": "d", "ı": "i",
                                "’": "'", "`": "'", "‘": "'", "ʻ": "'", "ʼ": "'"})
+#: abbreviated first words of place names, written either way ("Mt. Pleasant", "St. Louis")
+FIRST_WORD = {"mt": "mount", "st": "saint", "ste": "sainte", "ft": "fort", "pt": "point"}
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -54,6 +56,8 @@ def norm(name: str) -> str:
     words = re.findall(r"[a-z0-9]+", text)
     if words and words[0] == "the":
         words = words[1:]
+    if len(words) > 1 and words[0] in FIRST_WORD:
+        words[0] = FIRST_WORD[words[0]]
     return " ".join(words)
 
 

@@ -88,6 +88,11 @@ def base_name(name: str) -> str:
     return stripped or name
 
 
+def without_prefix(name: str) -> str:
+    """A name without a type word written before it: "City of Richmond" → "Richmond"."""
+    return _PREFIX.sub("", name.strip()) or name
+
+
 def usable_alternate(alt: str) -> bool:
     """An alternate name news text could use: Latin letters, capitalised, not a code."""
     if len(alt) < 3 or not alt[:1].isupper() or alt.isupper() or any(c.isdigit() for c in alt):
@@ -107,6 +112,14 @@ def entries() -> Iterator[Entry]:
     towns = _regions_of_towns(cities)
     yield from _countries(countries, cities)
     capitals = {(iso, c["capital"]) for iso, c in countries.items() if c.get("capital")}
+    # The capital is the most populous town of its name in its country, not every namesake
+    # (Washington, D.C., not Washington, Iowa).
+    capital_ids = {}
+    for city in cities.values():
+        key = (city["countrycode"], city["name"])
+        if key in capitals and int(city["population"] or 0) > capital_ids.get(key, (-1, 0))[0]:
+            capital_ids[key] = (int(city["population"] or 0), int(city["geonameid"]))
+    capital_ids = {geonameid for _, geonameid in capital_ids.values()}
     overrides = _region_overrides()
     used: set[int] = set()
     yield from _admin1(gc, cities, towns, overrides, used)
@@ -115,7 +128,7 @@ def entries() -> Iterator[Entry]:
         iso = city["countrycode"]
         key = (iso, city["admin1code"])
         place = Place(city["name"], iso, round(city["latitude"], 5), round(city["longitude"], 5), "city",
-                      "PPLC" if (iso, city["name"]) in capitals else "PPL", int(city["population"] or 0),
+                      "PPLC" if int(city["geonameid"]) in capital_ids else "PPL", int(city["population"] or 0),
                       int(city["geonameid"]), towns.admin1_names.get(key, ""),
                       towns.admin2_of.get(int(city["geonameid"]), ""))
         names = [(city["name"], PRIMARY)]
@@ -263,7 +276,7 @@ def _admin2(towns: Towns, overrides: dict, used: set[int]) -> Iterator[Entry]:
             # "Madison" alone is a town far more often than Madison County: a US county
             # is read by its base name only with its type word. Elsewhere districts go by
             # their base name ("Sulu" for the Province of Sulu).
-            names.append((base, BASE if iso == "US" else PRIMARY))
+            names.append((base, BASE if iso == "US" or admin2.endswith(" County") else PRIMARY))
         better = _override(overrides, used, "ADM2", iso, names)
         if better is not None:
             lat, lon = better["lat"], better["lon"]

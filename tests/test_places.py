@@ -121,6 +121,13 @@ def test_a_national_capital_before_its_namesakes(extractor):
     assert abs(washington.lat - 38.9) < 0.3 and abs(washington.lon + 77.0) < 0.3     # D.C., not a town in Iowa
 
 
+def test_a_city_states_name_is_the_state(extractor):
+    b = brief(extractor, "Police fired tear gas at protesters in Tsuen Wan, a district of Hong Kong, on "
+                         "Tuesday. Protests have shaken Hong Kong for months.")
+    assert place(b, "Hong Kong").kind == "country"          # not its capital, beside a district of it
+    assert place(b, "Tsuen Wan").kind == "city"
+
+
 def test_a_bare_name_is_the_county_the_text_names(extractor):
     b = brief(extractor, "Repairs have been completed on a water main break in north DeKalb County, a "
                          "county spokeswoman said. Residents in north DeKalb had no water for a day.")

@@ -175,6 +175,12 @@ def test_the_town_of_x_is_where_it_happened(extractor):
     assert t.location == "Bama"
 
 
+def test_where_the_text_says_it_happened_before_a_town_in_the_victims_title(extractor):
+    t = incident(brief(extractor, "A roadside bomb killed Dubai TV cameraman Ahmed Saleh in the desert town "
+                                  "of Marib, Yemen, on Monday, officials said."), "bomb")
+    assert t.location == "Marib"
+
+
 def test_a_country_that_qualifies_a_noun_is_not_where_it_happened(extractor):
     b = brief(extractor, "On Saturday, President Donald Trump said Hamza bin Laden was killed in a US "
                          "counter-terrorism operation in the Afghanistan and Pakistan region.")

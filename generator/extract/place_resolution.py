@@ -209,6 +209,10 @@ def _candidates(m: Mention) -> list[Hit]:
                 and norm(h.place.name) == norm(m.form) else h for h in hits]
     if m.kind_hint == "city" or "dateline" in m.evidence:      # a dateline names a town
         hits = [h for h in hits if h.place.kind == "city"] or hits
+    else:
+        # A city-state's name is the state, which holds its capital ("Hong Kong", "Singapore").
+        states = {h.place.country for h in hits if h.place.feature == "PCLI" and h.how == 0}
+        hits = [h for h in hits if not (h.place.feature == "PPLC" and h.place.country in states)]
     if not m.regions_only:
         # A district named after its main town ("Srinagar"): the bare name is the town.
         towns = {(h.place.country, h.place.admin2) for h in hits if h.place.kind == "city"}

@@ -164,11 +164,13 @@ class RoleFinder:
         if not places:
             return ""
 
-        def located(n: Name) -> bool:
+        def told_where(n: Name) -> bool:
             return bool(re.search(r"\b(?:in|at|near|outside|inside|on|into|across|over)\s+(?:the\s+)?"
                                   r"(?:[\w'’-]+\s+){0,3}$", self.text[max(0, n.start - 30):n.start])) \
-                or bool(PLACE_NOUN_OF.search(self.text, max(0, n.start - 40), n.start)) \
-                or self._is_patient(n)        # "in", "at", "the town of", or what is attacked
+                or bool(PLACE_NOUN_OF.search(self.text, max(0, n.start - 40), n.start))
+
+        def located(n: Name) -> bool:
+            return told_where(n) or self._is_patient(n)        # "in", "at", "the town of", or what is attacked
         def qualifies(n: Name) -> bool:
             # "in a US counter-terrorism operation": the country says whose act, not where.
             span = self.doc.char_span(n.start, n.end, alignment_mode="expand")
@@ -179,7 +181,9 @@ class RoleFinder:
         places = [n for n in places if located(n) and not qualifies(n)]
         if not places:
             return ""
-        return min(places, key=lambda n: (specificity(n.place.kind), n.start)).name
+        # Of places alike, one the text says it happened in before one named in what was hit
+        # ("killed Abu Dhabi TV photojournalist … in the port town of Mokha").
+        return min(places, key=lambda n: (specificity(n.place.kind), not told_where(n), n.start)).name
 
     def attacker_killed(self, sent: Span, actor: str) -> bool:
         """The death the clause tells is the attacker's ("police shot the attacker dead")."""

@@ -210,6 +210,20 @@ def test_the_lowest_toll_stated_is_the_incidents_as_acled_codes_it():
     assert killed("The 176 people on board were all killed.") == [176]
 
 
+def test_the_one_named_and_the_others_make_the_toll():
+    assert killed("A car bomb kills a local reporter and at least four others in Aden") == [5]
+    assert killed("Gunmen killed the village chief, three others") == [4]
+    assert killed("At least three other passengers reportedly also died in the crash.") == [4]
+    assert killed("Three other people were killed.") == [3]               # no one else told of
+    assert killed("The ministry said six deaths were of children.") == []   # a part of the toll
+
+
+def test_an_earlier_month_is_another_incident(extractor):
+    b = brief(extractor, "Cattle rustlers killed eleven people near Isiolo on Sunday, the minister said. "
+                         "In mid-September, 30 people were killed in a shootout with rustlers in Samburu.")
+    assert sorted(t.fatalities for t in b.threats) == [11, 30]
+
+
 def test_an_incidents_toll_is_the_lowest_of_its_sentences(extractor):
     b = brief(extractor, "A car bomb exploded at a base in Maidan Shahr on Monday. Officials said the attack "
                          "had killed twelve. Taliban spokesperson Zabiullah Mujahid claimed 190 were dead.")

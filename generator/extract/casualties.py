@@ -36,6 +36,14 @@ INJURED = [
 PARTS_KILLED = re.compile(
     rf"(?P<a>{NUMBER})\s+(?:\w+\s+){{0,2}}?and\s+(?P<b>{NUMBER})\s+(?:\w+\s+){{0,2}}?"
     rf"(?:were|have been|had been)\s+(?:all\s+)?(?:killed|shot dead|slain)\b", re.I)
+# "kills photojournalist, at least five others", "killed the mayor and four others": the one
+# named and the others, added up.
+ONE_AND_OTHERS = re.compile(
+    rf"\b(?:killed|killing|kills|kill)\s+(?:(?!and\b)[\w'’.-]+\s+){{0,3}}?(?!and\b)[\w'’.-]+"
+    rf"(?:,\s*(?:and\s+)?|\s+and\s+)"
+    rf"(?:at least\s+)?(?P<n>{NUMBER})\s+others\b|"
+    # "five other civilians also died": five besides the one the text told of.
+    rf"\b(?P<m>{NUMBER})\s+other\s+(?:[\w-]+\s+){{0,3}}?also\s+(?:died|were\s+killed)\b", re.I)
 NONE = re.compile(r"\bno (?:casualties|one was (?:killed|hurt|injured)|deaths|fatalities|injuries)\b|"
                   r"\bproduced no casualties\b|\bwithout casualties\b|\bno (?:Coalition |)troops were injured\b", re.I)
 HYPOTHETICAL = re.compile(r"\b(?:potential|enough|able|capable|could|would|might|may|can|threaten(?:ed|ing)?|"
@@ -70,6 +78,8 @@ def _counts(text: str, patterns: list[re.Pattern], parts: re.Pattern | None = No
                 continue
             if HYPOTHETICAL.search(text, max(0, m.start() - 40), m.start("n")):
                 continue        # "enough to kill about 1,400", "could kill 50": no one died
+            if re.match(r"\s+(?:were|was)\s+(?:of|among)\b", text[m.end():m.end() + 20]):
+                continue        # "six deaths were of children": a part of the toll, not the toll
             n = number(m.group("n"))
             # Years and times are no tolls: "killed in 2015", "at 4:00".
             if n is not None and not (1900 <= n <= 2100 and m.group("n").isdigit()) \
@@ -80,7 +90,9 @@ def _counts(text: str, patterns: list[re.Pattern], parts: re.Pattern | None = No
 
 def killed(text: str) -> list[int]:
     """Every number of people the text says were killed (0 for "no casualties")."""
-    found = _counts(text, KILLED_RX, PARTS_KILLED)
+    others = [number(m.group("n") or m.group("m")) for m in ONE_AND_OTHERS.finditer(text)]
+    found = [n + 1 for n in others if n is not None]
+    found += [n for n in _counts(text, KILLED_RX, PARTS_KILLED) if not others]
     if not found and NONE.search(text):
         return [0]
     return found

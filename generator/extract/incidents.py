@@ -26,7 +26,7 @@ from ..briefing import Evidence, Threat, specificity
 from .threat_lexicon import Kind, lexicon
 
 OTHER_TIME = re.compile(r"\b(?:in (?:19|20)\d\d|(?:last|earlier this|previous) (?:week|month|year)|"
-                        r"in (?:January|February|March|April|May|June|July|August|September|October|November|"
+                        r"in (?:(?:early|mid|late)[- ])?(?:January|February|March|April|May|June|July|August|September|October|November|"
                         r"December)(?: \d{4})?|another attack|a similar attack|previously|(?:years|months) ago|"
                         r"since (?:19|20)\d\d|the deadliest since|in the past)\b", re.I)
 FAMILIES = {"bombing": "violence", "air/drone strike": "violence", "abduction": "violence",

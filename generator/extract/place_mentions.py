@@ -396,7 +396,8 @@ class MentionFinder:
             if re.fullmatch(r",\s*|\s+in\s+(?:the\s+)?(?:[\w-]+\s+(?:of\s+)?)?(?:the\s+)?", gap) \
                     and not b.ambiguous and not b.in_run \
                     and (any(_holds(h.place) and any(_inside(x.place, h.place) for x in a.hits) for h in b.hits)
-                         or re.fullmatch(r",\s*", gap) and _major_region(b) and not _major(a)):
+                         or re.fullmatch(r",\s*", gap) and _major_region(b) and not _major(a)
+                         and not a.in_run and any(h.how == 0 for h in a.hits)):
                 # "Orient, Ohio" holds Orient even when the gazetteer knows no Orient there:
                 # it is then listed unresolved, at the state's point, not at a namesake's.
                 a.container = b

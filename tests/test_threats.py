@@ -169,6 +169,12 @@ def test_the_most_specific_place_is_where_it_happened(extractor):
     assert t.location in ("Jolo Cathedral", "Jolo")
 
 
+def test_a_district_is_more_specific_than_the_city_around_it(extractor):
+    b = brief(extractor, "A man stabbed two people in Brixton, south London, on Sunday before police shot "
+                         "him dead, officials said.", title="Knife attack in London")
+    assert [t.location for t in b.threats] == ["Brixton"]
+
+
 def test_the_town_of_x_is_where_it_happened(extractor):
     t = incident(brief(extractor, "Gunmen ambushed the governor, who was visiting the town of Bama in the "
                                   "province of Borno, and killed four guards."), "Gunmen")

@@ -90,15 +90,15 @@ class Incident:
     def places(self) -> list[str]:
         return [c.place for c in self.clauses if c.place]
 
-    def threat(self, actor_types: dict[str, str], place_kinds: dict[str, str], main_place: str) -> Threat:
+    def threat(self, actor_types: dict[str, str], place_rank: dict[str, tuple[int, bool]], main_place: str) -> Threat:
         kind = self.kind
         text = " ".join(c.text for c in self.clauses)
         fatalities = min((n for c in self.clauses for n in c.killed), default=None)
         injured = min((n for c in self.clauses for n in c.injured), default=None)
         actor = self._actor(actor_types)
-        place = self._place(place_kinds) or (main_place if self.family in ("violence", "unrest") else "")
+        place = self._place(place_rank) or (main_place if self.family in ("violence", "unrest") else "")
         target = next((p for c in self.clauses for p in c.patients if self._against(p, actor)), "") \
-            or self._target(actor, place_kinds) \
+            or self._target(actor, place_rank) \
             or (place if self.family == "violence" and self._against(place, actor) else "")
         lead = self.clauses[0]
         sub_event_type = _sub_event_type(kind, text, actor)
@@ -164,22 +164,22 @@ class Incident:
         home = self.state_codes.get(actor)
         return not (home and self.place_countries.get(name) == home)
 
-    def _target(self, actor: str, place_kinds: dict[str, str]) -> str:
+    def _target(self, actor: str, place_rank: dict[str, tuple[int, bool]]) -> str:
         """What the sentences say is acted on: a body or person before a place (the
         prefecture attacked, not the city it stands in), the most often told first."""
         told = [c.target for c in self.clauses if c.target and self._against(c.target, actor)]
         if not told:
             return ""
         counts = Counter(told)
-        return min(told, key=lambda t: (t in place_kinds, -counts[t]))
+        return min(told, key=lambda t: (t in place_rank, -counts[t]))
 
-    def _place(self, place_kinds: dict[str, str]) -> str:
+    def _place(self, place_rank: dict[str, tuple[int, bool]]) -> str:
         """The most specific place the incident's sentences put it in."""
         places = self.places
         if not places:
             return ""
         counts = Counter(places)
-        return min(places, key=lambda p: (specificity(place_kinds.get(p, "region")), -counts[p]))
+        return min(places, key=lambda p: (place_rank.get(p, (specificity("region"), True)), -counts[p]))
 
 
 def group_incidents(clauses: list[Clause], main_actor: str = "", place_countries: dict[str, str] | None = None,

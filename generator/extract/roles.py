@@ -24,6 +24,7 @@ always, so each role is read from the parse and from the words around a name
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -98,6 +99,26 @@ class Name:
     place: Location | None = None
 
 
+INSIDE_KM = 25        #: a town this close to a bigger one named with it is a part of it ("Streatham", London)
+
+
+def place_rank(locations: list[Location], gaz) -> dict[str, tuple[int, bool]]:
+    """How narrow each location is, for "the most specific place": its kind, then, of two
+    towns, the one inside the other (Streatham before London)."""
+    towns = [loc for loc in locations if loc.kind == "city" and loc.lat is not None and loc.geonames_id]
+    people = {loc.name: next((p.population for p in gaz.candidates(loc.name) if p.geonames_id == loc.geonames_id), 0)
+              for loc in towns}
+    inner = {a.name for a in towns for b in towns if a is not b and people[a.name] < people[b.name]
+             and _km(a, b) <= INSIDE_KM}
+    return {loc.name: (specificity(loc.kind), loc.name not in inner) for loc in locations}
+
+
+def _km(a: Location, b: Location) -> float:
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
+    return 6371 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
 class RoleFinder:
     """Reads actor and target off one article's sentences."""
 
@@ -112,6 +133,7 @@ class RoleFinder:
                                    for e in a.evidence if a.type in AGENT_TYPES), key=lambda n: n.start)
         self.place_names = sorted((Name(e.start, e.end, loc.name, place=loc) for loc in locations
                                    for e in loc.evidence), key=lambda n: n.start)
+        self.place_rank = place_rank(locations, gaz)
         # Each trigger searched once over the text, not once per sentence.
         hits = sorted(m.start() for rx in violent_rx for m in rx.finditer(self.text))
         self.violent = [(s.start_char, s.end_char) for s in sentences(doc)
@@ -183,7 +205,7 @@ class RoleFinder:
             return ""
         # Of places alike, one the text says it happened in before one named in what was hit
         # ("killed Abu Dhabi TV photojournalist … in the port town of Mokha").
-        return min(places, key=lambda n: (specificity(n.place.kind), not told_where(n), n.start)).name
+        return min(places, key=lambda n: (self.place_rank[n.name], not told_where(n), n.start)).name
 
     def attacker_killed(self, sent: Span, actor: str) -> bool:
         """The death the clause tells is the attacker's ("police shot the attacker dead")."""

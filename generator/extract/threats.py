@@ -20,7 +20,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span
 
-from ..briefing import Actor, Location, Threat, specificity
+from ..briefing import Actor, Location, Threat
 from .casualties import injured, killed
 from .dates import event_date
 from .incidents import Clause, group_incidents
@@ -63,8 +63,8 @@ def find_threats(doc: Doc, actors: list[Actor], locations: list[Location], gaz, 
             date=event_date(text, published), back_reference=back, headline=clause.start_char < headline_end,
             attacker_killed=roles.attacker_killed(clause, actor)))
     kinds = {a.name: a.type for a in actors}
-    places = {loc.name: loc.kind for loc in locations}
-    main_place = _main_place(locations, headline_end)
+    places = roles.place_rank
+    main_place = _main_place(locations, headline_end, places)
     states = {a.name for a in actors if a.type == "state"}
     incidents = group_incidents(clauses, roles.aggressor_name, {loc.name: loc.country for loc in locations},
                                 {n: c for n, c in state_codes(actors, gaz).items() if n in states})
@@ -82,10 +82,10 @@ def state_codes(actors: list[Actor], gaz) -> dict[str, str]:
     return {name: code for name, code in out.items() if code}
 
 
-def _main_place(locations: list[Location], headline_end: int) -> str:
+def _main_place(locations: list[Location], headline_end: int, rank: dict[str, tuple[int, bool]]) -> str:
     """The most specific place the headline or the lead names: where the story happens."""
     early = [loc for loc in locations if loc.evidence and loc.evidence[0].start < headline_end + 400]
-    return min(early, key=lambda loc: (specificity(loc.kind), loc.evidence[0].start)).name if early else ""
+    return min(early, key=lambda loc: (rank[loc.name], loc.evidence[0].start)).name if early else ""
 
 
 def _background_only(text: str, kind, lex) -> bool:

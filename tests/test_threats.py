@@ -169,6 +169,13 @@ def test_the_most_specific_place_is_where_it_happened(extractor):
     assert t.location in ("Jolo Cathedral", "Jolo")
 
 
+def test_the_one_who_dies_is_the_victim(extractor):
+    b = brief(extractor, "Opposition journalist Ivan Petrov dies in a Moscow hospital after a suspected "
+                         "poisoning. His family blamed President Vladimir Putin.",
+              title="Opposition journalist dies, poisoning suspected")
+    assert [(t.target, t.actor != "Ivan Petrov") for t in b.threats] == [("Ivan Petrov", True)]
+
+
 def test_a_district_is_more_specific_than_the_city_around_it(extractor):
     b = brief(extractor, "A man stabbed two people in Brixton, south London, on Sunday before police shot "
                          "him dead, officials said.", title="Knife attack in London")

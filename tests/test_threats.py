@@ -12,6 +12,8 @@ from generator.extract.bluf import bluf
 from generator.extract.casualties import injured, killed
 from generator.extract.dates import event_date, publication_date
 from generator.extract.incidents import severity
+from generator.extract.nlp import parse
+from generator.extract.roles import AGENT_BEFORE, is_act
 
 from test_extract import brief
 
@@ -167,6 +169,20 @@ def test_the_most_specific_place_is_where_it_happened(extractor):
     t = incident(brief(extractor, "Two bombs exploded at the Jolo Cathedral in Jolo, Philippines, "
                                   "killing 20 people."), "Two bombs")
     assert t.location in ("Jolo Cathedral", "Jolo")
+
+
+def test_claiming_what_others_did_is_speech_not_an_act(extractor):
+    def verb(sentence: str):
+        doc = next(parse(extractor.nlp, [sentence]))
+        return next(t for t in doc if t.lower_.startswith("claim"))
+    assert not is_act(verb("Tamim claimed Houthis have attacked journalists previously."))
+    assert is_act(verb("The group claimed the attack on Sunday."))
+
+
+def test_the_one_an_act_is_attributed_to_is_its_agent():
+    assert AGENT_BEFORE.search("the general manager attributed the bombing to ")
+    assert AGENT_BEFORE.search("officials blamed the attack on ")
+    assert not AGENT_BEFORE.search("the bombing killed a photojournalist and his colleague, according to ")
 
 
 def test_the_one_who_dies_is_the_victim(extractor):

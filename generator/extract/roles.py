@@ -59,7 +59,7 @@ LOCATIVE_BEFORE = re.compile(
 # "struck by X", "claimed by X", "ascribed to X": the name after is the agent.
 AGENT_BEFORE = re.compile(
     rf"\b(\w+)\s+(?:out\s+)?(?:{LEX.act_noun_agent}|from)\s+(?:the\s+)?(?:[a-z]+\s+of\s+(?:the\s+)?)?$|"
-    rf"\b(?:{'|'.join(sorted(LEX.blame))})\s+(?:on|to)\s+(?:the\s+)?$|"
+    rf"\b(?:{'|'.join(sorted(LEX.blame))})\s+(?:(?:the|an?|this|that|its|their)\s+)?(?:\w+\s+)?(?:on|to)\s+(?:the\s+)?$|"
     rf"\b(?:{'|'.join(sorted(LEX.blame))})\s+(?:the\s+)?$", re.I)
 PREMISES_BEFORE = re.compile(r"\b(?:at|on|outside|near|into|inside|in)\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+)?"
                              r"(?:headquarters|offices?|premises|compound|base|building|station|embassy|"
@@ -516,6 +516,13 @@ def _within(start: int, ranges: list[tuple[int, int]]) -> tuple[int, int] | None
 LOCATED = re.compile(r"(?:\b(?:in|at|near|across|throughout|from)\s+(?:the\s+)?|[A-Z][\w.-]+,\s+)$")
 
 
+def is_act(verb: Token) -> bool:
+    """A verb of acting; "claimed" only of an act, not of what someone says ("Tamim claimed
+    Houthis have attacked journalists" is speech)."""
+    return bool(ACT_VERB.search(verb.text)) and not (verb.lower_.startswith("claim")
+                                                     and any(c.dep_ == "ccomp" for c in verb.children))
+
+
 def main_aggressor(doc: Doc, actors: list[Actor], violent: list[tuple[int, int]],
                    victims: set[str] = frozenset()) -> Actor | None:
     """The actor most often named in violent sentences (`violent`: their character
@@ -540,7 +547,7 @@ def main_aggressor(doc: Doc, actors: list[Actor], violent: list[tuple[int, int]]
             if root.dep_ in ("compound", "amod", "poss") and root.head.dep_ in ("nsubj", "csubj"):
                 root = root.head
             verb = _active_verb(root)
-            if verb is not None and ACT_VERB.search(verb.text):
+            if verb is not None and is_act(verb):
                 weights[actor.name] += 3          # the subject of an attack verb
             if re.match(r"\s*(?:\w+\s+)?(?:has\s+|have\s+)?claim(?:ed|s)?\s+(?:the\s+)?responsibility",
                         text[ev.end:ev.end + 50]):

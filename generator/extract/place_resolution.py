@@ -30,7 +30,7 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from ..geo import Gazetteer, Hit, Place, norm
+from ..geo import Gazetteer, Hit, Place, km, norm
 from ..geo.sources import without_prefix
 from .place_mentions import MIN_BIG_REGION, TYPE_WORDS, Mention
 
@@ -357,7 +357,4 @@ def _near(a: Place, b: Place) -> bool:
 
 
 def _km(a: Place, b: Place) -> float:
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dl = math.radians(b.lon - a.lon)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371 * 2 * math.asin(min(1.0, math.sqrt(h)))
+    return km(a.lat, a.lon, b.lat, b.lon)

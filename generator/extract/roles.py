@@ -24,7 +24,6 @@ always, so each role is read from the parse and from the words around a name
 from __future__ import annotations
 
 import bisect
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -32,6 +31,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..briefing import Actor, Location, specificity
+from ..geo import km
 from .place_mentions import PLACE_NOUN_OF
 from .quotes import CUES
 from .threat_lexicon import lexicon
@@ -109,14 +109,9 @@ def place_rank(locations: list[Location], gaz) -> dict[str, tuple[int, bool]]:
     people = {loc.name: next((p.population for p in gaz.candidates(loc.name) if p.geonames_id == loc.geonames_id), 0)
               for loc in towns}
     inner = {a.name for a in towns for b in towns if a is not b and people[a.name] < people[b.name]
-             and _km(a, b) <= INSIDE_KM}
+             and km(a.lat, a.lon, b.lat, b.lon) <= INSIDE_KM}
     return {loc.name: (specificity(loc.kind), loc.name not in inner) for loc in locations}
 
-
-def _km(a: Location, b: Location) -> float:
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
-    return 6371 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
 class RoleFinder:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -64,3 +65,10 @@ def norm(name: str) -> str:
 def ascii_fold(text: str) -> str:
     """The text with accents dropped ("Göd" → "God", "Bø" → "Bo")."""
     return unicodedata.normalize("NFKD", text.translate(TRANSLITERATE)).encode("ascii", "ignore").decode()
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """The great-circle distance between two points, in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 6371 * 2 * math.asin(min(1.0, math.sqrt(h)))

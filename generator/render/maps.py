@@ -20,6 +20,8 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
+from ..geo.place import km
+
 WORLD = Path(__file__).resolve().parent.parent / "data" / "countries-110m.json"
 MIN_STEP_PX = 1.5      # drop outline points closer than this to the last one drawn: invisible, costly
 SEVERITY_COLOURS = {"high": "#c62828", "medium": "#ef6c00", "low": "#2e7d32", "": "#1a3a5c"}
@@ -109,11 +111,11 @@ def frame(points: list[Point], min_span: float = 3.0) -> tuple[tuple[float, floa
     focus = [p for p in specific if p.key] or specific
     mid_lat = statistics.median(p.lat for p in focus)
     mid_lon = statistics.median(p.lon for p in focus)
-    near = [p for p in focus if _km(p.lat, p.lon, mid_lat, mid_lon) <= FAR_KM]
+    near = [p for p in focus if km(p.lat, p.lon, mid_lat, mid_lon) <= FAR_KM]
     inside = near if len(near) * 2 >= len(focus) else focus
     # Other places that lie within the frame's reach are framed too.
     inside = inside + [p for p in specific if p not in inside
-                       and _km(p.lat, p.lon, mid_lat, mid_lon) <= FAR_KM / 2]
+                       and km(p.lat, p.lon, mid_lat, mid_lon) <= FAR_KM / 2]
     lons, lats = [p.lon for p in inside], [p.lat for p in inside]
     pad = max(max(lons) - min(lons), max(lats) - min(lats)) * 0.15 + 0.5
     w = max(max(lons) - min(lons) + 2 * pad, min_span)
@@ -125,10 +127,6 @@ def frame(points: list[Point], min_span: float = 3.0) -> tuple[tuple[float, floa
     return box, outside
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 6371 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
 # --- the static SVG ------------------------------------------------------------------------

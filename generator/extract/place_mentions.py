@@ -484,8 +484,7 @@ class MentionFinder:
             m.evidence.add("locative")
         if PLACE_NOUN_OF.search(self.text[max(0, m.start - 40):m.start]):
             m.evidence.add("place-noun")
-        if norm(m.form).rsplit(" ", 1)[-1] in TYPE_WORDS and " " in m.form.strip() \
-                and any(h.how == 0 and h.place.is_admin for h in m.hits):
+        if typed_base(m.form) and any(h.how == 0 and h.place.is_admin for h in m.hits):
             m.evidence.add("type")          # "Butler County" as the gazetteer writes it: no person
         if any(h.how == 0 and (h.place.feature in ("PCLI", "CONT") or h.place.curated
                                or h.place.feature == "ADM1" and h.place.population >= MIN_BIG_REGION
@@ -656,6 +655,12 @@ def _full_name(ent: Span) -> bool:
         if not (w[:1].isupper() or w in CONNECTORS or w == "."):
             return False
     return True
+
+
+def typed_base(form: str) -> str:
+    """The base of a name written with its type word ("dekalb" of "DeKalb County"), else ""."""
+    words = norm(form).rsplit(" ", 1)
+    return words[0] if len(words) == 2 and words[1] in TYPE_WORDS else ""
 
 
 def _ordinary_first_word(ent: Span) -> bool:

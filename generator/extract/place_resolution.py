@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 
 from ..geo import Gazetteer, Hit, Place, km, norm
 from ..geo.sources import without_prefix
-from .place_mentions import MIN_BIG_REGION, TYPE_WORDS, Mention
+from .place_mentions import MIN_BIG_REGION, Mention, typed_base
 
 NEAR_KM = 150
 NEIGHBOUR_WEIGHT = 3.0      #: per other name whose chosen place lies near
@@ -76,8 +76,8 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, demonym_countries: Counter,
     for m in mentions:
         if m.container is None and chosen[id(m)] is not None:
             by_form.setdefault(norm(m.form), Counter())[chosen[id(m)].id] += 1
-            if chosen[id(m)].is_admin and (m.regions_only or _typed_name(m.form)):
-                typed.setdefault(_typed_name(m.form) or norm(m.form), chosen[id(m)])
+            if chosen[id(m)].is_admin and (m.regions_only or typed_base(m.form)):
+                typed.setdefault(typed_base(m.form) or norm(m.form), chosen[id(m)])
     # "Orient, Ohio" with no Orient in Ohio known: every "Orient" is that one, unresolved.
     unknown_there = {norm(m.form) for m in mentions if m.container is not None and chosen[id(m)] is None
                      and m.hits}
@@ -100,12 +100,6 @@ def _own_name(form: str) -> str:
     """What makes two mentions one name, whose readings give each other no support:
     "City of Richmond" is Richmond again (but "DeKalb County" is not the town DeKalb)."""
     return norm(without_prefix(form))
-
-
-def _typed_name(form: str) -> str:
-    """The base of a name written with its type word ("dekalb" of "DeKalb County"), else ""."""
-    words = norm(form).rsplit(" ", 1)
-    return words[0] if len(words) == 2 and words[1] in TYPE_WORDS else ""
 
 
 def _neighbours(mentions: list[Mention], candidates: dict, chosen: dict) -> dict[tuple[int, int], float]:
@@ -232,12 +226,8 @@ def _best(m: Mention, hits: list[Hit], support, context: Context, chosen: dict,
 
     def score(h: Hit) -> float:
         p = h.place
-        s = FEATURE_PRIOR.get(p.feature, 0.0) + (3.0 if p.curated else 0.0)
+        s = _prior(p, m) + (3.0 if p.curated else 0.0)
         s += math.log10(p.population + 1)
-        if p.feature == "ADM2" and not m.regions_only:
-            s -= FEATURE_PRIOR["ADM2"] + 2.0
-        elif p.feature == "ADM1" and not m.regions_only and p.population < MIN_BIG_REGION:
-            s -= FEATURE_PRIOR["ADM1"]      # a small province is no likelier than a town ("Portland", Jamaica)
         s -= ALTERNATE_PENALTY if h.how else 0.0
         if container is not None and container is not p:
             s += 40.0 if _within(p, container) else -30.0
@@ -253,6 +243,18 @@ def _best(m: Mention, hits: list[Hit], support, context: Context, chosen: dict,
     if container is not None and container is not best.place and not _within(best.place, container):
         return None         # none of the name's places lies in the place the text puts it in
     return None if _far_fetched(m, best, context, container) else best.place
+
+
+def _prior(p: Place, m: Mention) -> float:
+    """How likely the kind of place is before any context. A bare name (no type word) is a
+    town before a district named like it, whose people the region table may sum over a
+    whole metro ("Cambridge", a council in Perth), and a small province is no likelier
+    than a town ("Portland", Jamaica)."""
+    if not m.regions_only and p.feature == "ADM2":
+        return -2.0
+    if not m.regions_only and p.feature == "ADM1" and p.population < MIN_BIG_REGION:
+        return 0.0
+    return FEATURE_PRIOR.get(p.feature, 0.0)
 
 
 def _far_fetched(m: Mention, h: Hit, context: Context, container: Place | None) -> bool:

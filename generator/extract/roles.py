@@ -113,7 +113,6 @@ def place_rank(locations: list[Location], gaz) -> dict[str, tuple[int, bool]]:
     return {loc.name: (specificity(loc.kind), loc.name not in inner) for loc in locations}
 
 
-
 class RoleFinder:
     """Reads actor and target off one article's sentences."""
 

@@ -114,12 +114,12 @@ def entries() -> Iterator[Entry]:
     capitals = {(iso, c["capital"]) for iso, c in countries.items() if c.get("capital")}
     # The capital is the most populous town of its name in its country, not every namesake
     # (Washington, D.C., not Washington, Iowa).
-    capital_ids = {}
+    namesakes = defaultdict(list)
     for city in cities.values():
-        key = (city["countrycode"], city["name"])
-        if key in capitals and int(city["population"] or 0) > capital_ids.get(key, (-1, 0))[0]:
-            capital_ids[key] = (int(city["population"] or 0), int(city["geonameid"]))
-    capital_ids = {geonameid for _, geonameid in capital_ids.values()}
+        if (city["countrycode"], city["name"]) in capitals:
+            namesakes[(city["countrycode"], city["name"])].append(city)
+    capital_ids = {int(max(group, key=lambda c: int(c["population"] or 0))["geonameid"])
+                   for group in namesakes.values()}
     overrides = _region_overrides()
     used: set[int] = set()
     yield from _admin1(gc, cities, towns, overrides, used)
@@ -273,9 +273,10 @@ def _admin2(towns: Towns, overrides: dict, used: set[int]) -> Iterator[Entry]:
         base = base_name(admin2)
         names = [(admin2, PRIMARY)]
         if base != admin2:
-            # "Madison" alone is a town far more often than Madison County: a US county
-            # is read by its base name only with its type word. Elsewhere districts go by
-            # their base name ("Sulu" for the Province of Sulu).
+            # "Madison" alone is a town far more often than Madison County: a US county, or
+            # any "X County" ("Oxford County", Ontario), is read by its base name only with
+            # its type word. Elsewhere districts go by their base name ("Sulu" for the
+            # Province of Sulu).
             names.append((base, BASE if iso == "US" or admin2.endswith(" County") else PRIMARY))
         better = _override(overrides, used, "ADM2", iso, names)
         if better is not None:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
-from ..geo.place import km
+from ..geo import km
 
 WORLD = Path(__file__).resolve().parent.parent / "data" / "countries-110m.json"
 MIN_STEP_PX = 1.5      # drop outline points closer than this to the last one drawn: invisible, costly
@@ -125,8 +125,6 @@ def frame(points: list[Point], min_span: float = 3.0) -> tuple[tuple[float, floa
     box = (max(cx - w / 2, -180), max(cy - h / 2, -85), min(cx + w / 2, 180), min(cy + h / 2, 85))
     outside = [p for p in points if not (box[0] <= p.lon <= box[2] and box[1] <= p.lat <= box[3])]
     return box, outside
-
-
 
 
 # --- the static SVG ------------------------------------------------------------------------

@@ -158,6 +158,62 @@ def test_the_one_who_claims_the_attack_is_its_actor(extractor):
     assert incident(b, "Oil facilities").actor == "Houthi movement"
 
 
+def test_the_group_the_suspects_are_tied_to_is_the_actor(extractor):
+    b = brief(extractor, "A provincial governor was stabbed on Thursday while visiting a market in Sukabumi. "
+                         "Police said three suspects were arrested. An intelligence official said the suspects "
+                         "were linked to the Jemaah Islamiyah network.",
+              title="Governor stabbed in Indonesia")
+    assert incident(b, "was stabbed").actor == "Jemaah Islamiyah"
+
+
+def test_a_name_given_as_the_suspected_perpetrator_is_the_actor(extractor):
+    b = brief(extractor, "A bomb exploded in a crowded bus station in Maiduguri on Sunday, killing nine people. "
+                         "The army said Boko Haram are the suspected perpetrators.")
+    assert incident(b, "A bomb exploded").actor == "Boko Haram"
+
+
+def test_a_victim_identified_by_name_is_no_perpetrator():
+    from generator.extract.roles import names_perpetrator
+    text = "The victim was identified as Tom Baker. The gunmen were part of the Zetas cartel."
+    assert not names_perpetrator(text, text.index("Tom"), text.index("Tom") + 9)
+    assert names_perpetrator(text, text.index("Zetas"), text.index("Zetas") + 5)
+
+
+def test_claimed_by_the_group_not_by_a_group_named_in_an_aside(extractor):
+    b = brief(extractor, "Two bombs exploded at a church in Jolo on Sunday. The Islamic State, which is "
+                         "linked to the Abu Sayyaf Group, subsequently claimed responsibility.")
+    assert incident(b, "Two bombs").actor == "ISIS"
+
+
+def test_a_sentence_about_the_attacker_joins_the_attack_and_puts_it_nowhere_else(extractor):
+    b = brief(extractor, "A police sergeant was shot dead at a custody centre in Croydon on Friday. "
+                         "Officials said two suspects were arrested. The alleged shooter had been detained "
+                         "earlier in the day near Norbury.", title="Police sergeant shot dead in Croydon")
+    shooting = incident(b, "was shot dead")
+    assert any("alleged shooter" in e.text for e in shooting.evidence)
+    assert shooting.location == "Croydon"
+
+
+def test_the_one_told_is_not_the_owner_of_the_police_in_what_was_said(extractor):
+    b = brief(extractor, "A bomb exploded at a market in Quetta on Monday, killing four people. A police "
+                         "spokesman told Reuters that police suspect the attackers had crossed from Afghanistan.",
+              title="Bomb kills four in Quetta")
+    assert incident(b, "A bomb exploded").actor != "Reuters"
+
+
+def test_protesters_who_turn_violent_are_the_actor(extractor):
+    b = brief(extractor, "Serbian protesters gathered outside parliament in Belgrade for a third night. "
+                         "The protesters clashed with police and threw rocks at officers.",
+              title="Serbian protesters clash with police")
+    assert incident(b, "The protesters clashed").actor == "Serbian protesters"
+
+
+def test_those_at_a_pro_or_anti_protest_are_its_actor(extractor):
+    b = brief(extractor, "Violence broke out on Saturday at an anti-lockdown rally in Melbourne, and police "
+                         "made dozens of arrests.", title="Violence at anti-lockdown rally in Melbourne")
+    assert [t.actor for t in b.threats if t.category in ("riot", "protest")][:1] == ["anti-lockdown protesters"]
+
+
 def test_those_who_suffer_losses_are_the_target(extractor):
     t = incident(brief(extractor, "Ukrainian troops suffered heavy casualties near Bakhmut."), "Ukrainian")
     assert t.target == "Ukraine" and t.actor != "Ukraine"

@@ -153,7 +153,8 @@ class Incident:
         if weight:
             return weight.most_common(1)[0][0]
         # "The attack" is the story's attack; a warning or a move with nobody named is nobody's.
-        return _vote([c.actor for c in told if c.actor and c.actor not in victims]) \
+        return (_crowd(" ".join(c.text for c in self.clauses)) if self.family == "unrest" else "") \
+            or _vote([c.actor for c in told if c.actor and c.actor not in victims]) \
             or (self.main_actor if self.family in ("violence", "unrest") else "")
 
     def _against(self, name: str, actor: str) -> bool:
@@ -234,6 +235,22 @@ def _same_place(c: Clause, incident: Incident) -> bool:
         return True
     country = incident.place_countries.get(c.place)
     return bool(country) and any(incident.place_countries.get(p) == country for p in incident.places)
+
+
+# "at a pro-Trump protest": those who protest, named by what they stand for.
+CROWD_OF = re.compile(r"\b((?:pro|anti)-[\w'’-]+)\s+(?:protests?|rall(?:y|ies)|demonstrations?|marches|"
+                      r"protesters|demonstrators|rioters)\b", re.I)
+CROWD_NOUN = re.compile(r"\b(?:protesters|protestors|demonstrators|rioters)\b", re.I)
+
+
+def _crowd(text: str) -> str:
+    """Who protests when no crowd is an actor: "pro-Trump protesters" from "a pro-Trump
+    rally", else the word the text uses ("demonstrators")."""
+    m = CROWD_OF.search(text)
+    if m:
+        return f"{m.group(1)} protesters"
+    m = CROWD_NOUN.search(text)
+    return m.group(0).lower() if m else ""
 
 
 def _vote(values: list[str]) -> str:

@@ -14,7 +14,12 @@ always, so each role is read from the parse and from the words around a name
   "the officers" → the police named in the article), the owner of the attack
   ("Turkey's offensive"), "he" for the person last named, an armed group or state
   named in a non-violent sentence, and finally the story's main aggressor when the
-  sentence reports violence or refers back to "the attack".
+  sentence reports violence or refers back to "the attack". The main aggressor is the
+  one who claims the act or whom the text ties to its perpetrators ("the suspects were
+  linked to the X network", "X are the suspected perpetrators"), else the actor named
+  most often, and most often acting, in the violent sentences.
+- Crowds are parties of their own: "the protesters clashed with police" is the doing of
+  the protesters the article names, never of the state their demonym names.
 - The *target* is the first patient, else a place the act happens in or moves on,
   else another place, else another named actor, else (for violence or "the attacks")
   what the story's violence is most often done to. Names that only qualify another
@@ -76,6 +81,9 @@ ATTACK_NOUNS = set(LEX.act_nouns) | {"plans"}
 ARMED_NOUNS = {"rebels", "militants", "insurgents", "gunmen", "fighters", "jihadists", "attackers",
                "attacker", "gunman", "terrorists", "militia", "militias", "forces", "troops", "soldiers",
                "officers", "police", "army", "military", "assailant", "assailants", "bomber", "bombers"}
+# Crowds act in unrest and may turn violent ("The protesters clashed with the police").
+CROWD_NOUNS = {"protesters", "protestors", "demonstrators", "rioters"}
+CROWD = re.compile(r"\b(?:protest|demonstrat|riot)", re.I)
 # Unnamed armed subjects that stand for a body the article names elsewhere: the words,
 # the body's name, and whether it takes "government"/"regime" ("government forces").
 NOMINAL_BODIES = [
@@ -87,6 +95,17 @@ NOMINAL_BODIES = [
 COMMON_BODIES = {"police", "officers", "military", "army"}
 STATE_MODIFIERS = {"government", "regime", "army", "military", "state", "pro-government"}
 PERPETRATOR_NOUNS = {"attacker", "gunman", "assailant", "bomber", "suspect", "perpetrator"}
+_PERPS = "|".join(sorted(LEX.perpetrators, key=len, reverse=True))
+# "the suspects were linked to the X network", "by a prisoner, suspected to be X".
+PERPETRATOR_BEFORE = re.compile(
+    rf"(?:\b(?:{_PERPS})\b,?\s+(?:[\w-]+\s+){{0,3}}?(?:{LEX.identified_as})|\b(?:suspected|alleged)\s+to\s+"
+    rf"(?:be|have\s+been))\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){{0,2}}$", re.I)
+# "X are the suspected perpetrators", "X is believed to be behind the attack".
+PERPETRATOR_AFTER = re.compile(
+    rf",?\s+(?:is|are|was|were)\s+(?:(?:the|an?)\s+)?(?:(?:suspected|alleged|likely|presumed|prime|main)\s+)?"
+    rf"(?:{_PERPS})\b|\s+(?:is|are|was|were)\s+(?:widely\s+)?(?:suspected|believed|thought|said)\s+to\s+"
+    rf"(?:be|have\s+been)\s+(?:behind|responsible)\b", re.I)
+SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
 
 
 @dataclass
@@ -244,7 +263,8 @@ class RoleFinder:
         violent verb ("struck by X"), or the one blamed."""
         claim = re.search(r"\bclaim(?:ed|s|ing)?\s+(?:the\s+)?responsibility\b", self.text[sent.start_char:sent.end_char])
         if claim:
-            before = [n for n in blamable if n.end <= sent.start_char + claim.start()]
+            # Not a name in an aside ("X, which is linked to Y, claimed responsibility").
+            before = [n for n in blamable if n.end <= sent.start_char + claim.start() and not self._aside(n)]
             if before:
                 return before[-1].name
         for n in sorted(blamable, key=lambda n: n.start):
@@ -276,7 +296,7 @@ class RoleFinder:
         """An unnamed armed subject and how deep its verb lies, tied to a name where the
         text allows; else the words themselves ("rebels")."""
         for token in sent:
-            if token.lower_ not in ARMED_NOUNS or not _acting_subject(token, sent):
+            if token.lower_ not in ARMED_NOUNS and token.lower_ not in CROWD_NOUNS or not _acting_subject(token, sent):
                 continue
             name = self._whose_force(token, patients)
             if name is None and token.lower_ not in COMMON_BODIES:
@@ -298,9 +318,15 @@ class RoleFinder:
             return None if inside.start in attacked else inside.name
         owner = next((n for n in self.actor_names if n.end <= token.idx and n.start >= token.sent.start_char
                       and n.start not in attacked and n.actor.type != "person"
-                      and re.fullmatch(r"['’]?s?\s*(?:[\w-]+\s+){0,2}", self.text[n.end:token.idx])), None)
+                      and re.fullmatch(r"['’]?s?\s*(?:[\w-]+\s+){0,2}", self.text[n.end:token.idx])
+                      and self._modifies(n, token)), None)
         if owner is not None:
             return owner.name
+        if token.lower_ in CROWD_NOUNS:
+            # A crowd is its own party ("Serbian protesters" are not Serbia): the crowd the
+            # article names, if any.
+            crowds = [a for a in self.by_name.values() if a.type == "group" and CROWD.search(a.name)]
+            return max(crowds, key=lambda a: len(a.evidence)).name if crowds else None
         modifiers = [t for t in token.lefts if t.pos_ in ("ADJ", "PROPN", "NOUN") and t.dep_ != "nsubj"]
         for mod in modifiers:
             iso = self.gaz.country_of_demonym(mod.text) if mod.text[:1].isupper() else ""
@@ -315,6 +341,12 @@ class RoleFinder:
                 if found:
                     return found.most_common(1)[0][0]
         return None
+
+    def _modifies(self, n: Name, token: Token) -> bool:
+        """The name is part of the noun phrase `token` heads ("United States military
+        forces"), not a neighbour in another phrase ("told the BBC that police suspect")."""
+        named = self._token(n)
+        return named is None or named.i == token.i or token in named.ancestors
 
     def _attack_owner(self, sent: Span, agents: list[Name]) -> str:
         """Whose attack it is when a modifier says so: "an Al-Qaeda suicide attack",
@@ -553,6 +585,23 @@ def main_aggressor(doc: Doc, actors: list[Actor], violent: list[tuple[int, int]]
                                                       sentence, re.I) else 0
             else:
                 weights[actor.name] += 1
+    for actor in actors:
+        if actor.type in AGENT_TYPES and actor.name not in victims \
+                and any(names_perpetrator(text, ev.start, ev.end) for ev in actor.evidence):
+            by_name[actor.name] = actor
+            weights[actor.name] += 10             # the one the text says did it
     if not weights or weights.most_common(1)[0][1] < 2:
         return None
     return by_name[weights.most_common(1)[0][0]]
+
+
+def names_perpetrator(text: str, start: int, end: int) -> bool:
+    """Whether the text ties the name at `start`:`end` to those who did it ("the suspects
+    were linked to the X network", "X are the suspected perpetrators")."""
+    before = text[max(0, start - 120):start]
+    cut = None
+    for cut in SENTENCE_END.finditer(before):
+        pass
+    if cut is not None:
+        before = before[cut.end():]
+    return bool(PERPETRATOR_BEFORE.search(before)) or bool(PERPETRATOR_AFTER.match(text, end))

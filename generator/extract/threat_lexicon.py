@@ -44,6 +44,8 @@ class Lexicon:
     killing: re.Pattern               #: words of killing, an act only with a killer
     killers: re.Pattern               #: people who kill, when arms are not named
     background: re.Pattern
+    perpetrators: frozenset[str]      #: nouns for those who did it ("the gunmen", "the suspects")
+    identified_as: str                #: words tying them to a name ("were linked to")
 
     def kind(self, category: str) -> Kind:
         return next(k for k in self.kinds if k.category == category)
@@ -99,4 +101,4 @@ def lexicon() -> Lexicon:
                    re.compile(rf"\b(?:{data['armed']})\b", re.I), frozenset(data["disaster_kinds"]),
                    re.compile(rf"^(?:{data['territory_verbs']})$", re.I), re.compile(data["territory_object"]),
                    re.compile(rf"^(?:{data['killing']})$", re.I), re.compile(rf"\b(?:{data['killers']})\b", re.I),
-                   re.compile(data["background"], re.I))
+                   re.compile(data["background"], re.I), words(data["perpetrators"]), data["identified_as"])

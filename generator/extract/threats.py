@@ -30,7 +30,11 @@ from .threat_lexicon import lexicon
 
 BACK_REFERENCE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:\w+\s+)?(?:attacks?|explosions?|bombings?|blasts?|"
                             r"assaults?|strikes?|operations?|incidents?|shootings?|stabbings?|raids?|violence|"
-                            r"victims?|dead|wounded|injured|casualties|clashes|fighting|rampage|ambush)\b", re.I)
+                            r"victims?|dead|wounded|injured|casualties|clashes|fighting|rampage|ambush|attackers?|assailants?|gunm[ae]n|"
+                            r"shooters?|bombers?|perpetrators?|culprits?)\b", re.I)
+# "The alleged shooter was detained near Norbury": a sentence about the one who did it.
+PERPETRATOR = re.compile(r"\b(?:the|this|that|these|those)\s+(?:\w+\s+)?(?:attackers?|assailants?|gunm[ae]n|"
+                         r"shooters?|bombers?|perpetrators?|culprits?)\b", re.I)
 TOLL = re.compile(r"\b(?:killed|dead|died|deaths?|bodies|casualties|injured|wounded|death toll|victims)\b", re.I)
 VIOLENT = {"bombing", "air/drone strike", "abduction", "armed assault", "territorial loss", "riot",
            "sabotage/disruption"}
@@ -58,7 +62,7 @@ def find_threats(doc: Doc, actors: list[Actor], locations: list[Location], gaz, 
         actor, target = roles.roles(clause, violent, back)
         clauses.append(Clause(
             span=span_evidence(clause), text=text, kind=kind, actor=actor, explicit=roles.explicit,
-            target=target, patients=list(roles.patients), place=roles.place(clause), killed=killed(text),
+            target=target, patients=list(roles.patients), place=_place(clause, text, kind, roles, lex), killed=killed(text),
             injured=injured(text),
             date=event_date(text, published), back_reference=back, headline=clause.start_char < headline_end,
             attacker_killed=roles.attacker_killed(clause, actor)))
@@ -86,6 +90,14 @@ def _main_place(locations: list[Location], headline_end: int, rank: dict[str, tu
     """The most specific place the headline or the lead names: where the story happens."""
     early = [loc for loc in locations if loc.evidence and loc.evidence[0].start < headline_end + 400]
     return min(early, key=lambda loc: (rank[loc.name], loc.evidence[0].start)).name if early else ""
+
+
+def _place(clause: Span, text: str, kind, roles: RoleFinder, lex) -> str:
+    """Where the clause puts the act; none where it only tells of the one who did it
+    ("The alleged shooter was detained near Norbury")."""
+    if kind is not None and PERPETRATOR.search(text) and lex.kind_of(PERPETRATOR.sub(" ", text)) != kind:
+        return ""
+    return roles.place(clause)
 
 
 def _background_only(text: str, kind, lex) -> bool:

@@ -214,6 +214,44 @@ def test_those_at_a_pro_or_anti_protest_are_its_actor(extractor):
     assert [t.actor for t in b.threats if t.category in ("riot", "protest")][:1] == ["anti-lockdown protesters"]
 
 
+def test_people_described_as_killed_are_the_target(extractor):
+    b = brief(extractor, "The United Nations has confirmed six aid workers in South Sudan were killed on "
+                         "Saturday when their convoy was ambushed on the road to Pibor.",
+              title="Six aid workers dead in ambush in South Sudan")
+    t = incident(b, "six aid workers")
+    assert t.target == "aid workers" and t.fatalities == 6
+
+
+def test_the_place_the_victims_were_in_is_not_who_was_killed(extractor):
+    b = brief(extractor, "Four journalists in Mogadishu were shot dead by gunmen on Monday, their union said.")
+    assert incident(b, "Four journalists").target == "journalists"
+
+
+def test_the_victims_a_speaker_recalls_are_not_this_attacks_target(extractor):
+    b = brief(extractor, "Drones struck two oil facilities in Abqaiq, Saudi Arabia, on Saturday. A rebel "
+                         "spokesman said: \"We have the right to strike back in retaliation for the targeting of "
+                         "our civilians.\"", title="Drone attacks hit Saudi oil facilities")
+    assert all(t.target != "civilians" for t in b.threats)
+
+
+def test_a_shooting_of_protesters_targets_the_protesters(extractor):
+    b = brief(extractor, "Mark Dunn, the suspect in a shooting of protesters in Portland, Oregon, was released "
+                         "on bail on Friday.", title="Suspect in Portland shooting released")
+    assert [t.target for t in b.threats][:1] == ["protesters"]
+
+
+def test_a_two_word_demonym_names_its_own_state(extractor):
+    b = brief(extractor, "Gunmen killed six aid workers in South Sudan on Saturday. The South Sudanese "
+                         "government condemned the attack.", title="Aid workers killed in South Sudan")
+    assert "Sudan" not in {a.name for a in b.actors}
+    assert "South Sudan" in {a.name for a in b.actors}
+
+
+def test_a_demonym_as_the_last_word_of_the_text_is_read(extractor):
+    b = brief(extractor, "The new party leader is Russian")
+    assert b.threats == []
+
+
 def test_those_who_suffer_losses_are_the_target(extractor):
     t = incident(brief(extractor, "Ukrainian troops suffered heavy casualties near Bakhmut."), "Ukrainian")
     assert t.target == "Ukraine" and t.actor != "Ukraine"
@@ -388,6 +426,14 @@ def test_the_bluf_names_no_air_base_owner_and_no_country_as_the_victim_of_its_ow
                   location="Kursk", severity="medium")
     move.named_actor = True
     assert bluf([move], actor_types={"troops": "group"}) == "Troops were deployed in Kursk."
+
+
+def test_the_bluf_speaks_of_people_described_in_good_grammar():
+    t = Threat(summary="Six aid workers dead in ambush", category="armed assault", actor="",
+               target="aid workers", location="South Sudan", fatalities=6, severity="high")
+    assert bluf([t]) == "Aid workers were attacked in South Sudan, killing 6."
+    t.target = "teenage protester"
+    assert bluf([t]) == "A teenage protester was attacked in South Sudan, killing 6."
 
 
 def test_the_bluf_joins_no_doer_and_victim_that_no_one_sentence_joins():

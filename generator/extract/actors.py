@@ -131,7 +131,7 @@ class ActorFinder:
                 add(iso, self.gaz.countries[iso].name, "state", phrase, span)
 
         merged = _merge(list(drafts.values()))
-        _sweep(doc, merged, headline_end)
+        _sweep(doc, merged, headline_end, places)
         bodies = [d.name for d in merged if d.type != "person"]
         return [self._finish(d, bodies) for d in merged]
 
@@ -301,14 +301,26 @@ NAME_LINKS_LOWER = {"bin", "ibn", "al", "de", "van", "von", "da", "el"}
 def _state_phrases(doc: Doc, gaz: Gazetteer):
     """Demonym-led state bodies: "Russian military forces", "the Afghan government"."""
     for token in doc:
-        iso = gaz.country_of_demonym(token.text) if token.text[:1].isupper() else ""
+        if not token.text[:1].isupper():
+            continue
+        if token.i > 0 and gaz.country_of_demonym(f"{doc[token.i - 1].text} {token.text}") \
+                not in ("", gaz.country_of_demonym(token.text)):
+            continue               # "Sudanese" of "South Sudanese": the longer demonym speaks
+        # "South Sudanese government": a demonym of two words, read from its first.
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        pair = gaz.country_of_demonym(f"{token.text} {nxt.text}") if nxt is not None else ""
+        if pair and pair == gaz.country_of_demonym(nxt.text):
+            pair = ""              # "The Russian" is "Russian"
+        iso = pair or gaz.country_of_demonym(token.text)
         if not iso or iso not in gaz.countries:
             continue
+        if pair:
+            token = nxt
         end = token.i + 1
         while end < len(doc) and end - token.i <= 3 and doc[end].pos_ in ("ADJ", "NOUN", "PROPN") \
                 and not doc[end].is_space:
             if doc[end].lower_ in STATE_NOUNS:
-                yield doc[token.i:end + 1], iso
+                yield doc[token.i - (1 if pair else 0):end + 1], iso
                 break
             end += 1
 
@@ -350,11 +362,14 @@ def _role(ent: Span, after: bool = True) -> str:
     return ""
 
 
-def _sweep(doc: Doc, drafts: list[Draft], headline_end: int) -> None:
+def _sweep(doc: Doc, drafts: list[Draft], headline_end: int, places: list[tuple[int, int]] = ()) -> None:
     """Count every further occurrence of a known actor's name, alias or surname that the
-    recogniser missed ("Putin said" after "President Vladimir Putin")."""
+    recogniser missed ("Putin said" after "President Vladimir Putin"), but not one inside
+    a longer place name ("Sudan" in "South Sudan")."""
     text = doc_text(doc)
     taken = bytearray(len(text))          # 1 where a name already stands
+    for s, e in places:
+        taken[s:e] = b"\x02" * (e - s)
     for d in drafts:
         for e in d.evidence:
             taken[e.start:e.end] = b"\x01" * (e.end - e.start)
@@ -366,10 +381,16 @@ def _sweep(doc: Doc, drafts: list[Draft], headline_end: int) -> None:
         forms += [(f, d) for f in names if len(f) > 2 and f[:1].isupper()]
     for form, d in sorted(forms, key=lambda x: -len(x[0])):
         for start, end in whole_word_matches(text, form):
-            if any(taken[start:end]):
+            if any(b == 1 for b in taken[start:end]):
+                continue
+            if any(taken[start:end]) and _inside_longer(places, start, end):
                 continue
             taken[start:end] = b"\x01" * (end - start)
             d.add("", Evidence(form, start, end), start < headline_end)
+
+
+def _inside_longer(places: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e and e - s > end - start for s, e in places)
 
 
 def _initials(name: str) -> str:

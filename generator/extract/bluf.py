@@ -79,9 +79,14 @@ def bluf(threats: list[Threat], countries: dict[str, str] | None = None, places:
     when = f" on {_day(t.date)}" if t.date else ""
     if t.category == "territorial loss" and target and target not in places:
         active, passive = "took territory from", "lost territory"
-    described, plural = actor[:1].islower(), actor.endswith(("s", "men"))
+    described, plural = actor[:1].islower(), _plural(actor)
     if described and not plural:
         actor = f"the {actor}"      # a singular description needs its article: "The attacker"
+    if target[:1].islower():      # people described, not named: "aid workers", "teenage protester"
+        if _plural(target):
+            passive = passive.replace("was ", "were ", 1)
+        else:
+            target = ("an " if target[0] in "aeiou" else "a ") + target
     if actor and target:
         clause = f"{actor} {active} {target}{place}{when}"
     elif actor and t.category == "deployment/escalation" and described and plural:
@@ -120,6 +125,10 @@ def _doer(t: Threat, kind: str) -> bool:
     if t.category in ("protest",):
         return kind == "group"
     return kind in ("armed_group", "state")
+
+
+def _plural(description: str) -> bool:
+    return description.endswith(("s", "men", "children", "people", "police", "staff", "crew", "troops"))
 
 
 def _day(iso: str) -> str:

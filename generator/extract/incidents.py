@@ -57,6 +57,7 @@ class Clause:
     explicit: bool             #: the actor was named as such, not taken from the story
     target: str
     patients: list[str]        #: those the clause says the act is done to
+    target_rank: int           #: how surely the target was found (roles.TARGET_RANKS, surest 0)
     place: str                 #: the place the clause puts the act in, if any
     killed: list[int]
     injured: list[int]
@@ -98,7 +99,7 @@ class Incident:
         actor = self._actor(actor_types)
         place = self._place(place_rank) or (main_place if self.family in ("violence", "unrest") else "")
         target = next((p for c in self.clauses for p in c.patients if self._against(p, actor)), "") \
-            or self._target(actor, place_rank) \
+            or self._target(actor) \
             or (place if self.family == "violence" and self._against(place, actor) else "")
         lead = self.clauses[0]
         sub_event_type = _sub_event_type(kind, text, actor)
@@ -165,14 +166,15 @@ class Incident:
         home = self.state_codes.get(actor)
         return not (home and self.place_countries.get(name) == home)
 
-    def _target(self, actor: str, place_rank: dict[str, tuple[int, bool]]) -> str:
-        """What the sentences say is acted on: a body or person before a place (the
-        prefecture attacked, not the city it stands in), the most often told first."""
-        told = [c.target for c in self.clauses if c.target and self._against(c.target, actor)]
+    def _target(self, actor: str) -> str:
+        """What the sentences say is acted on, the most surely found (the prefecture at
+        whose headquarters it happened before the city it stands in), then the most often
+        told, then the first."""
+        told = [(c.target_rank, c.target) for c in self.clauses if c.target and self._against(c.target, actor)]
         if not told:
             return ""
-        counts = Counter(told)
-        return min(told, key=lambda t: (t in place_rank, -counts[t]))
+        counts = Counter(t for _, t in told)
+        return min(told, key=lambda rt: (rt[0], -counts[rt[1]]))[1]
 
     def _place(self, place_rank: dict[str, tuple[int, bool]]) -> str:
         """The most specific place the incident's sentences put it in."""

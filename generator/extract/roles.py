@@ -20,9 +20,13 @@ always, so each role is read from the parse and from the words around a name
   most often, and most often acting, in the violent sentences.
 - Crowds are parties of their own: "the protesters clashed with police" is the doing of
   the protesters the article names, never of the state their demonym names.
-- The *target* is the first patient, else a place the act happens in or moves on,
-  else another place, else another named actor, else (for violence or "the attacks")
-  what the story's violence is most often done to. Names that only qualify another
+- The *target* is the first patient, else the body at whose premises it happens, else
+  people the clause describes as acted on without naming them ("six aid workers were
+  killed", "a shooting of protesters"; not "no crew were injured", nor people a speaker
+  names in quotation marks), else another named actor, else a place the act happens in or
+  moves on, else another place, else (for violence or "the attacks") what the story's
+  violence is most often done to. An incident takes the target its clauses found most
+  surely, in this order (`TARGET_RANKS`). Names that only qualify another
   ("US troops", "Iraq" in "Islamic State of Iraq and Syria"), subjects and origins
   ("came from Yemen") are not targets.
 """
@@ -108,6 +112,24 @@ PERPETRATOR_AFTER = re.compile(
 SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
 
 
+# The one before or after a noun of people that makes them the ones acted on.
+VICTIM_BEFORE = re.compile(
+    rf"\b(?:{_ACTS}|(?:{'|'.join(map(re.escape, sorted(LEX.act_nouns, key=len, reverse=True)))})\s+"
+    rf"(?:{LEX.act_noun_patient}|of)|against)\s+(?:at least\s+|more than\s+)?"
+    rf"(?:(?!(?:of|in|at|on|for|to|from|with|by|our|my|your)\s)[\w-]+\s+){{0,2}}$", re.I)
+VICTIM_AFTER = re.compile(r"\s+(?:(?:were|was|have been|had been|are|is)\s+)?(?:all\s+|also\s+|reportedly\s+)?"
+                          r"(?:killed|dead|died|injured|wounded|hurt|shot|stabbed|attacked|abducted|kidnapped|"
+                          r"taken hostage)\b", re.I)
+# How surely a clause's target was found, surest first: the one acted on, the body at its
+# premises, people described as acted on, another name in the clause, the place acted in,
+# a place named, the story's usual target.
+TARGET_RANKS = {"patient": 0, "premises": 1, "described": 2, "named": 3, "place": 4, "place named": 5,
+                "story": 6, "none": 7}
+IN_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|outside|inside)\s+(?:the\s+)?$", re.I)
+HURT = {"killed", "dead", "died", "injured", "wounded", "hurt"}
+NOT_DESCRIBING = {"other", "more", "several", "many", "some", "few", "numerous", "unarmed", "innocent"}
+
+
 @dataclass
 class Name:
     """A named actor or place inside the sentence."""
@@ -153,6 +175,7 @@ class RoleFinder:
                         if bisect.bisect_left(hits, s.start_char) < bisect.bisect_left(hits, s.end_char)]
         self.aggressor = main_aggressor(doc, actors, self.violent, self._victims())
         self.explicit = False
+        self.target_rank = TARGET_RANKS["none"]
         self.patients: list[str] = []
         self.main_target = self._main_target()
 
@@ -176,11 +199,44 @@ class RoleFinder:
         self.explicit = bool(actor)
         # An armed group or state merely named in a sentence without violence is a guess.
         actor = actor or aggressor or ("" if violent else self._armed(agents))
-        target = self._target(sent, actor, patients, places, actors)
+        target, self.target_rank = self._target(sent, actor, patients, places, actors)
         self.patients = [n.name for n in patients if n.name != actor]
         if not target and (violent or back_reference) and self.main_target not in ("", actor):
-            target = self.main_target       # "The attacks triggered major fires": the story's target
+            target, self.target_rank = self.main_target, TARGET_RANKS["story"]   # "The attacks triggered major fires"
         return actor, target
+
+    def described_victims(self, sent: Span) -> list[str]:
+        """People the clause says the act is done to without naming them ("six aid workers
+        were killed", "attacked journalists"), as the text describes them."""
+        out = []
+        for token in sent:
+            if token.lower_ not in LEX.victims or token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound" \
+                    or any(n.start <= token.idx < n.end for n in self.actor_names):
+                continue
+            if not self._acted_on(token, sent) or any(c.lower_ == "no" for c in token.children) \
+                    or _quoted(self.text[sent.start_char:token.idx]):
+                continue           # "no crew were injured"; what a speaker says may be or happen
+            words = [t.lower_ for t in token.lefts if t.dep_ in ("compound", "amod") and t.text.islower()
+                     and t.lower_ not in NOT_DESCRIBING]
+            phrase = " ".join(words + [token.lower_])
+            if phrase not in out:
+                out.append(phrase)
+        return out
+
+    def _acted_on(self, token: Token, sent: Span) -> bool:
+        """The noun is what a violent verb acts on: its object, its passive subject, one who
+        died or was hurt, or a noun after "killed", "attack on" ("killing two journalists")."""
+        head = token.head
+        if token.dep_ in ("obj", "dobj") and VIOLENT_VERB.match(head.lower_):
+            return True
+        if token.dep_ in ("nsubj", "nsubjpass") and (_passive(head) and VIOLENT_VERB.match(head.lower_)
+                                                     or head.lower_ in LEX.suffering or head.lower_ in HURT):
+            return True
+        start = min([t.idx for t in token.lefts if t.dep_ in ("compound", "amod", "det", "nummod", "poss")]
+                    + [token.idx])
+        before = self.text[max(sent.start_char, start - 40):start]
+        after = self.text[token.idx + len(token.text):token.idx + len(token.text) + 40]
+        return bool(VICTIM_BEFORE.search(before) or VICTIM_AFTER.match(after))
 
     def _victims(self) -> set[str]:
         """Actors the article's violent sentences show being acted on ("Wiranto was stabbed"),
@@ -241,8 +297,10 @@ class RoleFinder:
 
     def _is_patient(self, n: Name) -> bool:
         before = self.text[max(0, n.start - 30):n.start]
-        if PATIENT_BEFORE.search(before) and not AGENT_BEFORE.search(before) \
-                or PATIENT_AFTER.match(self.text, n.end):
+        if PATIENT_BEFORE.search(before) and not AGENT_BEFORE.search(before):
+            return True
+        # "six aid workers in South Sudan were killed": the place says where, not who.
+        if PATIENT_AFTER.match(self.text, n.end) and not IN_PLACE_BEFORE.search(before):
             return True
         token = self._token(n)
         if token is None:
@@ -408,7 +466,8 @@ class RoleFinder:
     # --- target ---------------------------------------------------------------------
 
     def _target(self, sent: Span, actor: str, patients: list[Name], places: list[Name],
-                actors: list[Name]) -> str:
+                actors: list[Name]) -> tuple[str, int]:
+        """What the clause acts on, and how it was found (`TARGET_RANKS`)."""
         # Neither the actor's own side ("Iran sent IRGC forces") nor its partner in the act
         # ("Russia, Iran sending forces") is what it threatens.
         acting = self.by_name.get(actor)
@@ -427,24 +486,28 @@ class RoleFinder:
         # "rocket attacks on the United States Embassy": the patient may qualify a noun.
         for n in sorted(patients, key=lambda n: n.start):
             if n.name != actor and n.name not in own:
-                return n.name
+                return n.name, TARGET_RANKS["patient"]
         # "at the headquarters of the Paris Police Prefecture": the body at its premises.
         for n in actors:
             if eligible(n) and PREMISES_BEFORE.search(self.text, max(sent.start_char, n.start - 60), n.start):
-                return n.name
+                return n.name, TARGET_RANKS["premises"]
+        # "six aid workers were killed": people described, not named.
+        described = [v for v in self.described_victims(sent) if v.split()[-1] not in actor.lower().split()]
+        if described:
+            return described[0], TARGET_RANKS["described"]
         # Not where it came from ("the attacks came from Yemen").
         places = [n for n in places if eligible(n) and not self._is_subject(n)
                   and not ORIGIN_BEFORE.search(self.text[max(0, n.start - 30):n.start])]
         for n in places:
             if LOCATIVE_BEFORE.search(self.text[max(sent.start_char, n.start - 12):n.start]):
-                return n.name
+                return n.name, TARGET_RANKS["place"]
         if places:
-            return places[0].name
+            return places[0].name, TARGET_RANKS["place named"]
         for n in actors:
             if eligible(n) and not self._is_subject(n) \
                     and not AUDIENCE_BEFORE.search(self.text, max(sent.start_char, n.start - 30), n.start):
-                return n.name
-        return ""
+                return n.name, TARGET_RANKS["named"]
+        return "", TARGET_RANKS["none"]
 
     def _linked(self, a: Name, b: Name) -> bool:
         """Two names joined as one party: "Russia, Iran", "Soleimani and his Quds Force"."""
@@ -470,8 +533,8 @@ class RoleFinder:
     def _is_subject(self, n: Name) -> bool:
         """The active subject, or one of several ("Soleimani and his Quds Force were")."""
         token = self._token(n)
-        if token is not None and token.dep_ == "conj":
-            token = token.head
+        if token is not None and token.dep_ in ("conj", "appos"):
+            token = token.head            # "The United Nations (UN) has confirmed"
         return token is not None and token.dep_ == "nsubj" and not _passive(token.head)
 
     def _token(self, n: Name) -> Token | None:
@@ -489,6 +552,11 @@ class RoleFinder:
 
 BE_OR_GET_OR_HAVE = {"be", "is", "are", "was", "were", "been", "being", "has", "have", "had", "having"}
 BE_OR_GET = {"be", "is", "are", "was", "were", "been", "being", "get", "gets", "got", "gotten", "'s", "’s"}
+
+
+def _quoted(before: str) -> bool:
+    """Whether the text after `before` (from the sentence's start) lies inside quotation marks."""
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 def _passive(verb: Token) -> bool:

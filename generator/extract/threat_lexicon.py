@@ -46,6 +46,7 @@ class Lexicon:
     background: re.Pattern
     perpetrators: frozenset[str]      #: nouns for those who did it ("the gunmen", "the suspects")
     identified_as: str                #: words tying them to a name ("were linked to")
+    victims: frozenset[str]           #: people acted on when described, not named ("aid workers")
 
     def kind(self, category: str) -> Kind:
         return next(k for k in self.kinds if k.category == category)
@@ -101,4 +102,5 @@ def lexicon() -> Lexicon:
                    re.compile(rf"\b(?:{data['armed']})\b", re.I), frozenset(data["disaster_kinds"]),
                    re.compile(rf"^(?:{data['territory_verbs']})$", re.I), re.compile(data["territory_object"]),
                    re.compile(rf"^(?:{data['killing']})$", re.I), re.compile(rf"\b(?:{data['killers']})\b", re.I),
-                   re.compile(data["background"], re.I), words(data["perpetrators"]), data["identified_as"])
+                   re.compile(data["background"], re.I), words(data["perpetrators"]), data["identified_as"],
+                   words(data["victims"]))

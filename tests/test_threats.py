@@ -253,6 +253,39 @@ def test_a_demonym_as_the_last_word_of_the_text_is_read(extractor):
     assert list(_state_phrases(doc, extractor.gaz)) == []
 
 
+def test_falling_to_the_ground_is_no_loss_of_territory():
+    from generator.extract.threat_lexicon import lexicon
+    kind = lexicon().kind_of
+    assert kind("The town of Kafr Nabl fell to the rebels on Sunday.").category == "territorial loss"
+    assert kind("Mosul fell to Islamic State in 2014.").category == "territorial loss"
+    assert kind("The student fell to the ground as others ran.") is None
+
+
+def test_killings_by_a_suspect_are_violence():
+    from generator.extract.threat_lexicon import lexicon
+    assert lexicon().kind_of("Suspect in Kenosha protester killings released on bail").category == "armed assault"
+
+
+def test_the_same_bombing_told_again_after_an_aside_is_one_incident(extractor):
+    b = brief(extractor, "Two bombs exploded at a church in Jolo on Sunday, killing 20 people. The defence "
+                         "minister ordered troops to protect places of worship. The first bomb went off during Mass.",
+              title="Bombs kill 20 at church in Jolo")
+    bombing = incident(b, "The first bomb went off")
+    assert bombing.fatalities == 20 and any("Two bombs" in e.text for e in bombing.evidence)
+
+
+def test_another_explosion_is_another_incident(extractor):
+    b = brief(extractor, "A gas explosion destroyed an apartment block in Samara on Monday, killing 12 people. "
+                         "On Tuesday another explosion hit a minibus in the city, killing three.",
+              title="Explosions in Samara")
+    assert incident(b, "another explosion").fatalities == 3
+
+
+def test_one_named_after_by_is_no_target(extractor):
+    from generator.extract.roles import AUDIENCE_BEFORE
+    assert AUDIENCE_BEFORE.search("who was described as knife-obsessed by the ")
+
+
 def test_those_who_suffer_losses_are_the_target(extractor):
     t = incident(brief(extractor, "Ukrainian troops suffered heavy casualties near Bakhmut."), "Ukrainian")
     assert t.target == "Ukraine" and t.actor != "Ukraine"

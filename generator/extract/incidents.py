@@ -4,7 +4,9 @@ Grouping: a sentence joins the incident it refers back to ("the attack", "the
 explosion") or the last incident when it is of the same family (violence, unrest,
 military moves, arrests, threats) in the same place; it starts a new incident when it
 marks another time ("Last week", "In 2006", "another attack") or another place. The
-headline and the lead are one incident.
+headline and the lead are one incident. A violent act told again after an aside about
+something else ("The first bomb went off during Mass" after the minister's orders) goes
+back to the earlier incident of its kind when it names no other place and no other doer.
 
 Severity (the written rule, also in the README):
 - high: someone other than the attacker was killed (a toll of one or more, or words of
@@ -27,7 +29,7 @@ from .threat_lexicon import Kind, lexicon
 
 OTHER_TIME = re.compile(r"\b(?:in (?:19|20)\d\d|(?:last|earlier this|previous) (?:week|month|year)|"
                         r"in (?:(?:early|mid|late)[- ])?(?:January|February|March|April|May|June|July|August|September|October|November|"
-                        r"December)(?: \d{4})?|another attack|a similar attack|previously|(?:years|months) ago|"
+                        r"December)(?: \d{4})?|another (?:attack|explosion|blast|bomb|bombing|shooting|stabbing|strike|raid)|a similar attack|previously|(?:years|months) ago|"
                         r"since (?:19|20)\d\d|the deadliest since|in the past)\b", re.I)
 FAMILIES = {"bombing": "violence", "air/drone strike": "violence", "abduction": "violence",
             "armed assault": "violence", "territorial loss": "violence", "sabotage/disruption": "violence",
@@ -216,7 +218,20 @@ def _home(c: Clause, incidents: list[Incident]) -> Incident | None:
         found = next((i for i in reversed(incidents) if i.family == c.family), None)
         if found is not None and _same_place(c, found):
             return found
-    return last if _compatible(c, last) else None
+    if _compatible(c, last):
+        return last
+    # The same violent act told again after an aside ("The first bomb went off during Mass"
+    # after the minister's orders to the troops): the earlier incident of its kind, when
+    # the clause names no other place and no other doer.
+    if c.family == "violence":
+        return next((i for i in reversed(incidents[:-1]) if i.kind == c.kind and _retold(c, i)), None)
+    return None
+
+
+def _retold(c: Clause, incident: Incident) -> bool:
+    # Those who arrest a suspect respond to the act; a raid of theirs is another act.
+    doers = {x.actor for x in incident.clauses if x.actor and not (x.kind and x.kind.category == "arrest")}
+    return (not c.place or c.place in incident.places) and (not c.explicit or c.actor in doers)
 
 
 def _compatible(c: Clause, incident: Incident, strict: bool = True) -> bool:

@@ -73,9 +73,10 @@ AGENT_BEFORE = re.compile(
 PREMISES_BEFORE = re.compile(r"\b(?:at|on|outside|near|into|inside|in)\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+)?"
                              r"(?:headquarters|offices?|premises|compound|base|building|station|embassy|"
                              r"consulate|barracks|camp)\s+(?:of|in)\s+(?:the\s+)?$", re.I)
-# "told the Military Times", "according to Reuters": who hears or relays the news.
+# "told the Military Times", "according to Reuters": who hears or relays the news; "described
+# as knife-obsessed by the police": who does something else.
 AUDIENCE_BEFORE = re.compile(r"\b(?:told|tells|telling|according to|interview with|quoted by|reported by|"
-                             r"speaking to|spoke to|said to)\s+(?:the\s+)?$", re.I)
+                             r"speaking to|spoke to|said to|by)\s+(?:the\s+)?$", re.I)
 ORIGIN_BEFORE = re.compile(r"\b(?:came|come|comes|coming|fired|launched|originated|flown|flew)\s+"
                            r"(?:\w+\s+)?from\s+(?:the\s+)?$", re.I)
 ACT_VERB = re.compile(r"^(attack|invad|launch|seiz|captur|bomb|strik|struck|kill|shoot|shot|stab|"

@@ -294,6 +294,17 @@ def test_a_site_named_after_its_town_stands_there(extractor):
     assert abs(airport.lat - 34.5) < 0.5 and abs(airport.lon - 69.2) < 0.5
 
 
+def test_a_bodys_headquarters_is_a_site(extractor):
+    b = brief(extractor, "On Thursday at the headquarters of the Madrid Police Directorate in Madrid, Spain, a "
+                         "clerk stabbed three officers. Later, protesters marched to the Lisbon Police "
+                         "Headquarters.")
+    seat = place(b, "Madrid Police Directorate")
+    assert seat is not None and abs(seat.lat - 40.4) < 0.5 and abs(seat.lon + 3.7) < 0.5
+    assert place(b, "Lisbon Police Headquarters") is not None
+    stabbing = next(t for t in b.threats if t.category == "armed assault")
+    assert (stabbing.target, stabbing.location) == ("Madrid Police Directorate", "Madrid Police Directorate")
+
+
 def test_the_gazetteer_index_is_small_and_fast_to_open():
     gaz = gazetteer()
     assert len(gaz.countries) > 200 and len(gaz.admin1) > 3000

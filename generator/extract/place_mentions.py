@@ -35,6 +35,8 @@ LOCATIVE = {"in", "into", "at", "near", "from", "to", "toward", "towards", "acro
             "across", "beyond", "entered", "reached", "visited", "visiting", "bombed", "shelled",
             "captured", "seized", "besieged", "stormed", "attacked", "surrounded", "fled", "evacuated",
             "resident", "residents", "native", "based", "struck", "hit", "targeted", "raided", "admitted"}
+HEADQUARTERS_OF = re.compile(r"\b(?:at|in|inside|outside|near|to|into)\s+the\s+(?:headquarters|offices|premises|"
+                             r"compound)\s+of\s+(?:the\s+)?$", re.I)
 SENTENCE_BREAK = re.compile(r"(?<![A-Z])[.!?]\s+|\n")   # not the dots of "D.C." or "St."
 # "north of X", "the village of X", "the outskirts of X", "a town in X"
 STRONG_LOCATIVE = {"in", "near", "inside", "outside", "throughout", "within", "across", "around", "into",
@@ -325,9 +327,12 @@ class MentionFinder:
         """A site named by a capitalised run ending in a facility word ("Freedom Plaza",
         "Barnet General Hospital"), where the text says something happens at or in it."""
         doc = self.doc
+        start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+        if j - i >= 2 and HEADQUARTERS_OF.search(self.text, max(0, start - 45), start):
+            # "at the headquarters of the Paris Police Prefecture": the body's seat is a site.
+            return Mention(start, end, self.text[start:end], [], {"site", "locative"}, kind_hint="place")
         if j - i < 2 or norm(doc[j - 1].text) not in FACILITY_WORDS or doc[i].lower_ in CONNECTORS:
             return None
-        start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
         if self._locative_before(start) or PLACE_NOUN_OF.search(self.text[max(0, start - 40):start]):
             return Mention(start, end, self.text[start:end], [], {"site"}, kind_hint="place")
         return None

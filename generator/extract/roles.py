@@ -489,7 +489,7 @@ class RoleFinder:
             if n.name != actor and n.name not in own:
                 return n.name, TARGET_RANKS["patient"]
         # "at the headquarters of the Paris Police Prefecture": the body at its premises.
-        for n in actors:
+        for n in sorted(actors + places, key=lambda n: (n.start, n.start - n.end)):   # the whole name first
             if eligible(n) and PREMISES_BEFORE.search(self.text, max(sent.start_char, n.start - 60), n.start):
                 return n.name, TARGET_RANKS["premises"]
         # "six aid workers were killed": people described, not named.

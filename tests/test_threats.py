@@ -286,6 +286,34 @@ def test_one_named_after_by_is_no_target(extractor):
     assert AUDIENCE_BEFORE.search("who was described as knife-obsessed by the ")
 
 
+def test_one_who_speaks_of_the_attacker_is_not_the_attacker(extractor):
+    b = brief(extractor, "A gunman killed nine people at a mosque in Bradford on Friday. Professor Alan Reid of "
+                         "Leeds University said: \"The attacker was using a rifle. He fired at worshippers.\"",
+              title="Nine killed in Bradford mosque attack")
+    assert "Alan Reid" not in incident(b, "A gunman killed").actor
+
+
+def test_the_suspect_is_not_the_target_of_his_own_attack(extractor):
+    b = brief(extractor, "A gunman killed nine people at a mosque in Bradford on Friday. Professor Alan Reid "
+                         "of Leeds University said: \"The attacker was using a rifle.\"",
+              title="Mosque attack suspect appears in court in Bradford")
+    assert incident(b, "A gunman killed").target not in ("suspect", "Leeds University")
+
+
+def test_the_one_killed_after_from_the_killing_of_is_the_victim():
+    from generator.extract.roles import _agent_cue
+    assert not _agent_cue("he is distancing himself from the killing of ")
+    assert _agent_cue("the attack was carried out by ")
+    assert _agent_cue("struck by the ")
+
+
+def test_a_locality_the_gazetteer_lacks_is_the_incidents_place(extractor):
+    b = brief(extractor, "Cattle rustlers killed eleven people near the town of Isiolo on Sunday. The "
+                         "eleven people were killed when rustlers stormed a village in Kisima area early in the "
+                         "morning, police said.", title="Rustlers kill eleven in Kenya")
+    assert [t.location for t in b.threats] == ["Kisima"]
+
+
 def test_those_who_suffer_losses_are_the_target(extractor):
     t = incident(brief(extractor, "Ukrainian troops suffered heavy casualties near Bakhmut."), "Ukrainian")
     assert t.target == "Ukraine" and t.actor != "Ukraine"

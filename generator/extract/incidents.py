@@ -37,6 +37,7 @@ FAMILIES = {"bombing": "violence", "air/drone strike": "violence", "abduction": 
             "deployment/escalation": "military", "threat or warning": "threat"}
 PRIORITY = ["bombing", "air/drone strike", "abduction", "territorial loss", "armed assault", "riot",
             "sabotage/disruption", "infiltration", "protest", "deployment/escalation", "arrest", "threat or warning"]
+RESPONDERS = re.compile(r"\b(?:police|officers?|army|military|forces|troops|guards?)\b", re.I)
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 DEATH = re.compile(r"\b(?:killed|kills?|killing|dead|died|deaths?|death toll|bodies|slain|massacre\w*|"
                    r"lost their lives|fatalit\w+|murdered|beheaded|executed)\b", re.I)
@@ -165,6 +166,8 @@ class Incident:
         a state's own country ("Russia" met in Moscow does not threaten Moscow)."""
         if not name or name == actor:
             return False
+        if name.lower() in lexicon().perpetrators and not RESPONDERS.search(actor):
+            return False        # "the suspect" is who did it, not whom it was done to (unless police shot him)
         home = self.state_codes.get(actor)
         return not (home and self.place_countries.get(name) == home)
 
@@ -247,11 +250,12 @@ def _compatible(c: Clause, incident: Incident, strict: bool = True) -> bool:
 
 
 def _same_place(c: Clause, incident: Incident) -> bool:
-    """No place told, the same place, or places of the same country (Abqaiq, Saudi Arabia)."""
+    """No place told, the same place, places of the same country (Abqaiq, Saudi Arabia), or
+    a place the gazetteer cannot put in any country ("a village in Kisima area")."""
     if not c.place or not incident.places or c.place in incident.places:
         return True
     country = incident.place_countries.get(c.place)
-    return bool(country) and any(incident.place_countries.get(p) == country for p in incident.places)
+    return not country or any(incident.place_countries.get(p) == country for p in incident.places)
 
 
 # "at a pro-Trump protest": those who protest, named by what they stand for.

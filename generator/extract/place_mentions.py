@@ -52,6 +52,7 @@ PLACE_NOUN_AFTER = re.compile(
     r",\s+(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,3}?(city|town|village|hamlet|district|province|region|county|"
     r"suburb|neighbou?rhood|port|island|camp|settlement|municipality|community)\b(?!['’]s)"
     r"(?=\s*(?:[,.;]|in\b|of\b|near\b|on\b|north|south|east|west|about\b|some\b|\d))")
+AREA_AFTER = re.compile(r"\s+area\b")
 MIN_BIG_CITY = 100_000
 MIN_BIG_REGION = 200_000       #: a state or province this populous is named by its name alone
 MIN_BIG_ALTERNATE = 250_000     #: a town this big is named by its other names too ("Acapulco")
@@ -361,6 +362,10 @@ class MentionFinder:
         noun = re.search(r"\b(city|town|village|hamlet|district|province|region|county|suburb|neighbou?rhood|"
                          r"camp|settlement)\s+of\s+(?:the\s+)?$", before, re.I)
         after = PLACE_NOUN_AFTER.match(self.text, end)
+        if not (noun or after) and AREA_AFTER.match(self.text, end) and self._place_label(start, end) \
+                and self._locative_before(start, strong=True):
+            # "stormed a village in Kisima area": a locality the recogniser calls a place.
+            return Mention(start, end, form, [], {"place-noun"}, kind_hint="city")
         if noun or after:
             kind = (noun or after).group(1).lower()
             return Mention(start, end, form, [], {"place-noun"},

@@ -77,6 +77,9 @@ PREMISES_BEFORE = re.compile(r"\b(?:at|on|outside|near|into|inside|in)\s+(?:the\
 # as knife-obsessed by the police": who does something else.
 AUDIENCE_BEFORE = re.compile(r"\b(?:told|tells|telling|according to|interview with|quoted by|reported by|"
                              r"speaking to|spoke to|said to|by)\s+(?:the\s+)?$", re.I)
+# "a professor at the Deakin University", "a spokesman for the ministry": a name that
+# qualifies someone else, not one acted on.
+ASIDE_BEFORE = re.compile(r"\b(?:at|of|for|from|with|about|as|among|between)\s+(?:the\s+)?$", re.I)
 ORIGIN_BEFORE = re.compile(r"\b(?:came|come|comes|coming|fired|launched|originated|flown|flew)\s+"
                            r"(?:\w+\s+)?from\s+(?:the\s+)?$", re.I)
 ACT_VERB = re.compile(r"^(attack|invad|launch|seiz|captur|bomb|strik|struck|kill|shoot|shot|stab|"
@@ -298,7 +301,7 @@ class RoleFinder:
 
     def _is_patient(self, n: Name) -> bool:
         before = self.text[max(0, n.start - 30):n.start]
-        if PATIENT_BEFORE.search(before) and not AGENT_BEFORE.search(before):
+        if PATIENT_BEFORE.search(before) and not _agent_cue(before):
             return True
         # "six aid workers in South Sudan were killed": the place says where, not who.
         if PATIENT_AFTER.match(self.text, n.end) and not IN_PLACE_BEFORE.search(before):
@@ -327,9 +330,7 @@ class RoleFinder:
             if before:
                 return before[-1].name
         for n in sorted(blamable, key=lambda n: n.start):
-            m = AGENT_BEFORE.search(self.text[max(sent.start_char, n.start - 30):n.start])
-            if m and (m.group(1) is None or VIOLENT_VERB.match(m.group(1))
-                      or m.group(1).lower() in ATTACK_NOUNS or m.group(1).lower() in ("claimed", "carried")):
+            if _agent_cue(self.text[max(sent.start_char, n.start - 30):n.start]):
                 return n.name
         return ""
 
@@ -506,7 +507,8 @@ class RoleFinder:
             return places[0].name, TARGET_RANKS["place named"]
         for n in actors:
             if eligible(n) and not self._is_subject(n) \
-                    and not AUDIENCE_BEFORE.search(self.text, max(sent.start_char, n.start - 30), n.start):
+                    and not AUDIENCE_BEFORE.search(self.text, max(sent.start_char, n.start - 30), n.start) \
+                    and not ASIDE_BEFORE.search(self.text, max(sent.start_char, n.start - 20), n.start):
                 return n.name, TARGET_RANKS["named"]
         return "", TARGET_RANKS["none"]
 
@@ -553,6 +555,14 @@ class RoleFinder:
 
 BE_OR_GET_OR_HAVE = {"be", "is", "are", "was", "were", "been", "being", "has", "have", "had", "having"}
 BE_OR_GET = {"be", "is", "are", "was", "were", "been", "being", "get", "gets", "got", "gotten", "'s", "’s"}
+
+
+def _agent_cue(before: str) -> bool:
+    """The words before a name make it the agent: "struck by", "claimed by", "blamed on", not
+    any "by" or "from" ("distancing himself from the killing of X")."""
+    m = AGENT_BEFORE.search(before)
+    return bool(m) and (m.group(1) is None or bool(VIOLENT_VERB.match(m.group(1)))
+                        or m.group(1).lower() in ATTACK_NOUNS or m.group(1).lower() in ("claimed", "carried"))
 
 
 def _quoted(before: str) -> bool:
@@ -650,8 +660,12 @@ def main_aggressor(doc: Doc, actors: list[Actor], violent: list[tuple[int, int]]
             if actor.type == "armed_group":
                 weights[actor.name] += 2
             elif actor.type == "person":
-                weights[actor.name] += 3 if re.search(r"\b(attacker|gunman|bomber|assailant|suspect|knifeman)\b",
-                                                      sentence, re.I) else 0
+                # Named where the attacker is told of, unless as the one who tells of it
+                # ("Professor X said \"The attacker was using a couple of guns\"").
+                speaks = root.dep_ == "nsubj" and (root.head.lower_ in CUES or _verb_of_report(root.head)) \
+                    or root.dep_ == "appos" and root.head.dep_ == "nsubj" and root.head.head.lower_ in CUES
+                weights[actor.name] += 3 if not speaks and re.search(
+                    r"\b(attacker|gunman|bomber|assailant|suspect|knifeman)\b", sentence, re.I) else 0
             else:
                 weights[actor.name] += 1
     for actor in actors:

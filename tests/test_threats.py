@@ -435,7 +435,11 @@ def test_dates_are_resolved_against_the_articles_date():
     ("bombing", "A bomb exploded near the embassy; no one was hurt.", 0, 0, False, "medium"),
     ("bombing", "The blast injured 66 people.", None, 66, False, "high"),
     ("threat or warning", "The group warned it would strike again.", None, None, False, "low"),
-    ("protest", "Thousands protested in the capital.", None, None, False, "low"),
+    ("protest", "Thousands protested in the capital.", None, None, False, "medium"),
+    ("protest", "Protests continued; the protester death count is in the hundreds.", None, None, False, "medium"),
+    ("threat or warning", "The group threatened to kill the hostages.", None, None, False, "low"),
+    ("armed assault", "He was sanctioned over a plot to kill the ambassador.", None, None, False, "medium"),
+    ("riot", "Rioters clashed with police and injured fourteen officers.", None, 14, False, "medium"),
     ("deployment/escalation", "The army deployed troops to the border.", None, None, False, "medium"),
     ("territorial loss", "Rebels seized the city of Idlib.", None, None, False, "high"),
     ("armed assault", "On Wednesday, Turkey began a military offensive with airstrikes followed by a ground "
@@ -445,6 +449,21 @@ def test_dates_are_resolved_against_the_articles_date():
 ])
 def test_the_severity_rule(category, text, fatalities, injured_, attacker_only, expected):
     assert severity(category, text, fatalities, injured_, attacker_only) == expected
+
+
+def test_where_the_claimant_is_based_or_the_blame_falls_is_not_where_it_happened(extractor):
+    b = brief(extractor, "Drones struck two oil facilities in Abqaiq, Saudi Arabia, on Saturday. The attack was "
+                         "claimed by the Houthi movement in Yemen. The United States was more forceful in blaming "
+                         "Iran for the attack.", title="Drones strike Saudi oil facilities")
+    assert [(t.category, t.actor, t.location) for t in b.threats] == [("air/drone strike", "Houthi movement", "Abqaiq")]
+
+
+def test_protesters_who_clash_with_police_riot(extractor):
+    b = brief(extractor, "Serbian protesters gathered outside parliament in Belgrade for a third night. The "
+                         "protesters clashed with police and threw rocks at officers, injuring fourteen officers.",
+              title="Serbian protesters clash with police")
+    riot = incident(b, "The protesters clashed")
+    assert (riot.category, riot.event_type, riot.severity) == ("riot", "Riots", "medium")
 
 
 def test_a_warning_a_protest_or_a_deployment_is_not_high(extractor):

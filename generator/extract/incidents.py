@@ -37,6 +37,11 @@ FAMILIES = {"bombing": "violence", "air/drone strike": "violence", "abduction": 
             "deployment/escalation": "military", "threat or warning": "threat"}
 PRIORITY = ["bombing", "air/drone strike", "abduction", "territorial loss", "armed assault", "riot",
             "sabotage/disruption", "infiltration", "protest", "deployment/escalation", "arrest", "threat or warning"]
+CROWD_WORD = re.compile(r"\b(?:protest|demonstrat|riot)", re.I)
+# A killing only planned, plotted or threatened is no death ("a plot to kill the ambassador").
+PLANNED = re.compile(r"\b(?:plots?|plans?|plotting|planning|plotted|planned|threat(?:s|ened|ening)?|vow(?:s|ed)?|"
+                     r"tried|trying|attempt(?:s|ed)?|intend(?:s|ed)?|sought|seek(?:s|ing)?)\s+to\s+(?:\w+\s+)?"
+                     r"(?:kill|murder|assassinate)\w*", re.I)
 RESPONDERS = re.compile(r"\b(?:police|officers?|army|military|forces|troops|guards?)\b", re.I)
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 DEATH = re.compile(r"\b(?:killed|kills?|killing|dead|died|deaths?|death toll|bodies|slain|massacre\w*|"
@@ -100,6 +105,8 @@ class Incident:
         fatalities = min((n for c in self.clauses for n in c.killed), default=None)
         injured = min((n for c in self.clauses for n in c.injured), default=None)
         actor = self._actor(actor_types)
+        if kind.category == "armed assault" and CROWD_WORD.search(actor):
+            kind = lexicon().kind("riot")     # protesters who clash and throw rocks: a violent demonstration
         place = self._place(place_rank) or (main_place if self.family in ("violence", "unrest") else "")
         target = next((p for c in self.clauses for p in c.patients if self._against(p, actor)), "") \
             or self._target(actor) \
@@ -116,13 +123,14 @@ class Incident:
             evidence=[c.span for c in self.clauses])
         # Not a field: whether a sentence names the actor as the one who acts (the BLUF
         # states an actor only then, not one inferred from the story).
+        told = self.kind.category           # the kind as the sentences tell it
         threat.named_actor = any(c.explicit and c.actor == actor and c.kind is not None
-                                 and c.kind.category == kind.category for c in self.clauses)
+                                 and c.kind.category == told for c in self.clauses)
         # Not a field either: whether one sentence tells both who acted and on whom (the BLUF
         # does not join a doer from one sentence to a victim from another).
         threat.named_pair = any(c.explicit and c.actor == actor and target and (c.target == target
                                                                               or target in c.patients)
-                                and c.kind is not None and c.kind.category == kind.category
+                                and c.kind is not None and c.kind.category == told
                                 for c in self.clauses)
         return threat
 
@@ -299,14 +307,17 @@ def _event_type(kind: Kind, sub_event_type: str) -> str:
 
 def severity(category: str, text: str, fatalities: int | None, injured: int | None,
              only_attacker_died: bool = False) -> str:
-    """The written severity rule (see the module's docstring)."""
-    died = (fatalities or 0) > 0 or fatalities is None and DEATH.search(text) is not None
-    if died and not only_attacker_died or (injured or 0) >= 10 or category == "territorial loss" \
+    """The written severity rule (see the module's docstring): the kind's default from the
+    lexicon, raised to high by the rule unless the kind's ceiling is lower."""
+    kind = lexicon().kind(category)
+    if kind.ceiling != "high":
+        return kind.severity     # never high, whatever deaths the story tells around it
+    died = (fatalities or 0) > 0 or fatalities is None and DEATH.search(PLANNED.sub(" ", text)) is not None
+    many_hurt = (injured or 0) >= 10 and FAMILIES.get(category) == "violence"
+    if died and not only_attacker_died or many_hurt or category == "territorial loss" \
             or LEADER.search(text) or FAMILIES.get(category) == "violence" and lexicon().grave.search(text):
         return "high"
-    if category in ("threat or warning", "protest", "arrest"):
-        return "low"
-    return "medium"
+    return kind.severity
 
 
 def _summary(text: str, limit: int = 160) -> str:

@@ -101,6 +101,7 @@ NOMINAL_BODIES = [
 ]
 # Words that name nobody unless tied to a body ("the police", "the army").
 COMMON_BODIES = {"police", "officers", "military", "army"}
+COMMON_BODY_NAME = re.compile(r"\b(?:police|army|military|forces|guard)\b", re.I)
 STATE_MODIFIERS = {"government", "regime", "army", "military", "state", "pro-government"}
 PERPETRATOR_NOUNS = {"attacker", "gunman", "assailant", "bomber", "suspect", "perpetrator"}
 _PERPS = "|".join(sorted(LEX.perpetrators, key=len, reverse=True))
@@ -260,12 +261,23 @@ class RoleFinder:
             return ""
 
         def told_where(n: Name) -> bool:
+            # "in northern Syria", not "in blaming Iran"
             return bool(re.search(r"\b(?:in|at|near|outside|inside|on|into|across|over)\s+(?:the\s+)?"
-                                  r"(?:[\w'’-]+\s+){0,3}$", self.text[max(0, n.start - 30):n.start])) \
+                                  r"(?:(?![\w'’-]*ing\s)[\w'’-]+\s+){0,3}$", self.text[max(0, n.start - 30):n.start])) \
                 or bool(PLACE_NOUN_OF.search(self.text, max(0, n.start - 40), n.start))
 
+        def whose(n: Name) -> bool:
+            # "the Houthi movement in Yemen": the country qualifies the group, not the act
+            # (but "police in Clairton", "Rayshard Brooks in Atlanta" are there).
+            return n.place.kind == "country" and any(
+                0 <= n.start - a.end <= 12 and a.actor.type in ("armed_group", "organization")
+                and not COMMON_BODY_NAME.search(a.name)
+                and re.fullmatch(r"\s+(?:in|of|from|based in)\s+(?:the\s+)?", self.text[a.end:n.start])
+                for a in self.actor_names if a.name != n.name)
+
         def located(n: Name) -> bool:
-            return told_where(n) or self._is_patient(n)        # "in", "at", "the town of", or what is attacked
+            # "in", "at", "the town of", or what is attacked
+            return (told_where(n) or self._is_patient(n)) and not whose(n)
         def qualifies(n: Name) -> bool:
             # "in a US counter-terrorism operation": the country says whose act, not where.
             span = self.doc.char_span(n.start, n.end, alignment_mode="expand")

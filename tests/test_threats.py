@@ -458,6 +458,20 @@ def test_where_the_claimant_is_based_or_the_blame_falls_is_not_where_it_happened
     assert [(t.category, t.actor, t.location) for t in b.threats] == [("air/drone strike", "Houthi movement", "Abqaiq")]
 
 
+def test_those_killed_are_not_the_ones_acting(extractor):
+    from generator.extract.roles import _acting_subject
+    doc = next(parse(extractor.nlp, ["Between three and nine soldiers were injured along with three bystanders."]))
+    assert not _acting_subject(next(t for t in doc if t.text == "soldiers"), doc[:])
+    doc = next(parse(extractor.nlp, ["The gunmen opened fire on the soldiers."]))
+    assert _acting_subject(next(t for t in doc if t.text == "gunmen"), doc[:])
+
+
+def test_a_name_written_before_a_violent_verb_acts_where_the_parse_fails(extractor):
+    b = brief(extractor, "Turkish jets struck Kurdish positions near Kobani on Wednesday.",
+              title="Kurds announce deal with Assad's government as Turkey invades Syria's northeast")
+    assert [(t.category, t.actor) for t in b.threats] == [("air/drone strike", "Turkey")]
+
+
 def test_protesters_who_clash_with_police_riot(extractor):
     b = brief(extractor, "Serbian protesters gathered outside parliament in Belgrade for a third night. The "
                          "protesters clashed with police and threw rocks at officers, injuring fourteen officers.",

@@ -117,6 +117,8 @@ PERPETRATOR_AFTER = re.compile(
 SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
 
 
+# A name written right before a violent verb acts: "Turkey invades", "ISIS attacked".
+ACTS_AFTER = re.compile(rf"\s+(?:has\s+|have\s+|had\s+)?(?:{_ACTS})\b(?!\s+by\b)", re.I)
 # The one before or after a noun of people that makes them the ones acted on.
 VICTIM_BEFORE = re.compile(
     rf"\b(?:{_ACTS}|(?:{'|'.join(map(re.escape, sorted(LEX.act_nouns, key=len, reverse=True)))})\s+"
@@ -359,6 +361,11 @@ class RoleFinder:
                     and v.lower_ not in BE_OR_GET_OR_HAVE]
         first = min(subjects, key=lambda nv: not ACT_VERB.search(nv[1].text), default=None)
         named = (first[0].name, _depth(first[1])) if first else None
+        if named is None:
+            # Headlines the parser reads badly: "… as Turkey invades Syria's northeast".
+            written = next((n for n in agents if not self._is_patient(n) and not _quoted(
+                self.text[sent.start_char:n.start]) and ACTS_AFTER.match(self.text, n.end)), None)
+            named = (written.name, 50) if written is not None else None
         nominal = self._nominal_agent(sent, patients)
         if named and nominal and nominal[1] < named[1]:
             return nominal[0]
@@ -594,6 +601,8 @@ def _acting_subject(token: Token, sent: Span) -> bool:
         verb = token.head
     elif nxt is not None and nxt.tag_ in ("VBD", "VBZ", "VBP") and token.dep_ not in ("obj", "compound"):
         verb = nxt                 # the parser may miss it: "after police discharged their firearms"
+        if verb.lower_ in BE_OR_GET and any(t.tag_ == "VBN" for t in sent.doc[verb.i + 1:min(verb.i + 3, sent.end)]):
+            return False           # "Two soldiers and 16 gunmen were killed": acted on
     else:
         return token.dep_ in ("ROOT", "appos") and token.lower_ not in COMMON_BODIES
     # "the three officers were stabbed": the subject of a passive is acted on.

@@ -472,6 +472,14 @@ def test_a_name_written_before_a_violent_verb_acts_where_the_parse_fails(extract
     assert [(t.category, t.actor) for t in b.threats] == [("air/drone strike", "Turkey")]
 
 
+def test_police_in_a_headline_the_parser_misreads_act(extractor):
+    b = brief(extractor, "A police officer fired a live round at a protester in Tsuen Wan yesterday. The Hong "
+                         "Kong police said the officer acted in self-defence. Hong Kong police have used tear gas "
+                         "against protesters before.",
+              title="Police shoot teenage protester as Hong Kong demonstrations continue")
+    assert incident(b, "Police shoot teenage protester").actor == "Hong Kong police"
+
+
 def test_protesters_who_clash_with_police_riot(extractor):
     b = brief(extractor, "Serbian protesters gathered outside parliament in Belgrade for a third night. The "
                          "protesters clashed with police and threw rocks at officers, injuring fourteen officers.",

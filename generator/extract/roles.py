@@ -603,10 +603,19 @@ def _acting_subject(token: Token, sent: Span) -> bool:
         verb = nxt                 # the parser may miss it: "after police discharged their firearms"
         if verb.lower_ in BE_OR_GET and any(t.tag_ == "VBN" for t in sent.doc[verb.i + 1:min(verb.i + 3, sent.end)]):
             return False           # "Two soldiers and 16 gunmen were killed": acted on
+    elif nxt is not None and VIOLENT_VERB.match(nxt.lower_) and nxt.lower_ not in PAST_PARTICIPLES \
+            and token.i + 2 < len(sent.doc) and sent.doc[token.i + 2].lower_ != "by":
+        return True                # a headline the parser reads badly: "Police shoot teenage protester"
     else:
         return token.dep_ in ("ROOT", "appos") and token.lower_ not in COMMON_BODIES
     # "the three officers were stabbed": the subject of a passive is acted on.
     return verb.lower_ not in CUES and not _verb_of_report(verb) and not _passive(verb)
+
+
+# Verb forms that after a noun more often modify it than tell what it did ("soldiers killed
+# in the attack", "the gunmen wounded"): not read as a headline's verb.
+PAST_PARTICIPLES = {"killed", "wounded", "injured", "taken", "detained", "arrested", "kidnapped", "abducted",
+                    "shot", "stabbed", "targeted", "martyred", "occupied", "captured", "seized"}
 
 
 def _verb_of_report(verb: Token) -> bool:

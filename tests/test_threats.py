@@ -261,6 +261,14 @@ def test_falling_to_the_ground_is_no_loss_of_territory():
     assert kind("The student fell to the ground as others ran.") is None
 
 
+def test_firing_a_round_at_someone_is_an_attack():
+    from generator.extract.threat_lexicon import lexicon
+    kind = lexicon().kind_of
+    assert kind("A police officer fired a live round at a protester.").category == "armed assault"
+    assert kind("Soldiers fired on the crowd.").category == "armed assault"
+    assert kind("The company fired its chief executive.") is None
+
+
 def test_killings_by_a_suspect_are_violence():
     from generator.extract.threat_lexicon import lexicon
     assert lexicon().kind_of("Suspect in Kenosha protester killings released on bail").category == "armed assault"

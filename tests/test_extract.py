@@ -37,6 +37,21 @@ def test_acronym_and_misspelt_long_form_are_one_known_actor(extractor):
     assert {"IRGC", "Islamic Republican Guards Corp"} <= set(irgc.aliases)
 
 
+def test_a_son_named_with_his_fathers_patronymic_is_another_person(extractor):
+    b = brief(extractor, "US President Donald Trump said Hamza bin Laden, son of the late Al-Qaeda founder "
+                         "Osama bin Laden, has been killed. \"Hamza bin Ladin was a high-ranking member,\" the "
+                         "statement said. Hamza bin Laden had appeared in videos since he was a boy.")
+    hamza, osama = actor(b, "Hamza bin Laden"), actor(b, "Osama bin Laden")
+    assert hamza is not None and osama is not None
+    assert "Hamza bin Ladin" in hamza.aliases and not any("Hamza" in a for a in osama.aliases)
+
+
+def test_a_name_after_its_particle_is_kept_whole(extractor):
+    b = brief(extractor, "The commander, General Khalid al-Obaidi, entered the town yesterday. Later, "
+                         "President Khalid al-Obaidi spoke.")
+    assert actor(b, "Khalid al-Obaidi") is not None and actor(b, "Khalid") is None
+
+
 def test_demonyms_and_dates_are_not_actors(extractor):
     b = brief(extractor, "Syrian officials said on Thursday that Iranian advisers had arrived.")
     names = {a.name for a in b.actors}

@@ -61,6 +61,10 @@ class ActorFinder:
         self.known = {a.name: a for a in known}
         self.known_by_form = {norm(f): a for a in known for f in [a.name, *a.aliases]}
 
+    def known_forms(self, name: str) -> set[str]:
+        actor = self.known.get(name)
+        return {norm(f) for f in [actor.name, *actor.aliases]} if actor else set()
+
     def find(self, doc: Doc, headline_end: int, places: list[tuple[int, int]] = ()) -> list[Actor]:
         """Actors of the article; `places` are the character spans the location rules
         found to name places (a place is an actor only when it acts: "Moscow sent")."""
@@ -90,7 +94,10 @@ class ActorFinder:
                 ent = Span(doc, span.start, span.end, label=ent.label_) if span is not None else ent
             if len(form) < 2 or not any(c.isupper() for c in form):
                 continue
-            known = self.known.get(ent.ent_id_) or self.known_by_form.get(norm(form))
+            # The known actor the ruler tagged, unless the name grew around its form ("Hamza"
+            # before "bin Laden" is another person).
+            known = self.known_by_form.get(norm(form)) or (
+                self.known.get(ent.ent_id_) if norm(form) in self.known_forms(ent.ent_id_) else None)
             if known:
                 draft = add(known.name, known.name, known.type, form, ent, self._country_name(known.affiliation))
                 if known.type == "person":
@@ -290,9 +297,14 @@ def _particle_name(text: str, start: int, end: int) -> tuple[int, int] | None:
 def _trim_person(form: str) -> str:
     """A person's name without lower-case words the recogniser ran on into ("Rittenhouse a")."""
     words = form.split()
-    while len(words) > 1 and words[-1][:1].islower() and words[-1] not in NAME_LINKS_LOWER:
+    while len(words) > 1 and words[-1][:1].islower() and words[-1] not in NAME_LINKS_LOWER \
+            and not PARTICLE_NAME.match(words[-1]):
         words.pop()
     return " ".join(words)
+
+
+# "al-Assad", "el-Sisi", "bin-Salman": a name after its particle, not a word run on into.
+PARTICLE_NAME = re.compile(r"(?:al|el|ad|as|ash|at|az|ar|an|abu|ibn|bin|bint|de|di|da|du|van|von|le|la)-[A-Z]")
 
 
 NAME_LINKS_LOWER = {"bin", "ibn", "al", "de", "van", "von", "da", "el"}
@@ -393,6 +405,10 @@ def _inside_longer(places: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s <= start and end <= e and e - s > end - start for s, e in places)
 
 
+def _consonants(name: str) -> str:
+    return re.sub(r"[aeiouy\s]", "", norm(name))
+
+
 def _initials(name: str) -> str:
     return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", name)
                    if w.lower() not in ("of", "the", "and", "for")).upper()
@@ -414,6 +430,11 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
         if target is None and d.type in ("organization", "armed_group"):
             # "Russian Federation forces" spelt twice: same normalised name.
             target = next((o for o in out if norm(o.name) == norm(d.name)), None)
+        if target is None and d.type == "person" and len(words) > 1:
+            # One name transliterated two ways ("Hamza bin Laden", "Hamza bin Ladin"): the
+            # same first word and the same consonants.
+            target = next((o for o in out if o.type == "person" and o.name.split()[0] == words[0]
+                           and _consonants(o.name) == _consonants(d.name)), None)
         if target is not None and target is not d:
             target.aliases |= d.aliases | {d.name}
             for ev in d.evidence:

@@ -129,11 +129,14 @@ def person_rules(doc):
     """
     ents = [_corrected(e) for e in doc.ents]
     ents = [e for e in ents if e is not None]
-    for span in _titled_names(doc) + _given_names(doc) + _described_names(doc):
+    patronymic = _patronymic_names(doc)
+    for span in _titled_names(doc) + _given_names(doc) + _described_names(doc) + patronymic:
         clash = [e for e in ents if e.start < span.end and span.start < e.end]
         if any(e.start < span.start or e.end > span.end for e in clash) or \
-                any(e.label_ == "PERSON" and len(e) >= len(span) or e.ent_id_ for e in clash):
-            continue     # a longer or curated entity already covers it
+                any(e.label_ == "PERSON" and len(e) >= len(span)
+                    or e.ent_id_ and (span not in patronymic or len(e) >= len(span)) for e in clash):
+            continue     # a longer or curated entity already covers it ("Hamza" before a curated
+                         # "bin Laden" makes another person)
         ents = [e for e in ents if e not in clash] + [Span(doc, span.start, span.end, label="PERSON")]
     doc.ents = sorted(ents, key=lambda e: e.start)
     return doc
@@ -169,6 +172,29 @@ def _given_names(doc) -> list:
         if end < len(doc) and doc[end].is_title and not is_common_word(doc[end].lower_) and doc[end - 1].whitespace_:
             end += 1      # "Mary Ann Smith"
         spans.append(doc[tok.i:end])
+    return spans
+
+
+PATRONYMIC = {"bin", "ibn", "bint"}
+
+
+def _patronymic_names(doc) -> list:
+    """"Hamza bin Laden", "Mohammed bin Salman": capitalised names joined by "bin", "ibn"
+    or "bint" are a person's, whatever the model took them for ("Hamza" as a place)."""
+    spans = []
+    for tok in doc:
+        if tok.text not in PATRONYMIC or tok.i == 0 or tok.i + 1 >= len(doc):
+            continue
+        start = tok.i
+        while start > 0 and tok.i - start < 2 and doc[start - 1].is_title and doc[start - 1].lower_ not in TITLES \
+                and not doc[start - 1].whitespace_.count("\n") and doc[start - 1].whitespace_:
+            start -= 1
+        end = tok.i + 1
+        while end < len(doc) and end - tok.i <= 2 and (doc[end].is_title or doc[end].text[:3] in ("al-", "Al-")) \
+                and doc[end - 1].whitespace_ == " ":
+            end += 1
+        if start < tok.i and end > tok.i + 1:
+            spans.append(doc[start:end])
     return spans
 
 

@@ -18,6 +18,10 @@ from generator.extract.roles import AGENT_BEFORE, is_act
 from test_extract import brief
 
 
+def actor_names(b) -> set[str]:
+    return {a.name for a in b.actors}
+
+
 def incident(b, sentence: str):
     """The incident whose evidence holds `sentence`."""
     found = [t for t in b.threats if any(sentence in e.text or e.text in sentence for e in t.evidence)]
@@ -486,6 +490,28 @@ def test_police_in_a_headline_the_parser_misreads_act(extractor):
                          "against protesters before.",
               title="Police shoot teenage protester as Hong Kong demonstrations continue")
     assert incident(b, "Police shoot teenage protester").actor == "Hong Kong police"
+
+
+def test_the_person_named_after_the_role_killed_is_the_target(extractor):
+    b = brief(extractor, "A bombing yesterday killed Abu Dhabi TV photojournalist Ziad al-Sharabi in the port "
+                         "town of Mokha. At least five other civilians also died.",
+              title="Mokha, Yemen bomb kills photojournalist")
+    t = incident(b, "A bombing yesterday")
+    assert t.target == "Ziad al-Sharabi" and t.actor != "Yemen"
+
+
+def test_a_protester_shot_is_one_of_the_crowd_the_article_names(extractor):
+    b = brief(extractor, "Police shot a teenage protester in Tsuen Wan yesterday. Hong Kong protesters had "
+                         "gathered for the sixteenth week; Hong Kong protesters blocked roads.",
+              title="Police shoot teenage protester in Hong Kong")
+    assert incident(b, "Police shot a teenage protester").target == "Hong Kong protesters"
+
+
+def test_a_crowd_is_named_by_its_town_before_its_state(extractor):
+    b = brief(extractor, "Kyle Rittenhouse, the suspect in a shooting of protesters in Kenosha, Wisconsin, was "
+                         "released on bail. Kenosha, Wisconsin protesters had gathered after a police shooting.",
+              title="Suspect in Kenosha, Wisconsin protester killings released")
+    assert actor_names(b) >= {"Kenosha protesters"} and "Wisconsin protesters" not in actor_names(b)
 
 
 def test_protesters_who_clash_with_police_riot(extractor):

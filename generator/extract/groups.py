@@ -22,6 +22,7 @@ from ..geo import Gazetteer, norm
 from .spans import evidence
 
 DATA = Path(__file__).resolve().parent.parent / "data"
+TOWN_BEFORE = re.compile(r"\b([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?),\s+$")
 # A group noun followed by one of these is a modifier ("government forces", "police station").
 MODIFIED = {"forces", "force", "troops", "officials", "official", "spokesman", "spokeswoman", "spokesperson",
             "station", "stations", "chief", "chiefs", "headquarters", "complex", "car", "cars", "vehicle",
@@ -81,6 +82,9 @@ def find_groups(text: str, gaz: Gazetteer, locations: list[Location], headline_e
             continue
         qualifier = _qualifier(m.group("qual") or "", gaz, locations)
         start = m.start("qual") if qualifier else noun_start
+        town = TOWN_BEFORE.search(text, max(0, start - 40), start) if qualifier else None
+        if town and any(loc.kind == "city" and norm(loc.name) == norm(town.group(1)) for loc in locations):
+            qualifier = town.group(1)     # "Kenosha, Wisconsin protesters": the town, the narrower
         sightings.append(Sighting(by_noun[m.group("noun")], qualifier, evidence(text, start, m.end()),
                                   _plural(m.group("noun"), classes[by_noun[m.group("noun")]])))
     country = _main_country(locations, gaz)

@@ -117,6 +117,8 @@ PERPETRATOR_AFTER = re.compile(
 SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
 
 
+VICTIM_TITLE_BEFORE = re.compile(rf"\b(?:{_ACTS})[ ]+(?:(?:the|a|an)[ ]+)?(?:[A-Z][\w.-]*[ ]+){{0,3}}"
+                                 rf"(?:(?!(?:in|on|at|by|for|with|from|and|or|of|to)[ ])[a-z][\w-]+(?<!ed)[ ]+){{1,2}}$")
 # A name written right before a violent verb acts: "Turkey invades", "ISIS attacked".
 ACTS_AFTER = re.compile(rf"\s+(?:has\s+|have\s+|had\s+)?(?:{_ACTS})\b(?!\s+by\b)", re.I)
 # The one before or after a noun of people that makes them the ones acted on.
@@ -224,11 +226,18 @@ class RoleFinder:
                     or _quoted(self.text[sent.start_char:token.idx]):
                 continue           # "no crew were injured"; what a speaker says may be or happen
             words = [t.lower_ for t in token.lefts if t.dep_ in ("compound", "amod") and t.text.islower()
-                     and t.lower_ not in NOT_DESCRIBING]
+                     and t.lower_ not in NOT_DESCRIBING and t.lower_ not in LEX.acts_on]
             phrase = " ".join(words + [token.lower_])
+            if (token.lower_ in CROWD_NOUNS or token.lower_ + "s" in CROWD_NOUNS) and self._crowd():
+                phrase = self._crowd()     # "a teenage protester" of the Hong Kong protesters
             if phrase not in out:
                 out.append(phrase)
         return out
+
+    def _crowd(self) -> str:
+        """The crowd the article names ("Hong Kong protesters"), if any."""
+        crowds = [a for a in self.by_name.values() if a.type == "group" and CROWD.search(a.name)]
+        return max(crowds, key=lambda a: len(a.evidence)).name if crowds else ""
 
     def _acted_on(self, token: Token, sent: Span) -> bool:
         """The noun is what a violent verb acts on: its object, its passive subject, one who
@@ -315,7 +324,12 @@ class RoleFinder:
 
     def _is_patient(self, n: Name) -> bool:
         before = self.text[max(0, n.start - 30):n.start]
-        if PATIENT_BEFORE.search(before) and not _agent_cue(before):
+        if PATIENT_BEFORE.search(before) and not _agent_cue(before) and not self._names_a_noun(n):
+            return True
+        # "killed Abu Dhabi TV photojournalist Ziad al-Sharabi": a person named after the role
+        # the violent verb acts on.
+        if n.actor is not None and n.actor.type == "person" \
+                and VICTIM_TITLE_BEFORE.search(self.text, max(0, n.start - 60), n.start):
             return True
         # "six aid workers in South Sudan were killed": the place says where, not who.
         if PATIENT_AFTER.match(self.text, n.end) and not IN_PLACE_BEFORE.search(before):
@@ -325,6 +339,10 @@ class RoleFinder:
             return False
         head = token.head
         if token.dep_ == "obj" and VIOLENT_VERB.match(head.lower_):
+            return True
+        # "killed Abu Dhabi TV photojournalist Ziad al-Sharabi": the name of the one killed
+        if token.dep_ in ("appos", "flat", "compound") and head.i < token.i and VIOLENT_VERB.match(head.head.lower_) \
+                and (head.dep_ == "obj" or head.dep_ == "obl" and not any(c.dep_ == "case" for c in head.children)):
             return True
         if token.dep_ == "nsubj" and _passive(head) and VIOLENT_VERB.match(head.lower_):
             return True
@@ -364,7 +382,8 @@ class RoleFinder:
         if named is None:
             # Headlines the parser reads badly: "… as Turkey invades Syria's northeast".
             written = next((n for n in agents if not self._is_patient(n) and not _quoted(
-                self.text[sent.start_char:n.start]) and ACTS_AFTER.match(self.text, n.end)), None)
+                self.text[sent.start_char:n.start]) and (m := ACTS_AFTER.match(self.text, n.end))
+                and not _noun_before_verb(self.text, m.end())), None)
             named = (written.name, 50) if written is not None else None
         nominal = self._nominal_agent(sent, patients)
         if named and nominal and nominal[1] < named[1]:
@@ -404,8 +423,7 @@ class RoleFinder:
         if token.lower_ in CROWD_NOUNS:
             # A crowd is its own party ("Serbian protesters" are not Serbia): the crowd the
             # article names, if any.
-            crowds = [a for a in self.by_name.values() if a.type == "group" and CROWD.search(a.name)]
-            return max(crowds, key=lambda a: len(a.evidence)).name if crowds else None
+            return self._crowd() or None
         modifiers = [t for t in token.lefts if t.pos_ in ("ADJ", "PROPN", "NOUN") and t.dep_ != "nsubj"]
         for mod in modifiers:
             iso = self.gaz.country_of_demonym(mod.text) if mod.text[:1].isupper() else ""
@@ -539,6 +557,12 @@ class RoleFinder:
         return (ta.dep_ in ("conj", "appos") and ta.head.i == tb.i) or \
             (tb.dep_ in ("conj", "appos") and tb.head.i == ta.i)
 
+    def _names_a_noun(self, n: Name) -> bool:
+        """A name written before the noun it qualifies: "killed Abu Dhabi TV photojournalist
+        Ziad al-Sharabi" (the photojournalist is killed, not Abu Dhabi)."""
+        return bool(re.match(r"\s+(?:[A-Z]{2,}\s+)?[a-z]{3,}\b", self.text[n.end:n.end + 40])) \
+            and self._qualifier(n)
+
     def _qualifier(self, n: Name) -> bool:
         """A name that only qualifies the next noun: "US troops", "US President Trump"."""
         token = self._token(n)
@@ -574,6 +598,12 @@ class RoleFinder:
 
 BE_OR_GET_OR_HAVE = {"be", "is", "are", "was", "were", "been", "being", "has", "have", "had", "having"}
 BE_OR_GET = {"be", "is", "are", "was", "were", "been", "being", "get", "gets", "got", "gotten", "'s", "’s"}
+
+
+def _noun_before_verb(text: str, end: int) -> bool:
+    """The word just read as a verb is a noun before the real one ("Yemen bomb kills")."""
+    nxt = re.match(r"\s+([a-z]+)", text[end:end + 20])
+    return bool(nxt) and (nxt.group(1) in LEX.acts_on or nxt.group(1) in ("is", "was", "were", "has", "have"))
 
 
 def _agent_cue(before: str) -> bool:

@@ -52,6 +52,27 @@ def test_a_name_after_its_particle_is_kept_whole(extractor):
     assert actor(b, "Khalid al-Obaidi") is not None and actor(b, "Khalid") is None
 
 
+def test_words_inside_a_quote_are_nobodys_name_and_the_next_quote_continues(extractor):
+    b = brief(extractor, "“People know who she is — they have heard about her for 30 years,” said Sean Spicer, "
+                         "chief strategist for the committee. “And what needs to be done next is that he is seen "
+                         "as the element of change.”")
+    assert [q.speaker for q in b.quotes] == ["Sean Spicer", "Sean Spicer"]
+
+
+def test_a_person_of_a_body_written_with_its_possessive_is_the_person(extractor):
+    b = brief(extractor, "Debates are not likely to alter the campaign, noted NBC’s Dante Chinni.\n\n“Considering "
+                         "the high-stakes moments that the debates create, one might expect them to matter more,” "
+                         "he wrote.")
+    assert actor(b, "Dante Chinni") is not None and [q.speaker for q in b.quotes] == ["Dante Chinni"]
+
+
+def test_he_is_never_a_place(extractor):
+    b = brief(extractor, "Jean-Marc Ayrault, the foreign minister of France, a permanent member of the Security "
+                         "Council, said the latest \"provocation cannot be left without consequences, especially at "
+                         "the Security Council.\"\n\n\"We must act together,\" he told reporters.")
+    assert b.quotes[-1].speaker not in ("France", "")
+
+
 def test_demonyms_and_dates_are_not_actors(extractor):
     b = brief(extractor, "Syrian officials said on Thursday that Iranian advisers had arrived.")
     names = {a.name for a in b.actors}

@@ -45,7 +45,7 @@ class Extractor:
         taken = [(e.start, e.end) for a in actors for e in a.evidence]
         actors = merge_into_states(actors + find_groups(doc_text(doc), self.gaz, locations, headline_end, taken),
                                    self.gaz)
-        quotes = QuoteFinder(actors).find(doc)
+        quotes = QuoteFinder(actors, {loc.name for loc in locations}).find(doc)
         published = publication_date(article)
         threats = find_threats(doc, actors, locations, self.gaz, published, headline_end)
         summary = summarise(doc, headline_end, actors, locations, threats)

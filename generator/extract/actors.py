@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..briefing import Actor, Evidence
 from .gazetteer import Gazetteer, KnownActor, norm
-from .lexicon import is_common_word
+from .lexicon import is_common_word, is_given_name
 from .threat_lexicon import lexicon
 from .place_mentions import PLACE_LABELS
 from .spans import (HEAD_TITLES, TITLE_WORDS, clean_name, doc_text, span_evidence, strip_titles,
@@ -94,6 +94,13 @@ class ActorFinder:
                 ent = Span(doc, span.start, span.end, label=ent.label_) if span is not None else ent
             if len(form) < 2 or not any(c.isupper() for c in form):
                 continue
+            owned = OWNED_PERSON.match(form)
+            if owned and is_given_name(owned.group(2).split()[0]):
+                # "NBC's Dante Chinni": the person, of the body named before them.
+                at = ent.start_char + ent.text.find(owned.group(2))
+                span = doc.char_span(at, at + len(owned.group(2)), alignment_mode="expand")
+                if span is not None:
+                    ent, form = Span(doc, span.start, span.end, label="PERSON"), owned.group(2)
             # The known actor the ruler tagged, unless the name grew around its form ("Hamza"
             # before "bin Laden" is another person).
             known = self.known_by_form.get(norm(form)) or (
@@ -307,6 +314,7 @@ def _trim_person(form: str) -> str:
 PARTICLE_NAME = re.compile(r"(?:al|el|ad|as|ash|at|az|ar|an|abu|ibn|bin|bint|de|di|da|du|van|von|le|la)-[A-Z]")
 
 
+OWNED_PERSON = re.compile(r"^([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s\s+([A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){1,2})$")
 NAME_LINKS_LOWER = {"bin", "ibn", "al", "de", "van", "von", "da", "el"}
 
 

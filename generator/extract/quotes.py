@@ -88,13 +88,14 @@ def _find_close(text: str, start: int, close: str, opener: str) -> int | None:
 
 
 class QuoteFinder:
-    def __init__(self, actors: list[Actor]):
+    def __init__(self, actors: list[Actor], places: set[str] = frozenset()):
         self.actors = actors
+        self.places = places      #: the article's place names: no one "he" or "she" can be
 
     def find(self, doc: Doc) -> list[Quote]:
         text = doc_text(doc)
         spans = [q for q in find_quote_spans(text) if text[q.start:q.end].strip()]
-        resolver = SpeakerResolver(doc, self.actors, [(q.start - 1, q.end + 1) for q in spans])
+        resolver = SpeakerResolver(doc, self.actors, [(q.start - 1, q.end + 1) for q in spans], self.places)
         quotes: list[Quote] = []
         previous: tuple[RawQuote, str] | None = None
         for i, raw in enumerate(spans):
@@ -105,8 +106,10 @@ class QuoteFinder:
             if found is not None:
                 speaker = resolver.resolve(found.phrase_start, found.phrase_end, raw.start, found.kind)
                 cue = found.cue
+            # Continued: no cue of its own, or one whose "speaker" lies inside the quote before
+            # ("“A,” said X, a strategist. “B.”": the cue is X's, read backwards from B).
             if not speaker and previous is not None and _continues(text, previous[0], raw) \
-                    and (found is None or found.kind == "introducer"):
+                    and (found is None or found.kind == "introducer" or resolver.inside_quote(found.phrase_start)):
                 speaker = previous[1]
             if not speaker and len(body.split()) < MIN_WORDS_UNATTRIBUTED:
                 continue          # a title, a slogan or a scare quote, not a statement

@@ -53,8 +53,9 @@ class Person:
 
 
 class SpeakerResolver:
-    def __init__(self, doc: Doc, actors: list[Actor], quoted: list[tuple[int, int]]):
+    def __init__(self, doc: Doc, actors: list[Actor], quoted: list[tuple[int, int]], places: set[str] = frozenset()):
         self.doc = doc
+        self.places = places
         self.text = doc_text(doc)
         self.quoted = quoted
         self.actors = actors
@@ -73,14 +74,20 @@ class SpeakerResolver:
         end = start + _person_before_of(self.text[start:end])
         phrase = " ".join(PARTY_TAG.sub("", self.text[start:end]).split()).strip(" ,.;:“”\"'")
         low = phrase.lower()
-        if not phrase or low in SUBORDINATORS:
-            return ""          # "After saying …": a clause's first word, nobody's name
+        if not phrase or low in SUBORDINATORS or self._quoted(start):
+            return ""          # "After saying …": a clause's first word; words inside a quote
         if low in ("he", "she", "him", "her", "i", "me"):
             return self._pronoun("f" if low in ("she", "her") else "m" if low in ("he", "him") else "", at)
         if low in ("they", "we", "them", "us"):
             return self._body_before(at)
-        if low in ("it",) or low in RELATIVES:
-            return self._relative(start, at) if low in RELATIVES else self._body_before(at)
+        if low in RELATIVES:
+            return self._relative(start, at)
+        if low == "it":
+            # "the Times wrote. … it added": the body or publication that spoke last, else
+            # the body named last.
+            if self.last and self._person(self.last[0]) is None and not self._looks_personal(self.last[0]):
+                return self.last[0]
+            return self._body_before(at)
         if low.split()[-1] in DOCUMENTS:
             # "read the statement": whoever issued it: the speaker quoted last in this
             # paragraph, else whoever the sentence before reports as speaking.
@@ -135,8 +142,8 @@ class SpeakerResolver:
 
     def _looks_personal(self, speaker: str) -> bool:
         """A speaker that may be "he" or "she": a name not of a body, or a description of a person."""
-        if any(a.name == speaker and a.type != "person" for a in self.actors):
-            return False
+        if any(a.name == speaker and a.type != "person" for a in self.actors) or speaker in self.places:
+            return False          # a body, a state or a place is no "he" or "she"
         return speaker.split()[-1].lower() in PERSON_NOUNS or speaker[:1].isupper() and not self._is_body_word(speaker)
 
     def _nobody_new_since(self, since: int, at: int, gender: str) -> bool:
@@ -240,6 +247,10 @@ class SpeakerResolver:
 
     def _quoted(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.quoted)
+
+    def inside_quote(self, pos: int) -> bool:
+        """Whether a speaker's phrase found at `pos` lies inside quotation marks."""
+        return self._quoted(pos)
 
     def _sentence(self, pos: int) -> tuple[int, int]:
         start = max(self.text.rfind(". ", 0, pos) + 2, self.text.rfind("\n", 0, pos) + 1, 0)

@@ -73,6 +73,13 @@ def test_he_is_never_a_place(extractor):
     assert b.quotes[-1].speaker not in ("France", "")
 
 
+def test_a_paragraph_ending_in_a_colon_introduces_the_quote_below(extractor):
+    b = brief(extractor, "Donald Trump spoke in Ohio on Monday. He wanted to prove that gun control is not the "
+                         "solution.\n\nHe said:\n\n\"We have the toughest gun laws in Chicago, and it has the worst "
+                         "record of shootings in the whole country.\"")
+    assert [(q.speaker, q.cue) for q in b.quotes] == [("Donald Trump", "said")]
+
+
 def test_demonyms_and_dates_are_not_actors(extractor):
     b = brief(extractor, "Syrian officials said on Thursday that Iranian advisers had arrived.")
     names = {a.name for a in b.actors}

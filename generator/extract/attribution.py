@@ -73,13 +73,29 @@ def attribution(doc: Doc, quotes: list, i: int) -> Attribution | None:
         return (_before(doc, left_limit, raw.start - 1)
                 or _according(text, left_limit, raw.start - 1, right_limit, raw.end + 1)
                 or _after(doc, raw.end + 1, right_limit, closing=True)
-                or _introducer(doc, left_limit, raw.start - 1))
+                or _introducer(doc, left_limit, raw.start - 1)
+                or _colon_paragraph(doc, para_start, raw.start - 1))
     return (_after(doc, raw.end + 1, right_limit)
             or _according(text, left_limit, raw.start - 1, right_limit, raw.end + 1)
             or _before(doc, left_limit, raw.start - 1)
             or _after(doc, raw.end + 1, right_limit, far=True)
             or _introducer(doc, left_limit, raw.start - 1)
-            or _opening(doc, para_start, raw.start - 1, prev_end))
+            or _opening(doc, para_start, raw.start - 1, prev_end)
+            or _colon_paragraph(doc, para_start, raw.start - 1))
+
+
+def _colon_paragraph(doc: Doc, para_start: int, start: int) -> Attribution | None:
+    """A quote that opens its paragraph after one ending in a colon ("He said:"): that
+    paragraph's last sentence introduces it."""
+    text = doc_text(doc)
+    if text[para_start:start].strip(" “\"") or para_start == 0:
+        return None
+    end = len(text[:para_start].rstrip())
+    if not text[:end].endswith(":"):
+        return None
+    line_start = text.rfind("\n", 0, end) + 1
+    left = _sentence_start(text, end - 1, line_start)
+    return _before(doc, left, end) or _introducer(doc, left, end)
 
 
 SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")

@@ -80,7 +80,7 @@ def test_an_act_the_text_only_threatens_is_a_threat(extractor):
     b = brief(extractor, "Mounting territorial losses mean that the Syrian capital of Damascus is now under "
                          "threat from ISIS, the source said.")
     t = incident(b, "Mounting territorial losses")
-    assert t.category == "threat or warning" and t.severity == "low" and t.actor == "ISIS"
+    assert t.category == "threat or warning" and t.severity == "medium" and t.actor == "ISIS"
 
 
 def test_a_capital_stands_for_its_state_only_when_it_acts_as_one(extractor):
@@ -446,10 +446,11 @@ def test_dates_are_resolved_against_the_articles_date():
     ("armed assault", "A man stabbed two people before police shot him dead.", None, None, True, "medium"),
     ("bombing", "A bomb exploded near the embassy; no one was hurt.", 0, 0, False, "medium"),
     ("bombing", "The blast injured 66 people.", None, 66, False, "high"),
-    ("threat or warning", "The group warned it would strike again.", None, None, False, "low"),
+    ("threat or warning", "The group warned it would strike again.", None, None, False, "medium"),
+    ("threat or warning", "The ministry named both groups as terrorists.", None, None, False, "low"),
     ("protest", "Thousands protested in the capital.", None, None, False, "medium"),
     ("protest", "Protests continued; the protester death count is in the hundreds.", None, None, False, "medium"),
-    ("threat or warning", "The group threatened to kill the hostages.", None, None, False, "low"),
+    ("threat or warning", "The group threatened to kill the hostages.", None, None, False, "medium"),
     ("armed assault", "He was sanctioned over a plot to kill the ambassador.", None, None, False, "medium"),
     ("riot", "Rioters clashed with police and injured fourteen officers.", None, 14, False, "medium"),
     ("deployment/escalation", "The army deployed troops to the border.", None, None, False, "medium"),

@@ -310,6 +310,8 @@ def severity(category: str, text: str, fatalities: int | None, injured: int | No
     """The written severity rule (see the module's docstring): the kind's default from the
     lexicon, raised to high by the rule unless the kind's ceiling is lower."""
     kind = lexicon().kind(category)
+    if kind.rhetoric is not None and not kind.trigger.search(kind.rhetoric.sub(" ", text)):
+        return "low"             # "named the PKK as terrorists": it names a danger, threatens no one
     if kind.ceiling != "high":
         return kind.severity     # never high, whatever deaths the story tells around it
     died = (fatalities or 0) > 0 or fatalities is None and DEATH.search(PLANNED.sub(" ", text)) is not None

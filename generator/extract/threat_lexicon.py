@@ -20,6 +20,7 @@ class Kind:
     severity: str           #: how serious by default
     variants: dict          #: other sub-event types: suicide, shelling, clash, government
     ceiling: str = "high"   #: the most serious it can be ("medium": a protest is never high)
+    rhetoric: re.Pattern | None = None   #: triggers that only name danger: low when no other is told
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,8 @@ def lexicon() -> Lexicon:
         Kind(k["category"], k["event_type"], k["sub_event_type"],
              re.compile(rf"\b(?:{k['triggers']})\b", re.I), k["severity"],
              {key.removesuffix("_sub_event_type"): value for key, value in k.items()
-              if key.endswith("_sub_event_type") and key != "sub_event_type"}, k.get("ceiling", "high"))
+              if key.endswith("_sub_event_type") and key != "sub_event_type"}, k.get("ceiling", "high"),
+             re.compile(rf"\b(?:{k['rhetoric']})\b", re.I) if k.get("rhetoric") else None)
         for k in data["kinds"])
     words = lambda value: frozenset(" ".join(value if isinstance(value, list) else [value]).split())
     return Lexicon(kinds, words(data["acts_on"]), words(data["act_nouns"]), data["act_noun_patient"],

@@ -515,6 +515,19 @@ def test_a_crowd_is_named_by_its_town_before_its_state(extractor):
     assert actor_names(b) >= {"Kenosha protesters"} and "Wisconsin protesters" not in actor_names(b)
 
 
+def test_one_who_admits_the_act_did_it_and_a_demonym_names_whose_thing_was_hit(extractor):
+    b = brief(extractor, "On Saturday morning, representatives from Iran acknowledged their government had "
+                         "\"unintentionally\" shot down a Ukrainian passenger jet near Tehran. The 176 people on "
+                         "board were all killed.", title="Iran admits downing Ukrainian jet, cites 'human error'")
+    assert [(t.actor, t.target, t.fatalities) for t in b.threats] == [("Iran", "Ukraine", 176)]
+
+
+def test_downing_street_downs_nothing():
+    from generator.extract.threat_lexicon import lexicon
+    assert lexicon().kind_of("A spokesman for 10 Downing Street expressed disappointment.") is None
+    assert lexicon().kind_of("Iran admits downing Ukrainian jet").category == "air/drone strike"
+
+
 def test_protesters_who_clash_with_police_riot(extractor):
     b = brief(extractor, "Serbian protesters gathered outside parliament in Belgrade for a third night. The "
                          "protesters clashed with police and threw rocks at officers, injuring fourteen officers.",

@@ -86,7 +86,8 @@ ACT_VERB = re.compile(r"^(attack|invad|launch|seiz|captur|bomb|strik|struck|kill
                       r"fir|shell|deploy|dispatch|sen[dt]|enter|advanc|infiltrat|threat|warn|claim|"
                       r"carr|conduct|target|occup|mount|began|begin|start)", re.I)
 ATTACK_NOUNS = set(LEX.act_nouns) | {"plans"}
-ARMED_NOUNS = {"rebels", "militants", "insurgents", "gunmen", "fighters", "jihadists", "attackers",
+ARMED_NOUNS = {"rebels", "militants", "insurgents", "gunmen", "fighters", "jihadists", "attackers", "government",
+               "regime",
                "attacker", "gunman", "terrorists", "militia", "militias", "forces", "troops", "soldiers",
                "officers", "police", "army", "military", "assailant", "assailants", "bomber", "bombers"}
 # Crowds act in unrest and may turn violent ("The protesters clashed with the police").
@@ -100,7 +101,7 @@ NOMINAL_BODIES = [
      re.compile(r"\b(army|armed forces|military|defen[cs]e forces)\b", re.I), True),
 ]
 # Words that name nobody unless tied to a body ("the police", "the army").
-COMMON_BODIES = {"police", "officers", "military", "army"}
+COMMON_BODIES = {"police", "officers", "military", "army", "government", "regime"}
 COMMON_BODY_NAME = re.compile(r"\b(?:police|army|military|forces|guard)\b", re.I)
 STATE_MODIFIERS = {"government", "regime", "army", "military", "state", "pro-government"}
 PERPETRATOR_NOUNS = {"attacker", "gunman", "assailant", "bomber", "suspect", "perpetrator"}
@@ -119,6 +120,11 @@ SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
 
 VICTIM_TITLE_BEFORE = re.compile(rf"\b(?:{_ACTS})[ ]+(?:(?:the|a|an)[ ]+)?(?:[A-Z][\w.-]*[ ]+){{0,3}}"
                                  rf"(?:(?!(?:in|on|at|by|for|with|from|and|or|of|to)[ ])[a-z][\w-]+(?<!ed)[ ]+){{1,2}}$")
+ADMITTING = {"admit", "admits", "admitted", "admitting", "acknowledge", "acknowledges", "acknowledged",
+             "confess", "confesses", "confessed"}
+# What one admits: the act itself ("admits downing", "acknowledged it had shot down").
+ADMITTED_ACT = re.compile(rf"\s+(?:(?:that|it|they|its|their|\w+)\s+){{0,3}}(?:had\s+|has\s+|have\s+)?"
+                          rf"(?:[\"“”']?\w+ly[\"“”']?\s+)?(?:{_ACTS}|downing|shooting down|shot down)\b", re.I)
 # A name written right before a violent verb acts: "Turkey invades", "ISIS attacked".
 ACTS_AFTER = re.compile(rf"\s+(?:has\s+|have\s+|had\s+)?(?:{_ACTS})\b(?!\s+by\b)", re.I)
 # The one before or after a noun of people that makes them the ones acted on.
@@ -233,6 +239,21 @@ class RoleFinder:
             if phrase not in out:
                 out.append(phrase)
         return out
+
+    def _owner_of_object(self, sent: Span) -> str:
+        """The country a demonym gives the object of a violent verb ("shot down a Ukrainian
+        passenger jet" → Ukraine)."""
+        for token in sent:
+            if token.dep_ not in ("obj", "dobj", "obl") or not (VIOLENT_VERB.match(token.head.lower_)
+                                                             or token.head.lower_ == "downing") \
+                    or token.dep_ == "obl" and not any(c.lower_ == "down" for c in token.children):
+                continue         # the object, or "shot down a jet" read as an oblique
+            for mod in token.subtree:
+                if mod.i < token.i and mod.dep_ in ("amod", "compound") and mod.text[:1].isupper():
+                    iso = self.gaz.country_of_demonym(mod.text)
+                    if iso and iso in self.gaz.countries:
+                        return self.gaz.countries[iso].name
+        return ""
 
     def _crowd(self) -> str:
         """The crowd the article names ("Hong Kong protesters"), if any."""
@@ -374,6 +395,11 @@ class RoleFinder:
         # The subject of an action, not of a report ("Reuters reported"): a violent or
         # military verb first ("as Turkey invades"), then any other verb.
         # Nor of an aside ("Tartus, where Russia has naval interests, is under threat").
+        # One who admits the act did it ("Iran admits downing Ukrainian jet").
+        admitted = next((n for n, v in subjects if v is not None and v.lower_ in ADMITTING
+                         and ADMITTED_ACT.match(self.text, v.idx + len(v.text), sent.end_char)), None)
+        if admitted is not None:
+            return admitted.name
         subjects = [(n, v) for n, v in subjects if v is not None and v.lower_ not in CUES and not _verb_of_report(v)
                     and not (v.dep_ in ("relcl", "acl") and not ACT_VERB.search(v.text))
                     and v.lower_ not in BE_OR_GET_OR_HAVE]
@@ -424,6 +450,14 @@ class RoleFinder:
             # A crowd is its own party ("Serbian protesters" are not Serbia): the crowd the
             # article names, if any.
             return self._crowd() or None
+        if token.lower_ in ("government", "regime") and any(c.lower_ in ("their", "its") for c in token.lefts):
+            # "representatives from Iran acknowledged their government had shot down …"
+            states = [n for n in self.actor_names + self.place_names
+                      if token.sent.start_char <= n.start < token.idx
+                      and (n.actor is not None and n.actor.type == "state"
+                           or n.place is not None and n.place.kind == "country")]
+            if states:
+                return states[-1].name
         modifiers = [t for t in token.lefts if t.pos_ in ("ADJ", "PROPN", "NOUN") and t.dep_ != "nsubj"]
         for mod in modifiers:
             iso = self.gaz.country_of_demonym(mod.text) if mod.text[:1].isupper() else ""
@@ -534,6 +568,10 @@ class RoleFinder:
         described = [v for v in self.described_victims(sent) if v.split()[-1] not in actor.lower().split()]
         if described:
             return described[0], TARGET_RANKS["described"]
+        # "shot down a Ukrainian passenger jet": the country whose thing was hit.
+        owner = self._owner_of_object(sent)
+        if owner and owner != actor and owner not in own and (home is None or owner != home.name):
+            return owner, TARGET_RANKS["described"]
         # Not where it came from ("the attacks came from Yemen").
         places = [n for n in places if eligible(n) and not self._is_subject(n)
                   and not ORIGIN_BEFORE.search(self.text[max(0, n.start - 30):n.start])]

@@ -528,6 +528,13 @@ def test_downing_street_downs_nothing():
     assert lexicon().kind_of("Iran admits downing Ukrainian jet").category == "air/drone strike"
 
 
+def test_two_sites_far_apart_are_told_as_their_country_and_an_origin_is_no_place(extractor):
+    b = brief(extractor, "Drone attacks struck the largest processing plant at Abqaiq and the Khurais oil field on "
+                         "Saturday. The Saudi government said the missiles could not have originated in Yemen.",
+              title="Oil facilities in Saudi Arabia hit by drone attacks")
+    assert [t.location for t in b.threats] == ["Saudi Arabia"]
+
+
 def test_protesters_who_clash_with_police_riot(extractor):
     b = brief(extractor, "Serbian protesters gathered outside parliament in Belgrade for a third night. The "
                          "protesters clashed with police and threw rocks at officers, injuring fourteen officers.",

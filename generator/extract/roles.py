@@ -80,8 +80,8 @@ AUDIENCE_BEFORE = re.compile(r"\b(?:told|tells|telling|according to|interview wi
 # "a professor at the Deakin University", "a spokesman for the ministry": a name that
 # qualifies someone else, not one acted on.
 ASIDE_BEFORE = re.compile(r"\b(?:at|of|for|from|with|about|as|among|between)\s+(?:the\s+)?$", re.I)
-ORIGIN_BEFORE = re.compile(r"\b(?:came|come|comes|coming|fired|launched|originated|flown|flew)\s+"
-                           r"(?:\w+\s+)?from\s+(?:the\s+)?$", re.I)
+ORIGIN_BEFORE = re.compile(r"\b(?:(?:came|come|comes|coming|fired|launched|originated|flown|flew)\s+"
+                           r"(?:\w+\s+)?from|originat\w*\s+in)\s+(?:the\s+)?$", re.I)
 ACT_VERB = re.compile(r"^(attack|invad|launch|seiz|captur|bomb|strik|struck|kill|shoot|shot|stab|"
                       r"fir|shell|deploy|dispatch|sen[dt]|enter|advanc|infiltrat|threat|warn|claim|"
                       r"carr|conduct|target|occup|mount|began|begin|start)", re.I)
@@ -155,6 +155,7 @@ class Name:
     place: Location | None = None
 
 
+APART_KM = 50         #: two sites of one act farther apart than this are told as its country
 INSIDE_KM = 25        #: a town this close to a bigger one named with it is a part of it ("Streatham", London)
 
 
@@ -309,7 +310,8 @@ class RoleFinder:
 
         def located(n: Name) -> bool:
             # "in", "at", "the town of", or what is attacked
-            return (told_where(n) or self._is_patient(n)) and not whose(n)
+            return (told_where(n) or self._is_patient(n)) and not whose(n) \
+                and not ORIGIN_BEFORE.search(self.text, max(0, n.start - 40), n.start)   # "originated in Yemen"
         def qualifies(n: Name) -> bool:
             # "in a US counter-terrorism operation": the country says whose act, not where.
             span = self.doc.char_span(n.start, n.end, alignment_mode="expand")
@@ -320,9 +322,30 @@ class RoleFinder:
         places = [n for n in places if located(n) and not qualifies(n)]
         if not places:
             return ""
+        holding = self._holding_both(places)
+        if holding:
+            return holding
         # Of places alike, one the text says it happened in before one named in what was hit
         # ("killed Abu Dhabi TV photojournalist … in the port town of Mokha").
         return min(places, key=lambda n: (self.place_rank[n.name], not told_where(n), n.start)).name
+
+    def _holding_both(self, places: list[Name]) -> str:
+        """Where one clause puts the act at two sites far apart ("struck the processing plant
+        at Abqaiq and the Khurais oil field"): the country that holds both, when the
+        briefing names it."""
+        ordered = sorted(places, key=lambda n: n.start)
+        for a, b in zip(ordered, ordered[1:]):
+            pa, pb = a.place, b.place
+            if pa.kind not in ("place", "city") or pb.kind not in ("place", "city") or pa.lat is None \
+                    or pb.lat is None or not pa.country or pa.country != pb.country \
+                    or not re.fullmatch(r"\s*(?:,\s*)?and\s+(?:the\s+)?", self.text[a.end:b.start]) \
+                    or km(pa.lat, pa.lon, pb.lat, pb.lon) <= APART_KM:
+                continue
+            country = next((n.place for n in self.place_names if n.place.kind == "country"
+                            and n.place.country == pa.country), None)
+            if country is not None:
+                return country.name
+        return ""
 
     def attacker_killed(self, sent: Span, actor: str) -> bool:
         """The death the clause tells is the attacker's ("police shot the attacker dead")."""

@@ -123,6 +123,8 @@ def person_rules(doc):
     - a capitalised name after a title is a person: "President Vladimir Putin", "Taliban
       spokesperson Zabiullah Mujahid", "Secretary of State Mike Pompeo";
     - a census given name before a capitalised word is a person: "Mike Pompeo";
+    - capitalised names joined by "bin", "ibn" or "bint" are a person's, even around a
+      known actor's shorter form ("Hamza bin Laden" is not "bin Laden");
     - a "person" ending in a site word is a site ("Grosvenor Square"), one holding the
       word of a body is a body ("Sam Houston State University"), and a lone ordinary
       word is nothing ("Violence broke out").

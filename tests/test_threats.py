@@ -389,8 +389,8 @@ def test_a_toll_of_disease_or_disaster_joins_no_attack(extractor):
     t = incident(brief(extractor, "Gunmen kidnapped two tourists near the resort on Saturday. A flu outbreak "
                                   "in the region caused 89 deaths and closed schools."), "Gunmen")
     assert t.fatalities is None and len(t.evidence) == 1
-    war = incident(brief(extractor, "Gunmen ambushed an aid convoy on Monday, killing six. At least twelve aid "
-                                    "workers have died this year, 79 since the outbreak of civil war."), "Gunmen")
+    war = incident(brief(extractor, "Gunmen ambushed an aid convoy on Monday, killing six. The dead aid workers "
+                                    "were among 79 killed since the outbreak of civil war."), "Gunmen")
     assert len(war.evidence) == 2                       # an outbreak of war is no disease
 
 
@@ -400,6 +400,7 @@ def test_the_lowest_toll_stated_is_the_incidents_as_acled_codes_it():
     assert killed("The bomb could have killed 50 people, police said.") == []
     assert killed("Taliban spokesperson Zabiullah Mujahid claimed 190 were dead.")[0] == 190
     assert killed("The death toll rose to 39 on Thursday.") == [39]
+    assert killed("The UN has confirmed six aid workers in South Sudan were killed on Saturday.") == [6]
     assert killed("Coalition authorities report no casualties from the strike.") == [0]
     assert injured("A Kabul car bombing killed five and wounded 110.") == [110]
     assert killed("In 2006, Abqaiq was the target of an attack.") == []
@@ -533,6 +534,13 @@ def test_two_sites_far_apart_are_told_as_their_country_and_an_origin_is_no_place
                          "Saturday. The Saudi government said the missiles could not have originated in Yemen.",
               title="Oil facilities in Saudi Arabia hit by drone attacks")
     assert [t.location for t in b.threats] == ["Saudi Arabia"]
+
+
+def test_a_count_for_the_year_is_not_this_attacks_toll(extractor):
+    b = brief(extractor, "The UN has confirmed six aid workers in South Sudan were killed on Saturday in an "
+                         "ambush. At least twelve aid workers have died in South Sudan this year.",
+              title="Aid workers dead in ambush in South Sudan")
+    assert [t.fatalities for t in b.threats] == [6]
 
 
 def test_protesters_who_clash_with_police_riot(extractor):

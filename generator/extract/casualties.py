@@ -16,9 +16,11 @@ NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+|(?:%s)(?:[- ](?:%s))?)" % ("|".join(UNITS),
 PEOPLE = (r"(?:(?:more\s+)?(?:people|persons|civilians|soldiers|troops|police(?:men)?|officers|officials|militants|"
           r"fighters|rebels|children|women|men|students|workers|members|passengers|residents|villagers|"
           r"security\s+personnel|personnel|others|pilgrims|worshippers|protesters|guards|staff|crew)\b\s*)?")
+# "six aid workers in South Sudan were killed": where they were, between who and the verb.
+WHERE = r"(?:(?:in|from|of|at|near)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3})?"
 KILLED = [
     rf"(?:at least|some|about|around|nearly|almost|over|more than)?\s*(?P<n>{NUMBER})\s+(?:(?!and\b|or\b|but\b)\w+\s+){{0,3}}?{PEOPLE}"
-    rf"(?:were|have been|had been|was|are|being)?\s*(?:all\s+)?(?:killed|dead|died|slain|murdered|massacred|executed|shot dead|"
+    rf"{WHERE}(?:were|have been|had been|was|are|being)?\s*(?:all\s+)?(?:killed|dead|died|slain|murdered|massacred|executed|shot dead|"
     rf"stabbed to death|beheaded|lost their lives)",
     rf"(?:killed|killing|kills|kill)\s+(?:at least|some|about|around|nearly|more than)?\s*(?P<n>{NUMBER})\b",
     rf"(?:death toll|toll)\s+(?:rose|climbed|increased|stood|stands|reached|is|was|of|has risen)?\s*(?:to|at)?\s*"

@@ -30,7 +30,7 @@ from .threat_lexicon import Kind, lexicon
 OTHER_TIME = re.compile(r"\b(?:in (?:19|20)\d\d|(?:last|earlier this|previous) (?:week|month|year)|"
                         r"in (?:(?:early|mid|late)[- ])?(?:January|February|March|April|May|June|July|August|September|October|November|"
                         r"December)(?: \d{4})?|another (?:attack|explosion|blast|bomb|bombing|shooting|stabbing|strike|raid)|a similar attack|previously|(?:years|months) ago|"
-                        r"since (?:19|20)\d\d|the deadliest since|in the past)\b", re.I)
+                        r"since (?:19|20)\d\d|the deadliest since|in the past|(?:so far )?this year)\b", re.I)
 FAMILIES = {"bombing": "violence", "air/drone strike": "violence", "abduction": "violence",
             "armed assault": "violence", "territorial loss": "violence", "sabotage/disruption": "violence",
             "riot": "unrest", "protest": "unrest", "arrest": "arrest", "infiltration": "violence",

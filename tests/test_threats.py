@@ -543,6 +543,15 @@ def test_a_count_for_the_year_is_not_this_attacks_toll(extractor):
     assert [t.fatalities for t in b.threats] == [6]
 
 
+def test_a_state_only_named_around_the_violence_is_not_its_doer(extractor):
+    b = brief(extractor, "Gunfire killed six aid workers in South Sudan on Saturday. The UN humanitarian "
+                         "coordinator for South Sudan described the attack as reprehensible. The South Sudanese "
+                         "government condemned the attack. Aid workers in South Sudan face more danger than "
+                         "anywhere else, the UN said after the attack.",
+              title="Six aid workers dead in ambush in South Sudan")
+    assert all(t.actor != "South Sudan" for t in b.threats)
+
+
 def test_protesters_who_clash_with_police_riot(extractor):
     b = brief(extractor, "Serbian protesters gathered outside parliament in Belgrade for a third night. The "
                          "protesters clashed with police and threw rocks at officers, injuring fourteen officers.",

@@ -756,6 +756,7 @@ def main_aggressor(doc: Doc, actors: list[Actor], violent: list[tuple[int, int]]
     as "attacker" or "gunman" twice."""
     text = doc_text(doc)
     weights: Counter = Counter()
+    acted: set[str] = set()                 # actors seen doing an act, claiming or named as its doer
     by_name = {}
     for actor in actors:
         if actor.type not in ("armed_group", "state", "person") or actor.name in victims:
@@ -775,9 +776,11 @@ def main_aggressor(doc: Doc, actors: list[Actor], violent: list[tuple[int, int]]
             verb = _active_verb(root)
             if verb is not None and is_act(verb):
                 weights[actor.name] += 3          # the subject of an attack verb
+                acted.add(actor.name)
             if re.match(r"\s*(?:\w+\s+)?(?:has\s+|have\s+)?claim(?:ed|s)?\s+(?:the\s+)?responsibility",
                         text[ev.end:ev.end + 50]):
                 weights[actor.name] += 10         # the one who claims the attack
+                acted.add(actor.name)
             if actor.type == "armed_group":
                 weights[actor.name] += 2
             elif actor.type == "person":
@@ -794,6 +797,11 @@ def main_aggressor(doc: Doc, actors: list[Actor], violent: list[tuple[int, int]]
                 and any(names_perpetrator(text, ev.start, ev.end) for ev in actor.evidence):
             by_name[actor.name] = actor
             weights[actor.name] += 10             # the one the text says did it
+            acted.add(actor.name)
+    # A state named around the violence but never doing any ("UN coordinator for South
+    # Sudan") is where it happened, not who did it.
+    for name in [n for n in weights if by_name[n].type == "state" and n not in acted]:
+        del weights[name]
     if not weights or weights.most_common(1)[0][1] < 2:
         return None
     return by_name[weights.most_common(1)[0][0]]

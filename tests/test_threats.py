@@ -611,6 +611,16 @@ def test_the_bluf_speaks_of_people_described_in_good_grammar():
     assert bluf([t]) == "A teenage protester was attacked in South Sudan, killing 6."
 
 
+def test_the_bluf_says_attributed_to_of_a_doer_the_text_only_blames(extractor):
+    b = brief(extractor, "A bomb exploded in the port town of Mokha yesterday, killing six people. The general "
+                         "manager of the channel attributed the bombing to the Houthis.",
+              title="Mokha bomb kills six")
+    assert "attributed to" in b.bluf and "carried out" not in b.bluf
+    claimed = brief(extractor, "A bomb exploded in the port town of Mokha yesterday, killing six people. The "
+                               "Islamic State claimed responsibility for the bombing.", title="Mokha bomb kills six")
+    assert "attributed" not in claimed.bluf
+
+
 def test_the_bluf_joins_no_doer_and_victim_that_no_one_sentence_joins():
     t = Threat(summary="United States military kills Qasem Soleimani", category="air/drone strike",
                actor="United States", target="Qasem Soleimani", location="Baghdad", fatalities=1,

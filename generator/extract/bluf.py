@@ -2,7 +2,8 @@
 incident the headline or the lead reports (see `lead_end`).
 
 "Gunmen attacked a police station in X on 2019-01-20, killing 12." Only what the
-incident's fields hold is said: no actor, no "by"; no toll, no "killing". With neither
+incident's fields hold is said: no actor, no "by"; no toll, no "killing"; a doer the text
+only blames is "attributed to", not said to have done it. With neither
 an actor named as the one who acts nor a toll, there is no BLUF: a sentence that only
 says "X was attacked" claims more than the text may. The page and the PDF mark it as
 generated.
@@ -87,7 +88,13 @@ def bluf(threats: list[Threat], countries: dict[str, str] | None = None, places:
             passive = passive.replace("was ", "were ", 1)
         else:
             target = ("an " if target[0] in "aeiou" else "a ") + target
-    if actor and target:
+    if actor and getattr(t, "blamed_actor", False):
+        # Only blamed, not shown doing it: "Mokha saw a bombing, attributed to the Houthi movement".
+        where = t.location or target
+        if not where:
+            return ""
+        clause = f"{where} saw {EVENT_NOUNS.get(t.category, 'an incident')}{when}, attributed to {actor}"
+    elif actor and target:
         clause = f"{actor} {active} {target}{place}{when}"
     elif actor and t.category == "deployment/escalation" and described and plural:
         clause = f"{actor} were deployed{place}{when}"        # "Troops were deployed", not "deployed forces"

@@ -63,6 +63,7 @@ class Clause:
     kind: Kind | None
     actor: str
     explicit: bool             #: the actor was named as such, not taken from the story
+    blamed: bool               #: …but only as the one blamed ("attributed the bombing to X")
     target: str
     patients: list[str]        #: those the clause says the act is done to
     target_rank: int           #: how surely the target was found (roles.TARGET_RANKS, surest 0)
@@ -126,6 +127,10 @@ class Incident:
         told = self.kind.category           # the kind as the sentences tell it
         threat.named_actor = any(c.explicit and c.actor == actor and c.kind is not None
                                  and c.kind.category == told for c in self.clauses)
+        # Not a field: whether the text only blames the actor, never shows them doing it (the
+        # BLUF then says "attributed to").
+        threat.blamed_actor = any(c.blamed and c.actor == actor for c in self.clauses) \
+            and not any(c.explicit and not c.blamed and c.actor == actor for c in self.clauses)
         # Not a field either: whether one sentence tells both who acted and on whom (the BLUF
         # does not join a doer from one sentence to a victim from another).
         threat.named_pair = any(c.explicit and c.actor == actor and target and (c.target == target

@@ -191,6 +191,7 @@ class RoleFinder:
                         if bisect.bisect_left(hits, s.start_char) < bisect.bisect_left(hits, s.end_char)]
         self.aggressor = main_aggressor(doc, actors, self.violent, self._victims())
         self.explicit = False
+        self.blamed = False            #: the clause's actor is only the one blamed for the act
         self.target_rank = TARGET_RANKS["none"]
         self.patients: list[str] = []
         self.main_target = self._main_target()
@@ -210,6 +211,7 @@ class RoleFinder:
         aggressor = self.aggressor.name if self.aggressor and (violent or back_reference) else ""
         if any(n.name == aggressor for n in patients):
             aggressor = ""                 # the one attacked here is not who attacks
+        self.blamed = False
         actor = (self._named_agent(sent, blamable) or self._subject(sent, agents, patients)
                  or self._attack_owner(sent, agents) or self._pronoun_agent(sent, patients))
         self.explicit = bool(actor)
@@ -406,7 +408,10 @@ class RoleFinder:
             if before:
                 return before[-1].name
         for n in sorted(blamable, key=lambda n: n.start):
-            if _agent_cue(self.text[max(sent.start_char, n.start - 30):n.start]):
+            before = self.text[max(sent.start_char, n.start - 30):n.start]
+            if _agent_cue(before):
+                # Blamed by someone ("attributed the bombing to X"), not shown doing it.
+                self.blamed = AGENT_BEFORE.search(before).group(1) is None
                 return n.name
         return ""
 

@@ -62,6 +62,7 @@ def find_threats(doc: Doc, actors: list[Actor], locations: list[Location], gaz, 
         actor, target = roles.roles(clause, violent, back)
         clauses.append(Clause(
             span=span_evidence(clause), text=text, kind=kind, actor=actor, explicit=roles.explicit,
+            blamed=roles.blamed,
             target=target, target_rank=roles.target_rank, patients=list(roles.patients), place=_place(clause, text, kind, roles, lex), killed=killed(text),
             injured=injured(text),
             date=event_date(text, published), back_reference=back, headline=clause.start_char < headline_end,

@@ -60,10 +60,7 @@ class ActorFinder:
         self.gaz = gaz
         self.known = {a.name: a for a in known}
         self.known_by_form = {norm(f): a for a in known for f in [a.name, *a.aliases]}
-
-    def known_forms(self, name: str) -> set[str]:
-        actor = self.known.get(name)
-        return {norm(f) for f in [actor.name, *actor.aliases]} if actor else set()
+        self.known_forms = {a.name: {norm(f) for f in [a.name, *a.aliases]} for a in known}
 
     def find(self, doc: Doc, headline_end: int, places: list[tuple[int, int]] = ()) -> list[Actor]:
         """Actors of the article; `places` are the character spans the location rules
@@ -104,7 +101,7 @@ class ActorFinder:
             # The known actor the ruler tagged, unless the name grew around its form ("Hamza"
             # before "bin Laden" is another person).
             known = self.known_by_form.get(norm(form)) or (
-                self.known.get(ent.ent_id_) if norm(form) in self.known_forms(ent.ent_id_) else None)
+                self.known.get(ent.ent_id_) if norm(form) in self.known_forms.get(ent.ent_id_, ()) else None)
             if known:
                 draft = add(known.name, known.name, known.type, form, ent, self._country_name(known.affiliation))
                 if known.type == "person":

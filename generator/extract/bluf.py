@@ -89,7 +89,7 @@ def bluf(threats: list[Threat], countries: dict[str, str] | None = None, places:
         else:
             target = ("an " if target[0] in "aeiou" else "a ") + target
     if actor and getattr(t, "blamed_actor", False):
-        # Only blamed, not shown doing it: "Mokha saw a bombing, attributed to the Houthi movement".
+        # Only blamed, not shown doing it: "Mokha saw a bombing, attributed to Houthi movement".
         where = t.location or target
         if not where:
             return ""

@@ -25,6 +25,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..briefing import Evidence, Threat, specificity
+from .roles import CROWD, CROWD_NOUNS
 from .threat_lexicon import Kind, lexicon
 
 OTHER_TIME = re.compile(r"\b(?:in (?:19|20)\d\d|(?:last|earlier this|previous) (?:week|month|year)|"
@@ -37,7 +38,6 @@ FAMILIES = {"bombing": "violence", "air/drone strike": "violence", "abduction": 
             "deployment/escalation": "military", "threat or warning": "threat"}
 PRIORITY = ["bombing", "air/drone strike", "abduction", "territorial loss", "armed assault", "riot",
             "sabotage/disruption", "infiltration", "protest", "deployment/escalation", "arrest", "threat or warning"]
-CROWD_WORD = re.compile(r"\b(?:protest|demonstrat|riot)", re.I)
 # A killing only planned, plotted or threatened is no death ("a plot to kill the ambassador").
 PLANNED = re.compile(r"\b(?:plots?|plans?|plotting|planning|plotted|planned|threat(?:s|ened|ening)?|vow(?:s|ed)?|"
                      r"tried|trying|attempt(?:s|ed)?|intend(?:s|ed)?|sought|seek(?:s|ing)?)\s+to\s+(?:\w+\s+)?"
@@ -106,7 +106,7 @@ class Incident:
         fatalities = min((n for c in self.clauses for n in c.killed), default=None)
         injured = min((n for c in self.clauses for n in c.injured), default=None)
         actor = self._actor(actor_types)
-        if kind.category == "armed assault" and CROWD_WORD.search(actor):
+        if kind.category == "armed assault" and CROWD.search(actor):
             kind = lexicon().kind("riot")     # protesters who clash and throw rocks: a violent demonstration
         place = self._place(place_rank) or (main_place if self.family in ("violence", "unrest") else "")
         target = next((p for c in self.clauses for p in c.patients if self._against(p, actor)), "") \
@@ -274,7 +274,7 @@ def _same_place(c: Clause, incident: Incident) -> bool:
 # "at a pro-Trump protest": those who protest, named by what they stand for.
 CROWD_OF = re.compile(r"\b((?:pro|anti)-[\w'’-]+)\s+(?:protests?|rall(?:y|ies)|demonstrations?|marches|"
                       r"protesters|demonstrators|rioters)\b", re.I)
-CROWD_NOUN = re.compile(r"\b(?:protesters|protestors|demonstrators|rioters)\b", re.I)
+CROWD_NOUN = re.compile(r"\b(?:%s)\b" % "|".join(sorted(CROWD_NOUNS)), re.I)
 
 
 def _crowd(text: str) -> str:

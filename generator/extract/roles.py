@@ -185,6 +185,9 @@ class RoleFinder:
         self.place_names = sorted((Name(e.start, e.end, loc.name, place=loc) for loc in locations
                                    for e in loc.evidence), key=lambda n: n.start)
         self.place_rank = place_rank(locations, gaz)
+        # The crowd the article names ("Hong Kong protesters"), if any.
+        crowds = [a for a in actors if a.type == "group" and CROWD.search(a.name)]
+        self.crowd = max(crowds, key=lambda a: len(a.evidence)).name if crowds else ""
         # Each trigger searched once over the text, not once per sentence.
         hits = sorted(m.start() for rx in violent_rx for m in rx.finditer(self.text))
         self.violent = [(s.start_char, s.end_char) for s in sentences(doc)
@@ -237,8 +240,8 @@ class RoleFinder:
             words = [t.lower_ for t in token.lefts if t.dep_ in ("compound", "amod") and t.text.islower()
                      and t.lower_ not in NOT_DESCRIBING and t.lower_ not in LEX.acts_on]
             phrase = " ".join(words + [token.lower_])
-            if (token.lower_ in CROWD_NOUNS or token.lower_ + "s" in CROWD_NOUNS) and self._crowd():
-                phrase = self._crowd()     # "a teenage protester" of the Hong Kong protesters
+            if (token.lower_ in CROWD_NOUNS or token.lower_ + "s" in CROWD_NOUNS) and self.crowd:
+                phrase = self.crowd        # "a teenage protester" of the Hong Kong protesters
             if phrase not in out:
                 out.append(phrase)
         return out
@@ -257,11 +260,6 @@ class RoleFinder:
                     if iso and iso in self.gaz.countries:
                         return self.gaz.countries[iso].name
         return ""
-
-    def _crowd(self) -> str:
-        """The crowd the article names ("Hong Kong protesters"), if any."""
-        crowds = [a for a in self.by_name.values() if a.type == "group" and CROWD.search(a.name)]
-        return max(crowds, key=lambda a: len(a.evidence)).name if crowds else ""
 
     def _acted_on(self, token: Token, sent: Span) -> bool:
         """The noun is what a violent verb acts on: its object, its passive subject, one who
@@ -408,10 +406,10 @@ class RoleFinder:
             if before:
                 return before[-1].name
         for n in sorted(blamable, key=lambda n: n.start):
-            before = self.text[max(sent.start_char, n.start - 30):n.start]
-            if _agent_cue(before):
+            cue = _agent_cue(self.text[max(sent.start_char, n.start - 30):n.start])
+            if cue:
                 # Blamed by someone ("attributed the bombing to X"), not shown doing it.
-                self.blamed = AGENT_BEFORE.search(before).group(1) is None
+                self.blamed = cue.group(1) is None
                 return n.name
         return ""
 
@@ -477,7 +475,7 @@ class RoleFinder:
         if token.lower_ in CROWD_NOUNS:
             # A crowd is its own party ("Serbian protesters" are not Serbia): the crowd the
             # article names, if any.
-            return self._crowd() or None
+            return self.crowd or None
         if token.lower_ in ("government", "regime") and any(c.lower_ in ("their", "its") for c in token.lefts):
             # "representatives from Iran acknowledged their government had shot down …"
             states = [n for n in self.actor_names + self.place_names
@@ -672,12 +670,15 @@ def _noun_before_verb(text: str, end: int) -> bool:
     return bool(nxt) and (nxt.group(1) in LEX.acts_on or nxt.group(1) in ("is", "was", "were", "has", "have"))
 
 
-def _agent_cue(before: str) -> bool:
-    """The words before a name make it the agent: "struck by", "claimed by", "blamed on", not
-    any "by" or "from" ("distancing himself from the killing of X")."""
+def _agent_cue(before: str) -> re.Match | None:
+    """The words before a name that make it the agent: "struck by", "claimed by", "blamed
+    on" (no word caught: a blame), not any "by" or "from" ("distancing himself from the
+    killing of X")."""
     m = AGENT_BEFORE.search(before)
-    return bool(m) and (m.group(1) is None or bool(VIOLENT_VERB.match(m.group(1)))
-                        or m.group(1).lower() in ATTACK_NOUNS or m.group(1).lower() in ("claimed", "carried"))
+    if m and (m.group(1) is None or VIOLENT_VERB.match(m.group(1)) or m.group(1).lower() in ATTACK_NOUNS
+              or m.group(1).lower() in ("claimed", "carried")):
+        return m
+    return None
 
 
 def _quoted(before: str) -> bool:

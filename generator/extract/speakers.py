@@ -74,7 +74,7 @@ class SpeakerResolver:
         end = start + _person_before_of(self.text[start:end])
         phrase = " ".join(PARTY_TAG.sub("", self.text[start:end]).split()).strip(" ,.;:“”\"'")
         low = phrase.lower()
-        if not phrase or low in SUBORDINATORS or self._quoted(start):
+        if not phrase or low in SUBORDINATORS or self.inside_quote(start):
             return ""          # "After saying …": a clause's first word; words inside a quote
         if low in ("he", "she", "him", "her", "i", "me"):
             return self._pronoun("f" if low in ("she", "her") else "m" if low in ("he", "him") else "", at)
@@ -94,7 +94,7 @@ class SpeakerResolver:
             if self.last and "\n" not in self.text[self.last[1]:at]:
                 return self.last[0]
             return self._reported_speaker(start) or self._body_before(at)
-        named = [m for m in self.mentions if start <= m[0] < end and not self._quoted(m[0])]
+        named = [m for m in self.mentions if start <= m[0] < end and not self.inside_quote(m[0])]
         people = [m for m in named if m[2].type == "person"]
         if people:
             return self._as_named(people[-1][2])
@@ -127,7 +127,7 @@ class SpeakerResolver:
                     or person is None and self._looks_personal(self.last[0]):
                 if self._nobody_new_since(self.last[1], at, gender):
                     return self.last[0]
-        before = [(s, e, p) for p in self.people for s, e in p.spans if s < at and not self._quoted(s)]
+        before = [(s, e, p) for p in self.people for s, e in p.spans if s < at and not self.inside_quote(s)]
         before.sort(key=lambda sp: sp[0])
         fitting = [(s, e, p) for s, e, p in before if not gender or p.gender in ("", gender)]
         # The one who acts in the last sentences (their subject) before one merely named
@@ -154,7 +154,7 @@ class SpeakerResolver:
                 continue
             if gender and person.gender not in ("", gender):
                 continue
-            if any(since < s < at and not self._quoted(s) and self._subject_like(s, e) for s, e in person.spans):
+            if any(since < s < at and not self.inside_quote(s) and self._subject_like(s, e) for s, e in person.spans):
                 return False
         return True
 
@@ -191,11 +191,11 @@ class SpeakerResolver:
 
     def _relative(self, start: int, at: int) -> str:
         """"Amman, who said": the name before the relative pronoun."""
-        before = [m for m in self.mentions if m[1] <= start and start - m[1] <= 4 and not self._quoted(m[0])]
+        before = [m for m in self.mentions if m[1] <= start and start - m[1] <= 4 and not self.inside_quote(m[0])]
         return before[-1][2].name if before else ""
 
     def _body_before(self, at: int) -> str:
-        bodies = [m for m in self.mentions if m[0] < at and m[2].type in BODY_TYPES and not self._quoted(m[0])]
+        bodies = [m for m in self.mentions if m[0] < at and m[2].type in BODY_TYPES and not self.inside_quote(m[0])]
         return bodies[-1][2].name if bodies else ""
 
     def _by_surname(self, name: str, at: int = 0, gender: str = "") -> Person | None:
@@ -239,18 +239,15 @@ class SpeakerResolver:
         for m in re.finditer(rf"\b(?:[Aa]n?|[Tt]he|[Oo]ne)\s+((?:[a-z][\w-]*\s+){{0,3}}{re.escape(head)}"
                              rf"(?:\s+(?:within|in|of|for|from|at)\s+(?:the\s+)?[\w\s]{{1,40}}?)?)(?=[,.;:\s])",
                              self.text[:at]):
-            if len(m.group(1)) > len(best) and not self._quoted(m.start()):
+            if len(m.group(1)) > len(best) and not self.inside_quote(m.start()):
                 best = " ".join(m.group(1).split())
         return best
 
     # --- helpers -----------------------------------------------------------------------------
 
-    def _quoted(self, pos: int) -> bool:
-        return any(a <= pos < b for a, b in self.quoted)
-
     def inside_quote(self, pos: int) -> bool:
-        """Whether a speaker's phrase found at `pos` lies inside quotation marks."""
-        return self._quoted(pos)
+        """Whether `pos` lies inside quotation marks (a name there is nobody speaking)."""
+        return any(a <= pos < b for a, b in self.quoted)
 
     def _sentence(self, pos: int) -> tuple[int, int]:
         start = max(self.text.rfind(". ", 0, pos) + 2, self.text.rfind("\n", 0, pos) + 1, 0)

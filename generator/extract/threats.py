@@ -28,13 +28,13 @@ from .roles import RoleFinder
 from .spans import doc_text, sentences, span_evidence, span_text
 from .threat_lexicon import lexicon
 
+_WHO_DID_IT = r"attackers?|assailants?|gunm[ae]n|shooters?|bombers?|perpetrators?|culprits?"
 BACK_REFERENCE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:\w+\s+)?(?:attacks?|explosions?|bombings?|blasts?|"
                             r"assaults?|strikes?|operations?|incidents?|shootings?|stabbings?|raids?|violence|"
-                            r"victims?|dead|wounded|injured|casualties|clashes|fighting|rampage|ambush|attackers?|assailants?|gunm[ae]n|"
-                            r"shooters?|bombers?|perpetrators?|culprits?)\b", re.I)
+                            rf"victims?|dead|wounded|injured|casualties|clashes|fighting|rampage|ambush|{_WHO_DID_IT})\b",
+                            re.I)
 # "The alleged shooter was detained near Norbury": a sentence about the one who did it.
-PERPETRATOR = re.compile(r"\b(?:the|this|that|these|those)\s+(?:\w+\s+)?(?:attackers?|assailants?|gunm[ae]n|"
-                         r"shooters?|bombers?|perpetrators?|culprits?)\b", re.I)
+PERPETRATOR = re.compile(rf"\b(?:the|this|that|these|those)\s+(?:\w+\s+)?(?:{_WHO_DID_IT})\b", re.I)
 TOLL = re.compile(r"\b(?:killed|dead|died|deaths?|bodies|casualties|injured|wounded|death toll|victims)\b", re.I)
 VIOLENT = {"bombing", "air/drone strike", "abduction", "armed assault", "territorial loss", "riot",
            "sabotage/disruption"}
@@ -62,9 +62,8 @@ def find_threats(doc: Doc, actors: list[Actor], locations: list[Location], gaz, 
         actor, target = roles.roles(clause, violent, back)
         clauses.append(Clause(
             span=span_evidence(clause), text=text, kind=kind, actor=actor, explicit=roles.explicit,
-            blamed=roles.blamed,
-            target=target, target_rank=roles.target_rank, patients=list(roles.patients), place=_place(clause, text, kind, roles, lex), killed=killed(text),
-            injured=injured(text),
+            blamed=roles.blamed, target=target, target_rank=roles.target_rank, patients=list(roles.patients),
+            place=_place(clause, text, kind, roles, lex), killed=killed(text), injured=injured(text),
             date=event_date(text, published), back_reference=back, headline=clause.start_char < headline_end,
             attacker_killed=roles.attacker_killed(clause, actor)))
     kinds = {a.name: a.type for a in actors}

@@ -93,6 +93,33 @@ def test_a_country_that_acts_is_a_state_actor_and_a_place_where_named_as_one(ext
     assert any(loc.name == "Syria" and loc.country == "SY" for loc in b.locations)
 
 
+
+def test_a_states_army_is_a_body_of_its_own_unless_the_state_acts_by_name(extractor):
+    b = brief(extractor, "A two-hour gun battle broke out between the Mexican Army and drug hitmen in Acapulco. "
+                         "Two Mexican soldiers were killed. The army seized 36 rifles.",
+              "Shootout between Mexican army and drug hitmen")
+    army = actor(b, "Mexican Army")
+    assert army is not None and army.type == "organization" and army.affiliation == "Mexico"
+    assert actor(b, "Mexico") is None
+    assert any(t.target == "Mexican Army" for t in b.threats)
+    b = brief(extractor, "Moscow is setting up a forward air base in Syria. Russian military forces began to "
+                         "arrive in Latakia. Russia sent tanks.")
+    russia = actor(b, "Russia")
+    assert russia is not None and any("Russian" in a for a in russia.aliases)
+    assert not [a for a in b.actors if a.name.startswith("Russian")]
+
+
+def test_a_demonym_inside_a_longer_name_makes_no_actor_of_its_state(extractor):
+    b = brief(extractor, "The Royal Canadian Mounted Police (RCMP) confirmed they seized the substance in "
+                         "Kamloops. The Royal Canadian Mounted Police said the case was open.")
+    assert actor(b, "Canada") is None and not [a for a in b.actors if a.name == "Canadian Mounted Police"]
+
+
+def test_two_names_of_one_army_keep_one_of_them(extractor):
+    b = brief(extractor, "A cargo plane belonging to the Iranian military crashed into houses near Tehran. The "
+                         "army said the crew died. The army opened an inquiry.")
+    assert [a.name for a in b.actors if "Iranian" in a.name] in (["Iranian army"], ["Iranian military"])
+
 # --- locations ----------------------------------------------------------------------
 
 def test_damascus_is_resolved_in_syria_not_oregon(extractor):

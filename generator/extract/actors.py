@@ -133,13 +133,27 @@ class ActorFinder:
 
         for span, iso in _blamed_states(doc, self.gaz):
             add(iso, self.gaz.countries[iso].name, "state", clean_name(span.text), span)
+        forces: list[tuple[Span, str]] = []
         for span, iso in _state_phrases(doc, self.gaz):
             phrase = clean_name(span.text)
             known = self.known_by_form.get(norm(phrase))
             if known:
                 add(known.name, known.name, known.type, phrase, span, self._country_name(known.affiliation))
+            elif span[-1].lower_ in FORCE_NOUNS and not _modifier(span[-1]):
+                forces.append((span, iso))
             else:
                 add(iso, self.gaz.countries[iso].name, "state", phrase, span)
+        # A state's forces are the state where the state acts in its own name too ("Moscow
+        # is setting up … Russian military forces"); else they are a body of their own,
+        # named as the text names them ("the Mexican Army" in a story of a gun battle).
+        for span, iso in forces:
+            phrase = clean_name(span.text)
+            if iso in drafts:
+                add(iso, self.gaz.countries[iso].name, "state", phrase, span)
+            else:
+                name = _force_name(span, [s for s, i in forces if i == iso])
+                add(f"force:{iso}:{FORCE_NOUNS[span[-1].lower_]}", name, "organization", phrase, span,
+                    self.gaz.countries[iso].name)
 
         merged = _merge(list(drafts.values()))
         _sweep(doc, merged, headline_end, places)
@@ -323,6 +337,8 @@ def _state_phrases(doc: Doc, gaz: Gazetteer):
         if token.i > 0 and gaz.country_of_demonym(f"{doc[token.i - 1].text} {token.text}") \
                 not in ("", gaz.country_of_demonym(token.text)):
             continue               # "Sudanese" of "South Sudanese": the longer demonym speaks
+        if token.i > 0 and doc[token.i - 1].pos_ == "PROPN" and not doc[token.i - 1].is_sent_start:
+            continue               # inside a longer name: "the Royal Canadian Mounted Police"
         # "South Sudanese government": a demonym of two words, read from its first.
         nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
         pair = gaz.country_of_demonym(f"{token.text} {nxt.text}") if nxt is not None else ""
@@ -340,6 +356,35 @@ def _state_phrases(doc: Doc, gaz: Gazetteer):
                 yield doc[token.i - (1 if pair else 0):end + 1], iso
                 break
             end += 1
+
+
+# A state's armed bodies, by kind: the army's words name one body, the police's another.
+FORCE_NOUNS = {"army": "army", "military": "army", "troops": "army", "soldiers": "army", "forces": "army",
+               "force": "army", "navy": "navy", "police": "police"}
+
+
+def _force_name(span: Span, spans: list[Span]) -> str:
+    """The force's name: demonym and noun ("Mexican Army"), as written most often among
+    the phrases of its kind, a capitalised form first."""
+    kind = FORCE_NOUNS[span[-1].lower_]
+    forms = Counter(_demonym_and_noun(s) for s in spans if FORCE_NOUNS[s[-1].lower_] == kind)
+    return max(forms, key=lambda f: (f.split()[-1][:1].isupper(), forms[f], -len(f)))
+
+
+def _modifier(token: Token) -> bool:
+    """A word that qualifies the next noun ("military" of "Iraqi military bases"), not
+    another word for the force ("army soldiers")."""
+    nxt = token.nbor() if token.i + 1 < len(token.doc) else None
+    return nxt is not None and nxt.pos_ == "NOUN" and nxt.lower_ not in FORCE_NOUNS
+
+
+def _demonym_and_noun(span: Span) -> str:
+    """"Russian military forces" → "Russian forces"; "South Sudanese army" as written."""
+    words = [t.text for t in span]
+    lead = 1
+    while lead < len(words) - 1 and words[lead][:1].isupper():
+        lead += 1
+    return clean_name(" ".join(words[:lead] + [words[-1]]))
 
 
 def _role_before(ent: Span) -> str:

@@ -157,26 +157,36 @@ def merge_into_states(actors: list[Actor], gaz: Gazetteer) -> list[Actor]:
     state, under another name (its mentions and forms join it)."""
     states = {a.name: a for a in actors if a.type == "state"}
     out = []
+    gone: list[Actor] = []          # absorbed: never a body to absorb another
     for a in actors:
         words = a.name.split()
         if words and words[-1] in NAMED_BODIES and a.evidence and not a.evidence[0].text[:1].isupper() or \
                 len(words) >= 2 and words[-1] in NAMED_BODIES:
             # "British police" where the Metropolitan Police is named: that body.
-            body = next((b for b in actors if b is not a and b.type in ("organization", "armed_group")
+            home = _country_name(" ".join(words[:-1]), gaz)
+            body = next((b for b in actors if b is not a and all(b is not g for g in gone)
+                         and b.type in ("organization", "armed_group")
                          and any(n in b.name.lower() for n in NAMED_BODIES[words[-1]])
-                         and b.name[:1].isupper()), None)
+                         and b.name[:1].isupper() and not (home and b.affiliation and b.affiliation != home)),
+                        None)
             if body is not None:
                 _absorb(body, a)
+                gone.append(a)
                 continue
         if len(words) >= 2 and words[-1] in STATE_BODIES:
-            iso = gaz.country_of_demonym(" ".join(words[:-1])) or next(
-                (p.country for p in gaz.candidates(" ".join(words[:-1])) if p.kind == "country"), "")
-            state = states.get(gaz.countries[iso].name) if iso in gaz.countries else None
+            state = states.get(_country_name(" ".join(words[:-1]), gaz))
             if state is not None and state is not a:
                 _absorb(state, a)
                 continue
         out.append(a)
     return out
+
+
+def _country_name(qualifier: str, gaz: Gazetteer) -> str:
+    """The country a qualifier names ("Mexican", "Serbia"), else nothing."""
+    iso = gaz.country_of_demonym(qualifier) or next(
+        (p.country for p in gaz.candidates(qualifier) if p.kind == "country"), "")
+    return gaz.countries[iso].name if iso in gaz.countries else ""
 
 
 def _absorb(into: Actor, other: Actor) -> None:

@@ -144,6 +144,13 @@ def test_the_one_killed_is_the_target_and_the_one_after_by_the_actor(extractor):
     assert (t.actor, t.target) == ("Taliban", "Abdul Raziq")
 
 
+def test_the_president_who_reports_a_killing_is_not_its_target(extractor):
+    b = brief(extractor, "On Saturday, US President Donald Trump said Hamza bin Laden, son of the late al-Qaeda "
+                         "founder Osama bin Laden, was killed in a United States counterterrorism operation.",
+              title="US President Trump says Osama bin Laden's son killed")
+    assert all(t.target != "Donald Trump" for t in b.threats)
+
+
 def test_the_police_who_arrest_a_suspect_are_not_the_attackers(extractor):
     t = incident(brief(extractor, "A mass stabbing killed three people in a park in Reading on Saturday. A "
                                   "25-year-old man was arrested by Thames Valley Police on suspicion of murder."),

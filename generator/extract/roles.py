@@ -653,6 +653,8 @@ class RoleFinder:
         if key not in self._tokens:
             span = self.doc.char_span(n.start, n.end, alignment_mode="expand")
             root = span.root if span is not None else None
+            while root is not None and root.dep_ == "flat" and root.head.i < root.i:
+                root = root.head          # "Trump" of "US President Trump": the name's first word
             if root is not None and root.dep_ in ("compound", "amod", "poss") \
                     and root.head.dep_ in ("nsubj", "csubj", "obj"):
                 root = root.head

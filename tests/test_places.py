@@ -311,3 +311,10 @@ def test_the_gazetteer_index_is_small_and_fast_to_open():
     assert gaz.us_states["KY"].name == "Kentucky"
     assert [h.place.name for h in gaz.lookup("Ky.")][:1] == ["Kentucky"]
     assert not [h for h in gaz.lookup("Mass") if h.place.name == "Massachusetts"]   # the dot matters
+
+
+def test_a_curated_place_goes_by_its_curated_name(extractor):
+    b = brief(extractor, "Turkish troops crossed into Syria's northeast on Wednesday.",
+              "Turkey invades Syria's northeast")
+    region = next(loc for loc in b.locations if loc.country == "SY" and loc.kind == "region")
+    assert region.name == "Northeast Syria" and "Syria's northeast" in region.aliases

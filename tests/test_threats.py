@@ -151,6 +151,15 @@ def test_the_president_who_reports_a_killing_is_not_its_target(extractor):
     assert all(t.target != "Donald Trump" for t in b.threats)
 
 
+def test_the_incident_is_done_to_whom_its_sentences_most_often_say(extractor):
+    b = brief(extractor, "Both nations issued statements speaking of Turkey fighting ISIS militants in an imminent "
+                         "incursion into northeast Syria. Turkey began a military offensive into north-eastern Syria "
+                         "on Wednesday. On Wednesday, Turkey began a ground invasion of Syria's northeast.",
+              title="Turkey begins offensive")
+    t = incident(b, "Turkey begins offensive")
+    assert (t.actor, t.target, t.location) == ("Turkey", "Northeast Syria", "Northeast Syria")
+
+
 def test_the_police_who_arrest_a_suspect_are_not_the_attackers(extractor):
     t = incident(brief(extractor, "A mass stabbing killed three people in a park in Reading on Saturday. A "
                                   "25-year-old man was arrested by Thames Valley Police on suspicion of murder."),

@@ -93,9 +93,10 @@ def _holder(m: Mention, chosen: dict) -> Place | None:
 def _display_name(g: Group) -> str:
     """The gazetteer's name, unless the text calls the place otherwise and not by an
     abbreviation: "Palmyra" rather than "Tadmur", "Zabadani" rather than "Az Zabadānī",
-    but "United States" for "U.S." and "Kentucky" for "Ky."."""
-    if g.place is None or g.place.feature == "PCLI":
-        return g.name
+    but "United States" for "U.S." and "Kentucky" for "Ky."; a curated place always by
+    its curated name ("Northeast Syria", not "Syria's northeast")."""
+    if g.place is None or g.place.feature == "PCLI" or g.place.curated:
+        return g.name            # a curated name is spelt as the project's list spells it
     form = g.forms.most_common(1)[0][0]
     if norm(form) == norm(g.name) or "." in form or form.isupper() or len(form) < 3:
         return g.name

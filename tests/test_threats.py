@@ -488,6 +488,13 @@ def test_where_the_claimant_is_based_or_the_blame_falls_is_not_where_it_happened
     assert [(t.category, t.actor, t.location) for t in b.threats] == [("air/drone strike", "Houthi movement", "Abqaiq")]
 
 
+def test_where_the_spokesman_spoke_is_not_where_it_happened(extractor):
+    b = brief(extractor, "Drones struck two oil facilities in Abqaiq, Saudi Arabia, on Saturday. Speaking on "
+                         "al-Masirah TV in Yemen, Houthi military spokesperson Yahya Sarea said it had carried out "
+                         "the attack using ten drones.", title="Drones strike Saudi oil facilities")
+    assert [t.location for t in b.threats] == ["Abqaiq"]
+
+
 def test_those_killed_are_not_the_ones_acting(extractor):
     from generator.extract.roles import _acting_subject
     doc = next(parse(extractor.nlp, ["Between three and nine soldiers were injured along with three bystanders."]))

@@ -86,6 +86,9 @@ ACT_VERB = re.compile(r"^(attack|invad|launch|seiz|captur|bomb|strik|struck|kill
                       r"fir|shell|deploy|dispatch|sen[dt]|enter|advanc|infiltrat|threat|warn|claim|"
                       r"carr|conduct|target|occup|mount|began|begin|start)", re.I)
 ATTACK_NOUNS = set(LEX.act_nouns) | {"plans"}
+# Where words are said: "told reporters in Tehran", "a press conference in Kabul".
+SPOKEN_IN = {"said", "says", "saying", "told", "tells", "telling", "speaking", "spoke", "speaks", "reporters",
+             "journalists", "conference", "interview", "briefing", "tv", "television", "radio", "broadcast"}
 ARMED_NOUNS = {"rebels", "militants", "insurgents", "gunmen", "fighters", "jihadists", "attackers", "government",
                "regime",
                "attacker", "gunman", "terrorists", "militia", "militias", "forces", "troops", "soldiers",
@@ -310,7 +313,7 @@ class RoleFinder:
 
         def located(n: Name) -> bool:
             # "in", "at", "the town of", or what is attacked
-            return (told_where(n) or self._is_patient(n)) and not whose(n) \
+            return (told_where(n) or self._is_patient(n)) and not whose(n) and not self._spoken_in(n) \
                 and not ORIGIN_BEFORE.search(self.text, max(0, n.start - 40), n.start)   # "originated in Yemen"
         def qualifies(n: Name) -> bool:
             # "in a US counter-terrorism operation": the country says whose act, not where.
@@ -328,6 +331,15 @@ class RoleFinder:
         # Of places alike, one the text says it happened in before one named in what was hit
         # ("killed Abu Dhabi TV photojournalist … in the port town of Mokha").
         return min(places, key=lambda n: (self.place_rank[n.name], not told_where(n), n.start)).name
+
+    def _spoken_in(self, n: Name) -> bool:
+        """Where someone spoke, not where the act was ("Speaking on al-Masirah TV in Yemen, the
+        spokesman said …", "told reporters in Tehran"): the place hangs from a verb of saying
+        or a word of the news."""
+        if not re.search(r"\b(?:in|at|from)\s+(?:the\s+)?$", self.text[max(0, n.start - 10):n.start]):
+            return False          # "speaking of an incursion into northeast Syria": the act's place
+        token = self._token(n)
+        return token is not None and token.head.i != token.i and token.head.lower_ in SPOKEN_IN
 
     def _holding_both(self, places: list[Name]) -> str:
         """Where one clause puts the act at two sites far apart ("struck the processing plant

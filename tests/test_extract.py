@@ -109,6 +109,15 @@ def test_a_states_army_is_a_body_of_its_own_unless_the_state_acts_by_name(extrac
     assert not [a for a in b.actors if a.name.startswith("Russian")]
 
 
+def test_a_force_written_by_its_proper_name_is_its_own_body_with_its_other_names(extractor):
+    b = brief(extractor, "Iraq condemned the rocket attack on the base. \"We appreciate the Iraqi Security Forces "
+                         "immediate response,\" the coalition said. Iraqi security forces searched the area, and "
+                         "the Iraqi military found the launcher.")
+    isf = actor(b, "Iraqi Security Forces")
+    assert isf is not None and isf.affiliation == "Iraq"
+    assert {"Iraqi security forces", "Iraqi military"} <= set(isf.aliases)
+
+
 def test_a_demonym_inside_a_longer_name_makes_no_actor_of_its_state(extractor):
     b = brief(extractor, "The Royal Canadian Mounted Police (RCMP) confirmed they seized the substance in "
                          "Kamloops. The Royal Canadian Mounted Police said the case was open.")

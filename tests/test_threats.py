@@ -160,6 +160,30 @@ def test_the_incident_is_done_to_whom_its_sentences_most_often_say(extractor):
     assert (t.actor, t.target, t.location) == ("Turkey", "Northeast Syria", "Northeast Syria")
 
 
+def test_an_arrest_told_without_its_agent_is_made_by_the_articles_police(extractor):
+    b = brief(extractor, "Serbian protesters clashed with Serbian police in Belgrade on Friday. Police director "
+                         "Vladimir Rebic said at least 71 people were arrested Friday night.",
+              title="Serbian protesters try to storm Parliament")
+    assert incident(b, "71 people were arrested").actor == "Serbian police"
+
+
+def test_police_who_only_speak_of_the_attackers_are_not_them(extractor):
+    b = brief(extractor, "Indonesia's security minister Wiranto was stabbed by members of Jamaah Ansharut Daulah "
+                         "in Pandeglang. He told the BBC that police suspect the attackers had been \"exposed to "
+                         "radicalism\". Dedi Prasetyo, a spokesperson for the Indonesian National Police, said two "
+                         "suspects were arrested.", title="Indonesian security minister Wiranto stabbed")
+    assert incident(b, "Wiranto was stabbed").actor != "Indonesian National Police"
+
+
+def test_the_man_detained_and_later_named_is_the_suspect(extractor):
+    b = brief(extractor, "On Saturday evening in Forbury Gardens in Reading, a mass stabbing killed three people. "
+                         "Thames Valley Police soon arrived and detained the man, later identified as Khairi "
+                         "Saadallah. The head of the UK's counter terror police, Neil Basu, on Sunday said the police "
+                         "found nothing inconsistent with the attacker acting alone.",
+              title="Three killed in stabbing attack in Reading, UK")
+    assert incident(b, "a mass stabbing killed").actor == "Khairi Saadallah"
+
+
 def test_the_police_who_arrest_a_suspect_are_not_the_attackers(extractor):
     t = incident(brief(extractor, "A mass stabbing killed three people in a park in Reading on Saturday. A "
                                   "25-year-old man was arrested by Thames Valley Police on suspicion of murder."),

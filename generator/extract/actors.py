@@ -139,16 +139,20 @@ class ActorFinder:
             known = self.known_by_form.get(norm(phrase))
             if known:
                 add(known.name, known.name, known.type, phrase, span, self._country_name(known.affiliation))
+            elif span.end < len(doc) and doc[span.end].text[:1].isupper() and doc[span.end].pos_ == "PROPN":
+                continue           # the start of a longer name ("Indonesian State Intelligence Agency")
             elif span[-1].lower_ in FORCE_NOUNS and not _modifier(span[-1]):
                 forces.append((span, iso))
             else:
                 add(iso, self.gaz.countries[iso].name, "state", phrase, span)
         # A state's forces are the state where the state acts in its own name too ("Moscow
         # is setting up … Russian military forces"); else they are a body of their own,
-        # named as the text names them ("the Mexican Army" in a story of a gun battle).
+        # named as the text names them ("the Mexican Army" in a story of a gun battle), and
+        # always where the text writes its proper name ("the Indonesian National Police").
+        proper = {(iso, FORCE_NOUNS[s[-1].lower_]) for s, iso in forces if all(t.text[:1].isupper() for t in s)}
         for span, iso in forces:
             phrase = clean_name(span.text)
-            if iso in drafts:
+            if iso in drafts and (iso, FORCE_NOUNS[span[-1].lower_]) not in proper:
                 add(iso, self.gaz.countries[iso].name, "state", phrase, span)
             else:
                 name = _force_name(span, [s for s, i in forces if i == iso])

@@ -160,6 +160,9 @@ class Incident:
             if not c.actor or not c.explicit or c.actor in victims \
                     or c.attacker_killed and c.actor != self.main_actor:   # the police who shot him
                 continue
+            if self.family == "violence" and self.main_actor and c.actor != self.main_actor \
+                    and RESPONDERS.search(c.actor) and not RESPONDERS.search(self.main_actor):
+                continue          # "police suspect the attackers": they respond to the story's attacker
             kind = actor_types.get(c.actor, "")
             w = {"armed_group": 3.0, "state": 2.0, "organization": 1.5, "person": 1.0}.get(kind, 1.0)
             if kind == "group":
@@ -168,6 +171,10 @@ class Incident:
             weight[c.actor] += (w + (3.0 if c.actor == self.main_actor else 0.0)) * (1.0 if c.kind else 0.5)
         if weight:
             return weight.most_common(1)[0][0]
+        if self.family == "arrest":
+            # "71 people were arrested": by the police the article names, else its army.
+            return next((n for word in ("police", "army", "military", "security forces") for n, k in actor_types.items()
+                         if k == "organization" and word in n.lower()), "")
         # "The attack" is the story's attack; a warning or a move with nobody named is nobody's.
         return (_crowd(" ".join(c.text for c in self.clauses)) if self.family == "unrest" else "") \
             or _vote([c.actor for c in told if c.actor and c.actor not in victims]) \

@@ -109,9 +109,11 @@ COMMON_BODY_NAME = re.compile(r"\b(?:police|army|military|forces|guard)\b", re.I
 STATE_MODIFIERS = {"government", "regime", "army", "military", "state", "pro-government"}
 PERPETRATOR_NOUNS = {"attacker", "gunman", "assailant", "bomber", "suspect", "perpetrator"}
 _PERPS = "|".join(sorted(LEX.perpetrators, key=len, reverse=True))
-# "the suspects were linked to the X network", "by a prisoner, suspected to be X".
+# "the suspects were linked to the X network", "by a prisoner, suspected to be X",
+# "detained the man, later identified as X".
 PERPETRATOR_BEFORE = re.compile(
-    rf"(?:\b(?:{_PERPS})\b,?\s+(?:[\w-]+\s+){{0,3}}?(?:{LEX.identified_as})|\b(?:suspected|alleged)\s+to\s+"
+    rf"(?:\b(?:{_PERPS})\b,?\s+(?:[\w-]+\s+){{0,3}}?(?:{LEX.identified_as})|"
+    rf"\b(?:{'|'.join(sorted(LEX.held))})\s+(?:[\w-]+,?\s+){{1,3}}?(?:{LEX.identified_as})|\b(?:suspected|alleged)\s+to\s+"
     rf"(?:be|have\s+been))\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){{0,2}}$", re.I)
 # "X are the suspected perpetrators", "X is believed to be behind the attack".
 PERPETRATOR_AFTER = re.compile(

@@ -48,6 +48,7 @@ class Lexicon:
     background: re.Pattern
     perpetrators: frozenset[str]      #: nouns for those who did it ("the gunmen", "the suspects")
     identified_as: str                #: words tying them to a name ("were linked to")
+    held: frozenset[str]              #: verbs of holding a suspect ("detained the man, later identified as")
     victims: frozenset[str]           #: people acted on when described, not named ("aid workers")
 
     def kind(self, category: str) -> Kind:
@@ -106,4 +107,4 @@ def lexicon() -> Lexicon:
                    re.compile(rf"^(?:{data['territory_verbs']})$", re.I), re.compile(data["territory_object"]),
                    re.compile(rf"^(?:{data['killing']})$", re.I), re.compile(rf"\b(?:{data['killers']})\b", re.I),
                    re.compile(data["background"], re.I), words(data["perpetrators"]), data["identified_as"],
-                   words(data["victims"]))
+                   words(data["held"]), words(data["victims"]))

@@ -184,6 +184,17 @@ def test_the_man_detained_and_later_named_is_the_suspect(extractor):
     assert incident(b, "a mass stabbing killed").actor == "Khairi Saadallah"
 
 
+def test_violence_only_in_what_someone_says_before_any_is_told_is_a_warning(extractor):
+    b = brief(extractor, "President Hassan Rouhani of Iran said foreign powers should leave the region. \"If they "
+                         "really seek security in the region, they must not send weapons, fighter jets, bombs and "
+                         "dangerous arms to the region,\" he said. The speech came one week after an attack on oil "
+                         "infrastructure in Saudi Arabia which halved Saudi oil output.",
+              title="Iran's President Rouhani tells foreign powers to leave Persian Gulf")
+    assert (incident(b, "they must not send weapons").category, incident(b, "they must not send weapons").severity) \
+        == ("threat or warning", "low")
+    assert incident(b, "The speech came one week after an attack").category != "threat or warning"
+
+
 def test_the_police_who_arrest_a_suspect_are_not_the_attackers(extractor):
     t = incident(brief(extractor, "A mass stabbing killed three people in a park in Reading on Saturday. A "
                                   "25-year-old man was arrested by Thames Valley Police on suspicion of murder."),

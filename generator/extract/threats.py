@@ -24,6 +24,7 @@ from ..briefing import Actor, Location, Threat
 from .casualties import injured, killed
 from .dates import event_date
 from .incidents import Clause, group_incidents
+from .quotes import find_quote_spans
 from .roles import RoleFinder
 from .spans import doc_text, sentences, span_evidence, span_text
 from .threat_lexicon import lexicon
@@ -46,6 +47,8 @@ def find_threats(doc: Doc, actors: list[Actor], locations: list[Location], gaz, 
     roles = RoleFinder(doc, actors, locations, gaz, [k.trigger for k in lex.kinds if k.category in VIOLENT])
     clauses: list[Clause] = []
     disaster = lex.disaster(doc_text(doc)[:headline_end + 600])
+    quoted = [(q.start, q.end) for q in find_quote_spans(doc_text(doc))]
+    reported = False                  # whether the text has told of violence itself yet
     for clause in (c for sent in sentences(doc) for c in _clauses(sent)):
         text = span_text(clause).strip()
         if len(text.split()) < 3:
@@ -53,6 +56,14 @@ def find_threats(doc: Doc, actors: list[Actor], locations: list[Location], gaz, 
         kind = lex.kind_of(text, disaster)
         if kind is not None and _background_only(text, kind, lex):
             kind = None
+        if kind is not None and kind.category in VIOLENT:
+            told = _unquoted(clause, quoted)
+            if not reported and lex.kind_of(told, disaster) is None and not TOLL.search(told):
+                # Violence only in someone's words before the text tells of any ("they must
+                # not send weapons, fighter jets, bombs"): what they say, a warning.
+                kind = lex.kind("threat or warning")
+            else:
+                reported = True
         back = bool(BACK_REFERENCE.search(text))
         if kind is None and not (back or TOLL.search(text)):
             continue
@@ -98,6 +109,15 @@ def _place(clause: Span, text: str, kind, roles: RoleFinder, lex) -> str:
     if kind is not None and PERPETRATOR.search(text) and lex.kind_of(PERPETRATOR.sub(" ", text)) != kind:
         return ""
     return roles.place(clause)
+
+
+def _unquoted(clause: Span, quoted: list[tuple[int, int]]) -> str:
+    """The clause's text with what it quotes blanked out."""
+    chars = list(span_text(clause))
+    for start, end in quoted:
+        for i in range(max(start, clause.start_char), min(end, clause.end_char)):
+            chars[i - clause.start_char] = " "
+    return "".join(chars)
 
 
 def _background_only(text: str, kind, lex) -> bool:

@@ -523,6 +523,20 @@ def test_where_the_claimant_is_based_or_the_blame_falls_is_not_where_it_happened
     assert [(t.category, t.actor, t.location) for t in b.threats] == [("air/drone strike", "Houthi movement", "Abqaiq")]
 
 
+def test_a_move_or_an_arrest_told_nowhere_is_in_the_storys_place_not_the_movers_home(extractor):
+    b = brief(extractor, "Late on Sunday, the United States President Donald Trump announced US troops would be "
+                         "leaving. The statement said US troops had defeated ISIS.",
+              title="US President Trump announces troop withdrawal from Syria")
+    assert {t.location for t in b.threats if t.category == "deployment/escalation"} == {"Syria"}
+    b = brief(extractor, "Russia is sending military forces to save Assad's regime, a source in Moscow said. "
+                         "Russian troops began to arrive on Thursday.", title="Russia sends troops")
+    assert all(t.location != "Moscow" for t in b.threats)
+    b = brief(extractor, "Serbian protesters clashed with police outside parliament in Belgrade on Friday. Police "
+                         "director Vladimir Rebic said at least 71 people were arrested Friday night.",
+              title="Serbian protesters try to storm Parliament")
+    assert incident(b, "71 people were arrested").location == "Belgrade"
+
+
 def test_where_the_spokesman_spoke_is_not_where_it_happened(extractor):
     b = brief(extractor, "Drones struck two oil facilities in Abqaiq, Saudi Arabia, on Saturday. Speaking on "
                          "al-Masirah TV in Yemen, Houthi military spokesperson Yahya Sarea said it had carried out "

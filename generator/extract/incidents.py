@@ -108,7 +108,12 @@ class Incident:
         actor = self._actor(actor_types)
         if kind.category == "armed assault" and CROWD.search(actor):
             kind = lexicon().kind("riot")     # protesters who clash and throw rocks: a violent demonstration
-        place = self._place(place_rank) or (main_place if self.family in ("violence", "unrest") else "")
+        # Untold, the place is the story's, where violence, unrest or arrests happen in it; a
+        # force's move too, unless that place is the mover's own country ("Russia sent
+        # troops" in a story that begins in Moscow).
+        fallback = main_place if self.family in ("violence", "unrest", "arrest") or \
+            self.family == "military" and self._against(main_place, actor) else ""
+        place = self._place(place_rank) or fallback
         target = self._patient(actor) or self._target(actor) \
             or (place if self.family == "violence" and self._against(place, actor) else "")
         lead = self.clauses[0]

@@ -36,6 +36,7 @@ BACK_REFERENCE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:\w+\s+)?(?:at
                             re.I)
 # "The alleged shooter was detained near Norbury": a sentence about the one who did it.
 PERPETRATOR = re.compile(rf"\b(?:the|this|that|these|those)\s+(?:\w+\s+)?(?:{_WHO_DID_IT})\b", re.I)
+WHERE = re.compile(r"\b(?:in|at|near|outside|inside|from|into)\s+(?:the\s+)?$", re.I)
 TOLL = re.compile(r"\b(?:killed|dead|died|deaths?|bodies|casualties|injured|wounded|death toll|victims)\b", re.I)
 VIOLENT = {"bombing", "air/drone strike", "abduction", "armed assault", "territorial loss", "riot",
            "sabotage/disruption"}
@@ -79,7 +80,7 @@ def find_threats(doc: Doc, actors: list[Actor], locations: list[Location], gaz, 
             attacker_killed=roles.attacker_killed(clause, actor)))
     kinds = {a.name: a.type for a in actors}
     places = roles.place_rank
-    main_place = _main_place(locations, headline_end, places)
+    main_place = _main_place(doc_text(doc), locations, headline_end, places)
     states = {a.name for a in actors if a.type == "state"}
     incidents = group_incidents(clauses, roles.aggressor_name, {loc.name: loc.country for loc in locations},
                                 {n: c for n, c in state_codes(actors, gaz).items() if n in states})
@@ -97,10 +98,16 @@ def state_codes(actors: list[Actor], gaz) -> dict[str, str]:
     return {name: code for name, code in out.items() if code}
 
 
-def _main_place(locations: list[Location], headline_end: int, rank: dict[str, tuple[int, bool]]) -> str:
-    """The most specific place the headline or the lead names: where the story happens."""
+def _main_place(text: str, locations: list[Location], headline_end: int, rank: dict[str, tuple[int, bool]]) -> str:
+    """The most specific place the headline or the lead names: where the story happens; of
+    places alike, one the text says something happens in, at or from ("US President Trump
+    announces troop withdrawal from Syria": Syria)."""
+    def where(loc: Location) -> bool:
+        return any(WHERE.search(text, max(0, e.start - 12), e.start) for e in loc.evidence
+                   if e.start < headline_end + 400)
+
     early = [loc for loc in locations if loc.evidence and loc.evidence[0].start < headline_end + 400]
-    return min(early, key=lambda loc: (rank[loc.name], loc.evidence[0].start)).name if early else ""
+    return min(early, key=lambda loc: (rank[loc.name], not where(loc), loc.evidence[0].start)).name if early else ""
 
 
 def _place(clause: Span, text: str, kind, roles: RoleFinder, lex) -> str:

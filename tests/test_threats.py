@@ -537,6 +537,20 @@ def test_a_move_or_an_arrest_told_nowhere_is_in_the_storys_place_not_the_movers_
     assert incident(b, "71 people were arrested").location == "Belgrade"
 
 
+def test_the_other_side_of_a_clash_is_its_target(extractor):
+    b = brief(extractor, "Serbian protesters gathered in Belgrade on Friday. The protesters clashed in front of "
+                         "parliament with the police and threw rocks, bottles and flares. Director Rebic said "
+                         "fourteen police officers were injured; the police detained 71 people.",
+              title="Serbian protesters try to storm Parliament")
+    assert incident(b, "The protesters clashed").target == "Serbian police"
+
+
+def test_police_who_fire_a_round_on_a_protester_shoot_whatever_the_protests_around(extractor):
+    t = incident(brief(extractor, "For the first time in the sixteen weeks of protests in Hong Kong, police fired and "
+                                  "landed a live round on a protester yesterday."), "For the first time")
+    assert t.category == "armed assault"
+
+
 def test_where_the_spokesman_spoke_is_not_where_it_happened(extractor):
     b = brief(extractor, "Drones struck two oil facilities in Abqaiq, Saudi Arabia, on Saturday. Speaking on "
                          "al-Masirah TV in Yemen, Houthi military spokesperson Yahya Sarea said it had carried out "

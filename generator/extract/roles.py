@@ -52,11 +52,13 @@ LEX = lexicon()
 _ACTS = "|".join(sorted(map(re.escape, LEX.acts_on), key=len, reverse=True))
 # The verbs of data/threat_lexicon.yaml: their subject acts on their object.
 VIOLENT_VERB = re.compile(rf"^(?:{_ACTS})$", re.I)
-# Words before a name that make it the one acted on: "assault on Damascus", "killed X".
+# Words before a name that make it the one acted on: "assault on Damascus", "killed X",
+# the other side of a clash ("clashed in front of parliament with the police").
 PATIENT_BEFORE = re.compile(
     rf"\b(?:against|into|toward|towards|(?:{'|'.join(map(re.escape, sorted(LEX.act_nouns, key=len, reverse=True)))})"
     rf"\s+(?:\w+\s+)?(?:{LEX.act_noun_patient})|{_ACTS}|collapse of|killing of|assassination of|"
-    rf"defeat(?:ed|ing)?|fight(?:ing|s)?(?: against)?|battl(?:e|ed|ing)(?: against)?|up to)"
+    rf"defeat(?:ed|ing)?|fight(?:ing|s)?(?: against)?|battl(?:e|ed|ing)(?: against)?|up to|"
+    rf"(?:clash(?:es|ed|ing)?|exchanged fire|gun ?battles?)\s+(?:[\w-]+\s+){{0,4}}?with)"
     rf"\s+(?:the\s+|its\s+|their\s+|a\s+)?$", re.I)
 # "Abqaiq was the target of", "the embassy was hit", "troops suffered heavy casualties".
 PATIENT_AFTER = re.compile(
@@ -382,7 +384,8 @@ class RoleFinder:
 
     def _is_patient(self, n: Name) -> bool:
         before = self.text[max(0, n.start - 30):n.start]
-        if PATIENT_BEFORE.search(before) and not _agent_cue(before) and not self._names_a_noun(n):
+        if PATIENT_BEFORE.search(self.text, max(0, n.start - 60), n.start) and not _agent_cue(before) \
+                and not self._names_a_noun(n):
             return True
         # "killed Abu Dhabi TV photojournalist Ziad al-Sharabi": a person named after the role
         # the violent verb acts on.

@@ -59,8 +59,10 @@ def test_statements_that_are_no_threat_are_not_listed(extractor):
     "On Saturday, a few hundred people attended a party to fight off COVID-19.",
     "Three people were killed in the floods in Kenya on Monday.",
     "The Royal Canadian Mounted Police confirmed they seized the substance.",
+    "Counter-terror police in the UK liaised with the FBI on the case.",
+    "Armed plainclothes officers, surveilling him for counter-terrorism purposes, followed him home.",
 ])
-def test_disease_disaster_and_police_seizures_are_no_attacks(extractor, sentence):
+def test_disease_disaster_police_seizures_and_counter_terrorism_are_no_threats(extractor, sentence):
     assert brief(extractor, sentence).threats == []
 
 

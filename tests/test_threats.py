@@ -506,6 +506,8 @@ def test_dates_are_resolved_against_the_articles_date():
     ("protest", "Protests continued; the protester death count is in the hundreds.", None, None, False, "medium"),
     ("threat or warning", "The group threatened to kill the hostages.", None, None, False, "medium"),
     ("armed assault", "He was sanctioned over a plot to kill the ambassador.", None, None, False, "medium"),
+    ("armed assault", "He sent his girlfriend videos of beheadings and advised her to kill her parents.", None, None,
+     False, "medium"),
     ("riot", "Rioters clashed with police and injured fourteen officers.", None, 14, False, "medium"),
     ("deployment/escalation", "The army deployed troops to the border.", None, None, False, "medium"),
     ("territorial loss", "Rebels seized the city of Idlib.", None, None, False, "high"),

@@ -38,9 +38,11 @@ FAMILIES = {"bombing": "violence", "air/drone strike": "violence", "abduction": 
             "deployment/escalation": "military", "threat or warning": "threat"}
 PRIORITY = ["bombing", "air/drone strike", "abduction", "territorial loss", "armed assault", "riot",
             "sabotage/disruption", "infiltration", "protest", "deployment/escalation", "arrest", "threat or warning"]
-# A killing only planned, plotted or threatened is no death ("a plot to kill the ambassador").
-PLANNED = re.compile(r"\b(?:plots?|plans?|plotting|planning|plotted|planned|threat(?:s|ened|ening)?|vow(?:s|ed)?|"
-                     r"tried|trying|attempt(?:s|ed)?|intend(?:s|ed)?|sought|seek(?:s|ing)?)\s+to\s+(?:\w+\s+)?"
+# A killing only planned, plotted, threatened or urged is no death ("a plot to kill the
+# ambassador", "advised her to kill her parents").
+PLANNED = re.compile(r"\b(?:(?:plots?|plans?|plotting|planning|plotted|planned|threat(?:s|ened|ening)?|vow(?:s|ed)?|"
+                     r"tried|trying|attempt(?:s|ed)?|intend(?:s|ed)?|sought|seek(?:s|ing)?)|"
+                     r"(?:advis|urg|encourag|incit|call|order|instruct)\w*\s+(?:\w+\s+){0,2}?)\s*to\s+(?:\w+\s+)?"
                      r"(?:kill|murder|assassinate)\w*", re.I)
 RESPONDERS = re.compile(r"\b(?:police|officers?|army|military|forces|troops|guards?)\b", re.I)
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}

@@ -535,6 +535,10 @@ def test_a_move_or_an_arrest_told_nowhere_is_in_the_storys_place_not_the_movers_
     b = brief(extractor, "Russia is sending military forces to save Assad's regime, a source in Moscow said. "
                          "Russian troops began to arrive on Thursday.", title="Russia sends troops")
     assert all(t.location != "Moscow" for t in b.threats)
+    b = brief(extractor, "Security source: Moscow setting up air strike capabilities. Tehran dispatched its force "
+                         "in light of Assad's ongoing distress, the source stated.",
+              title="Russia, Iran sending military forces to save Assad's regime")
+    assert incident(b, "Tehran dispatched").location != "Moscow"
     b = brief(extractor, "Serbian protesters clashed with police outside parliament in Belgrade on Friday. Police "
                          "director Vladimir Rebic said at least 71 people were arrested Friday night.",
               title="Serbian protesters try to storm Parliament")

@@ -102,7 +102,10 @@ class Incident:
     def places(self) -> list[str]:
         return [c.place for c in self.clauses if c.place]
 
-    def threat(self, actor_types: dict[str, str], place_rank: dict[str, tuple[int, bool]], main_place: str) -> Threat:
+    def threat(self, actor_types: dict[str, str], place_rank: dict[str, tuple[int, bool]], main_place: str,
+               destination: str = "") -> Threat:
+        """`main_place`: where the story happens; `destination`: the same, when the text says
+        something happens in it (not a capital named as its state)."""
         kind = self.kind
         text = " ".join(c.text for c in self.clauses)
         fatalities = min((n for c in self.clauses for n in c.killed), default=None)
@@ -111,10 +114,10 @@ class Incident:
         if kind.category == "armed assault" and CROWD.search(actor):
             kind = lexicon().kind("riot")     # protesters who clash and throw rocks: a violent demonstration
         # Untold, the place is the story's, where violence, unrest or arrests happen in it; a
-        # force's move too, unless that place is the mover's own country ("Russia sent
-        # troops" in a story that begins in Moscow).
-        fallback = main_place if self.family in ("violence", "unrest", "arrest") or \
-            self.family == "military" and self._against(main_place, actor) else ""
+        # force's move too, where the text says something happens in that place and it is not
+        # the mover's own country ("Russia sent troops" in a story that begins in Moscow).
+        fallback = main_place if self.family in ("violence", "unrest", "arrest") else \
+            destination if self.family == "military" and self._against(destination, actor) else ""
         place = self._place(place_rank) or fallback
         target = self._patient(actor) or self._target(actor) \
             or (place if self.family == "violence" and self._against(place, actor) else "")

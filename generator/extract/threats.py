@@ -81,10 +81,11 @@ def find_threats(doc: Doc, actors: list[Actor], locations: list[Location], gaz, 
     kinds = {a.name: a.type for a in actors}
     places = roles.place_rank
     main_place = _main_place(doc_text(doc), locations, headline_end, places)
+    destination = _main_place(doc_text(doc), locations, headline_end, places, told_in=True)
     states = {a.name for a in actors if a.type == "state"}
     incidents = group_incidents(clauses, roles.aggressor_name, {loc.name: loc.country for loc in locations},
                                 {n: c for n, c in state_codes(actors, gaz).items() if n in states})
-    return [incident.threat(kinds, places, main_place) for incident in incidents]
+    return [incident.threat(kinds, places, main_place, destination) for incident in incidents]
 
 
 def state_codes(actors: list[Actor], gaz) -> dict[str, str]:
@@ -98,15 +99,18 @@ def state_codes(actors: list[Actor], gaz) -> dict[str, str]:
     return {name: code for name, code in out.items() if code}
 
 
-def _main_place(text: str, locations: list[Location], headline_end: int, rank: dict[str, tuple[int, bool]]) -> str:
+def _main_place(text: str, locations: list[Location], headline_end: int, rank: dict[str, tuple[int, bool]],
+                told_in: bool = False) -> str:
     """The most specific place the headline or the lead names: where the story happens; of
     places alike, one the text says something happens in, at or from ("US President Trump
-    announces troop withdrawal from Syria": Syria)."""
+    announces troop withdrawal from Syria": Syria). `told_in`: only such a place (not
+    "Moscow" of "Moscow setting up air strike capabilities")."""
     def where(loc: Location) -> bool:
         return any(WHERE.search(text, max(0, e.start - 12), e.start) for e in loc.evidence
                    if e.start < headline_end + 400)
 
-    early = [loc for loc in locations if loc.evidence and loc.evidence[0].start < headline_end + 400]
+    early = [loc for loc in locations if loc.evidence and loc.evidence[0].start < headline_end + 400
+             and (where(loc) or not told_in)]
     return min(early, key=lambda loc: (rank[loc.name], not where(loc), loc.evidence[0].start)).name if early else ""
 
 

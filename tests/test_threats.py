@@ -66,6 +66,12 @@ def test_disease_disaster_police_seizures_and_counter_terrorism_are_no_threats(e
     assert brief(extractor, sentence).threats == []
 
 
+def test_radicalisation_is_a_danger_named_not_an_infiltration(extractor):
+    b = brief(extractor, "It's not clear how Amman became radicalised but it is apparent from his messages that it "
+                         "happened quickly.")
+    assert [(t.category, t.severity) for t in b.threats] == [("threat or warning", "low")]
+
+
 def test_ground_taken_is_territorial_and_arms_make_violence_whatever_else_is_named(extractor):
     taken = brief(extractor, "ISIS fighters captured the town of Tal Abyad on Monday.")
     assert [t.category for t in taken.threats] == ["territorial loss"]
@@ -502,6 +508,7 @@ def test_dates_are_resolved_against_the_articles_date():
     ("bombing", "The blast injured 66 people.", None, 66, False, "high"),
     ("threat or warning", "The group warned it would strike again.", None, None, False, "medium"),
     ("threat or warning", "The ministry named both groups as terrorists.", None, None, False, "low"),
+    ("threat or warning", "It's not clear how Amman became radicalised.", None, None, False, "low"),
     ("protest", "Thousands protested in the capital.", None, None, False, "medium"),
     ("protest", "Protests continued; the protester death count is in the hundreds.", None, None, False, "medium"),
     ("threat or warning", "The group threatened to kill the hostages.", None, None, False, "medium"),

@@ -9,7 +9,7 @@ import pytest
 from generator.article import Article
 from generator.briefing import Threat
 from generator.extract.bluf import bluf
-from generator.extract.casualties import injured, killed
+from generator.extract.casualties import arrested, injured, killed
 from generator.extract.dates import event_date, publication_date
 from generator.extract.incidents import severity
 from generator.extract.nlp import parse
@@ -453,6 +453,12 @@ def test_a_toll_of_disease_or_disaster_joins_no_attack(extractor):
     assert len(war.evidence) == 2                       # an outbreak of war is no disease
 
 
+def test_how_many_were_arrested():
+    assert arrested("Police director Vladimir Rebic said at least 71 people were arrested Friday night.") == [71]
+    assert arrested("Within a day, Belarusian KGB arrested 33 Russian individuals.") == [33]
+    assert arrested("He was arrested in 2018 and released in May.") == []
+
+
 def test_the_lowest_toll_stated_is_the_incidents_as_acled_codes_it():
     assert killed("Abdurrahman Mangal said the attack had killed twelve and injured twelve more.") == [12]
     assert killed("He bought 500mg, which has the potential to kill about 1,400, but was sent a dummy.") == []
@@ -517,6 +523,9 @@ def test_dates_are_resolved_against_the_articles_date():
      False, "medium"),
     ("riot", "Rioters clashed with police and injured fourteen officers.", None, 14, False, "medium"),
     ("deployment/escalation", "The army deployed troops to the border.", None, None, False, "medium"),
+    ("arrest", "A man suspected to have supplied the gun was arrested in Norfolk.", None, None, False, "low"),
+    ("arrest", "Police director Vladimir Rebic said at least 71 people were arrested Friday night.", None, None,
+     False, "medium"),
     ("territorial loss", "Rebels seized the city of Idlib.", None, None, False, "high"),
     ("armed assault", "On Wednesday, Turkey began a military offensive with airstrikes followed by a ground "
                       "invasion.", None, None, False, "high"),

@@ -1,8 +1,9 @@
 """How many were killed and injured, when the text says so in numbers.
 
 "at least 20 people were killed", "killed twelve and injured twelve more", "35 bodies",
-"claimed 190 were dead", "the death toll rose to 39", "no casualties": numbers written
-in figures or words. "Dozens" or "many" give no number.
+"claimed 190 were dead", "the death toll rose to 39", "no casualties", and how many were
+arrested ("at least 71 people were arrested"): numbers written in figures or words.
+"Dozens" or "many" give no number.
 """
 from __future__ import annotations
 
@@ -51,7 +52,13 @@ NONE = re.compile(r"\bno (?:casualties|one was (?:killed|hurt|injured)|deaths|fa
 HYPOTHETICAL = re.compile(r"\b(?:potential|enough|able|capable|could|would|might|may|can|threaten(?:ed|ing)?|"
                           r"plan(?:ned|ning)?|intend(?:ed|ing)?|tried|trying|attempt(?:ed|ing)?)\s+(?:\w+\s+)?"
                           r"(?:to\s+|of\s+)?(?:kill(?:ed|ing)?|injur(?:e|ed|ing)|wound(?:ed|ing)?|hurt)\b", re.I)
+ARRESTED = [
+    rf"(?:at least|some|about|around|nearly|more than|over)?\s*(?P<n>{NUMBER})\s+(?:(?!and\b|or\b|but\b)\w+\s+){{0,2}}?"
+    rf"{PEOPLE}(?:were|have been|had been|was|are)?\s*(?:arrested|detained|taken into custody)",
+    rf"(?:arrested|detained)\s+(?:at least|some|about|around|nearly|more than|over)?\s*(?P<n>{NUMBER})\b",
+]
 KILLED_RX = [re.compile(p, re.I) for p in KILLED]
+ARRESTED_RX = [re.compile(p, re.I) for p in ARRESTED]
 INJURED_RX = [re.compile(p, re.I) for p in INJURED]
 
 
@@ -105,3 +112,8 @@ def injured(text: str) -> list[int]:
     if not found and NONE.search(text):
         return [0]
     return found
+
+
+def arrested(text: str) -> list[int]:
+    """Every number of people the text says were arrested or detained."""
+    return _counts(text, ARRESTED_RX)

@@ -16,7 +16,8 @@ Severity (the written rule, also in the README):
 - medium: violence without a reported death (attacks, bombings, strikes and clashes
   that killed nobody or give no toll, abductions, riots, raids, infiltration,
   sabotage), and military moves (deployments, advances, withdrawals);
-- low: threats, warnings and rhetoric, peaceful protests, arrests.
+- low: threats, warnings and rhetoric, arrests (ten or more people arrested at once are a
+  crackdown: medium).
 """
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..briefing import Evidence, Threat, specificity
+from .casualties import arrested
 from .roles import CROWD, CROWD_NOUNS
 from .threat_lexicon import Kind, lexicon
 
@@ -46,6 +48,7 @@ PLANNED = re.compile(r"\b(?:(?:plots?|plans?|plotting|planning|plotted|planned|t
                      r"(?:kill|murder|assassinate)\w*", re.I)
 RESPONDERS = re.compile(r"\b(?:police|officers?|army|military|forces|troops|guards?)\b", re.I)
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
+MASS_ARREST = 10                 # arrests of this many people or more are a crackdown: medium
 DEATH = re.compile(r"\b(?:killed|kills?|killing|dead|died|deaths?|death toll|bodies|slain|massacre\w*|"
                    r"lost their lives|fatalit\w+|murdered|beheaded|executed)\b", re.I)
 LEADER = re.compile(r"\bassassinat\w+|\bkill\w* (?:the |a )?(?:\w+ )?(?:commander|leader|general|chief|president|"
@@ -343,6 +346,8 @@ def severity(category: str, text: str, fatalities: int | None, injured: int | No
     kind = lexicon().kind(category)
     if kind.rhetoric is not None and not kind.trigger.search(kind.rhetoric.sub(" ", text)):
         return "low"             # "named the PKK as terrorists": it names a danger, threatens no one
+    if category == "arrest" and max(arrested(text), default=0) >= MASS_ARREST:
+        return "medium"          # "at least 71 people were arrested": a crackdown, not one suspect held
     if kind.ceiling != "high":
         return kind.severity     # never high, whatever deaths the story tells around it
     died = (fatalities or 0) > 0 or fatalities is None and DEATH.search(PLANNED.sub(" ", text)) is not None

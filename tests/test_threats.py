@@ -203,6 +203,14 @@ def test_violence_only_in_what_someone_says_before_any_is_told_is_a_warning(extr
     assert incident(b, "The speech came one week after an attack").category != "threat or warning"
 
 
+def test_the_spokesman_who_gives_the_toll_is_not_its_target(extractor):
+    b = brief(extractor, "Reuters reported Monday's attack the deadliest since an assault in Ghazni in August 2018, "
+                         "with officials reporting at the time 150 security forces, 95 civilians, and hundreds of "
+                         "Taliban killed.\n\nAbdurrahman Mangal, spokesperson for the provincial governor, said the "
+                         "attack had killed twelve and injured twelve more.", title="Car bomb attack kills dozens")
+    assert all(t.target != "Abdurrahman Mangal" for t in b.threats)
+
+
 def test_the_police_who_arrest_a_suspect_are_not_the_attackers(extractor):
     t = incident(brief(extractor, "A mass stabbing killed three people in a park in Reading on Saturday. A "
                                   "25-year-old man was arrested by Thames Valley Police on suspicion of murder."),

@@ -82,6 +82,10 @@ AUDIENCE_BEFORE = re.compile(r"\b(?:told|tells|telling|according to|interview wi
 # "a professor at the Deakin University", "a spokesman for the ministry": a name that
 # qualifies someone else, not one acted on.
 ASIDE_BEFORE = re.compile(r"\b(?:at|of|for|from|with|about|as|among|between)\s+(?:the\s+)?$", re.I)
+# "Abdurrahman Mangal, spokesperson for the provincial governor, said": the one who tells
+# of the act, whatever the parse.
+SPEAKS_AFTER = re.compile(r"(?:,[^,.;\"“”]{1,80},)?\s+(?:said|says|told|tells|added|stated|confirmed|announced)\b")
+SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|stated)\s+$")
 ORIGIN_BEFORE = re.compile(r"\b(?:(?:came|come|comes|coming|fired|launched|originated|flown|flew)\s+"
                            r"(?:\w+\s+)?from|originat\w*\s+in)\s+(?:the\s+)?$", re.I)
 ACT_VERB = re.compile(r"^(attack|invad|launch|seiz|captur|bomb|strik|struck|kill|shoot|shot|stab|"
@@ -624,7 +628,8 @@ class RoleFinder:
         if places:
             return places[0].name, TARGET_RANKS["place named"]
         for n in actors:
-            if eligible(n) and not self._is_subject(n) \
+            if eligible(n) and not self._is_subject(n) and not SPEAKS_AFTER.match(self.text, n.end) \
+                    and not SAID_BEFORE.search(self.text, max(sent.start_char, n.start - 10), n.start) \
                     and not AUDIENCE_BEFORE.search(self.text, max(sent.start_char, n.start - 30), n.start) \
                     and not ASIDE_BEFORE.search(self.text, max(sent.start_char, n.start - 20), n.start):
                 return n.name, TARGET_RANKS["named"]

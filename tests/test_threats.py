@@ -583,6 +583,14 @@ def test_police_who_fire_a_round_on_a_protester_shoot_whatever_the_protests_arou
     assert t.category == "armed assault"
 
 
+def test_a_place_written_before_the_act_is_where_it_happened(extractor):
+    b = brief(extractor, "A car bomb was on Monday rammed into a military base in Maidan Shahr, killing dozens. "
+                         "Last week a Kabul car bombing killed five and wounded 110, another attack ascribed to the "
+                         "Taliban.", title="Car bomb attack kills dozens at military base")
+    t = incident(b, "Last week a Kabul car bombing")
+    assert (t.target, t.location) == ("Kabul", "Kabul")
+
+
 def test_where_the_spokesman_spoke_is_not_where_it_happened(extractor):
     b = brief(extractor, "Drones struck two oil facilities in Abqaiq, Saudi Arabia, on Saturday. Speaking on "
                          "al-Masirah TV in Yemen, Houthi military spokesperson Yahya Sarea said it had carried out "

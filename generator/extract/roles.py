@@ -82,6 +82,8 @@ AUDIENCE_BEFORE = re.compile(r"\b(?:told|tells|telling|according to|interview wi
 # "a professor at the Deakin University", "a spokesman for the ministry": a name that
 # qualifies someone else, not one acted on.
 ASIDE_BEFORE = re.compile(r"\b(?:at|of|for|from|with|about|as|among|between)\s+(?:the\s+)?$", re.I)
+# "a Kabul car bombing": a place written before the act it qualifies.
+ACT_AFTER = re.compile(rf"\s+(?:[a-z-]+\s+)?(?:{'|'.join(sorted(LEX.act_nouns | {'bombing', 'bombings'}, key=len, reverse=True))})\b")
 # "Abdurrahman Mangal, spokesperson for the provincial governor, said": the one who tells
 # of the act, whatever the parse.
 SPEAKS_AFTER = re.compile(r"(?:,[^,.;\"“”]{1,80},)?\s+(?:said|says|told|tells|added|stated|confirmed|announced)\b")
@@ -320,8 +322,9 @@ class RoleFinder:
                 for a in self.actor_names if a.name != n.name)
 
         def located(n: Name) -> bool:
-            # "in", "at", "the town of", or what is attacked
-            return (told_where(n) or self._is_patient(n)) and not whose(n) and not self._spoken_in(n) \
+            # "in", "at", "the town of", what is attacked, or before the act ("a Kabul car bombing")
+            return (told_where(n) or self._is_patient(n) or ACT_AFTER.match(self.text, n.end)) and not whose(n) \
+                and not self._spoken_in(n) \
                 and not ORIGIN_BEFORE.search(self.text, max(0, n.start - 40), n.start)   # "originated in Yemen"
         def qualifies(n: Name) -> bool:
             # "in a US counter-terrorism operation": the country says whose act, not where.
@@ -620,7 +623,8 @@ class RoleFinder:
         if owner and owner != actor and owner not in own and (home is None or owner != home.name):
             return owner, TARGET_RANKS["described"]
         # Not where it came from ("the attacks came from Yemen").
-        places = [n for n in places if eligible(n) and not self._is_subject(n)
+        # ("a Kabul car bombing killed five": the subject is the bombing, Kabul where it was).
+        places = [n for n in places if eligible(n) and not (self._is_subject(n) and not ACT_AFTER.match(self.text, n.end))
                   and not ORIGIN_BEFORE.search(self.text[max(0, n.start - 30):n.start])]
         for n in places:
             if LOCATIVE_BEFORE.search(self.text[max(sent.start_char, n.start - 12):n.start]):

@@ -106,9 +106,10 @@ class Incident:
         return [c.place for c in self.clauses if c.place]
 
     def threat(self, actor_types: dict[str, str], place_rank: dict[str, tuple[int, bool]], main_place: str,
-               destination: str = "") -> Threat:
+               destination: str = "", seat: str = "") -> Threat:
         """`main_place`: where the story happens; `destination`: the same, when the text says
-        something happens in it (not a capital named as its state)."""
+        something happens in it (not a capital named as its state); `seat`: the ISO code of
+        the state whose country or capital `destination` is."""
         kind = self.kind
         text = " ".join(c.text for c in self.clauses)
         fatalities = min((n for c in self.clauses for n in c.killed), default=None)
@@ -118,9 +119,10 @@ class Incident:
             kind = lexicon().kind("riot")     # protesters who clash and throw rocks: a violent demonstration
         # Untold, the place is the story's, where violence, unrest or arrests happen in it; a
         # force's move too, where the text says something happens in that place and it is not
-        # the mover's own country ("Russia sent troops" in a story that begins in Moscow).
-        fallback = main_place if self.family in ("violence", "unrest", "arrest") else \
-            destination if self.family == "military" and self._against(destination, actor) else ""
+        # the mover's own country or capital ("Russia sent troops" in a story that begins in
+        # Moscow), though it may be a region of it ("government forces deployed into the northeast").
+        fallback = main_place if self.family in ("violence", "unrest", "arrest", "threat") else \
+            destination if self.family == "military" and not (seat and seat == self.state_codes.get(actor)) else ""
         place = self._place(place_rank) or fallback
         target = self._patient(actor) or self._target(actor) \
             or (place if self.family == "violence" and self._against(place, actor) else "")

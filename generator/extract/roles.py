@@ -83,7 +83,8 @@ AUDIENCE_BEFORE = re.compile(r"\b(?:told|tells|telling|according to|interview wi
 # qualifies someone else, not one acted on.
 ASIDE_BEFORE = re.compile(r"\b(?:at|of|for|from|with|about|as|among|between)\s+(?:the\s+)?$", re.I)
 # "a Kabul car bombing": a place written before the act it qualifies.
-ACT_AFTER = re.compile(rf"\s+(?:[a-z-]+\s+)?(?:{'|'.join(sorted(LEX.act_nouns | {'bombing', 'bombings'}, key=len, reverse=True))})\b")
+ACT_AFTER = re.compile(rf"\s+(?:(?:car|truck|suicide|rocket|drone|mortar|missile|knife|gun|terror|terrorist|militant|"
+                       rf"air|bomb|grenade|arson)\s+)?(?:{'|'.join(sorted(LEX.act_nouns | {'bombing', 'bombings'}, key=len, reverse=True))})\b")
 # "Abdurrahman Mangal, spokesperson for the provincial governor, said": the one who tells
 # of the act, whatever the parse.
 SPEAKS_AFTER = re.compile(r"(?:,[^,.;\"“”]{1,80},)?\s+(?:said|says|told|tells|added|stated|confirmed|announced)\b")
@@ -191,7 +192,8 @@ class RoleFinder:
         self.text = doc_text(doc)
         self.gaz = gaz
         self.by_name = {a.name: a for a in actors}
-        self.state_codes = {c.name: code for code, c in gaz.countries.items()}
+        # A state, or a state's army ("Russian troops"), is at home in its country's towns.
+        self.state_codes = {c.name: code for code, c in gaz.countries.items()} | army_homes(actors, gaz)
         self._tokens: dict[tuple[int, int], Token | None] = {}
         self.actor_names = sorted((Name(e.start, e.end, a.name, actor=a) for a in actors
                                    for e in a.evidence if a.type in AGENT_TYPES), key=lambda n: n.start)
@@ -595,7 +597,8 @@ class RoleFinder:
         # ("Russia, Iran sending forces") is what it threatens.
         acting = self.by_name.get(actor)
         own = {acting.affiliation} - {""} if acting else set()
-        own |= {a.name for a in self.by_name.values() if actor and a.affiliation == actor}
+        own |= {a.name for a in self.by_name.values() if actor and a.affiliation == actor
+                or acting is not None and acting.affiliation and a.affiliation == acting.affiliation}
         partners = {n.name for a in actors if a.name == actor for n in actors if self._linked(a, n)}
 
         # A state does not threaten its own towns ("Putin met Suleimani in Moscow").
@@ -690,6 +693,20 @@ class RoleFinder:
 
 BE_OR_GET_OR_HAVE = {"be", "is", "are", "was", "were", "been", "being", "has", "have", "had", "having"}
 BE_OR_GET = {"be", "is", "are", "was", "were", "been", "being", "get", "gets", "got", "gotten", "'s", "’s"}
+
+
+ARMY = re.compile(r"\b(?:army|armed forces|military|troops|soldiers|forces|navy|air force)\b", re.I)
+
+
+def army_homes(actors: list[Actor], gaz) -> dict[str, str]:
+    """A state's armed forces named as a body of their own → the state's ISO code."""
+    out = {}
+    for a in actors:
+        if a.type == "organization" and a.affiliation and ARMY.search(a.name):
+            code = next((p.country for p in gaz.candidates(a.affiliation) if p.kind == "country"), "")
+            if code:
+                out[a.name] = code
+    return out
 
 
 def _noun_before_verb(text: str, end: int) -> bool:

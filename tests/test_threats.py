@@ -218,6 +218,17 @@ def test_the_spokesman_who_gives_the_toll_is_not_its_target(extractor):
     assert all(t.target != "Abdurrahman Mangal" for t in b.threats)
 
 
+def test_who_orders_or_announces_a_move_of_force_makes_it(extractor):
+    b = brief(extractor, "Late on Sunday, the United States President Donald Trump, in a statement delivered via the "
+                         "press secretary, announced US troops would be leaving Syria.",
+              title="US President Trump announces troop withdrawal from Syria")
+    assert incident(b, "US President Trump announces").actor == "Donald Trump"
+    b = brief(extractor, "Government forces began deploying into SDF-controlled territory yesterday. Also on "
+                         "Sunday, the United States announced a complete withdrawal from the region.",
+              title="Kurds announce deal with Assad's government")
+    assert incident(b, "the United States announced").actor == "United States"
+
+
 def test_the_police_who_arrest_a_suspect_are_not_the_attackers(extractor):
     t = incident(brief(extractor, "A mass stabbing killed three people in a park in Reading on Saturday. A "
                                   "25-year-old man was arrested by Thames Valley Police on suspicion of murder."),

@@ -139,6 +139,15 @@ ADMITTING = {"admit", "admits", "admitted", "admitting", "acknowledge", "acknowl
 # What one admits: the act itself ("admits downing", "acknowledged it had shot down").
 ADMITTED_ACT = re.compile(rf"\s+(?:(?:that|it|they|its|their|\w+)\s+){{0,3}}(?:had\s+|has\s+|have\s+)?"
                           rf"(?:[\"“”']?\w+ly[\"“”']?\s+)?(?:{_ACTS}|downing|shooting down|shot down)\b", re.I)
+# One who orders or announces a move of force makes it ("Trump announces troop withdrawal",
+# "he had ordered heightened alert from troops"): the decision is the act.
+ORDERING = {"order", "orders", "ordered", "announce", "announces", "announced", "approve", "approves",
+            "approved", "authorize", "authorizes", "authorized", "authorise", "authorises", "authorised"}
+ORDERED_MOVE = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}?(?:withdrawals?|deployments?|troops|forces|soldiers|air ?strikes?|"
+                          r"strikes?|offensives?|invasion|incursion|operation|alert|mobili[sz]ation|reinforcements)\b",
+                          re.I)
+# "Donald Trump, in a statement delivered via the press secretary, announced": whatever the parse.
+ORDERS_AFTER = re.compile(rf"(?:,[^,.;\"“”]{{1,80}},)?\s+(?:has\s+|had\s+)?(?:{'|'.join(sorted(ORDERING))})\b")
 # A name written right before a violent verb acts: "Turkey invades", "ISIS attacked".
 ACTS_AFTER = re.compile(rf"\s+(?:has\s+|have\s+|had\s+)?(?:{_ACTS})\b(?!\s+by\b)", re.I)
 # The one before or after a noun of people that makes them the ones acted on.
@@ -452,6 +461,12 @@ class RoleFinder:
                          and ADMITTED_ACT.match(self.text, v.idx + len(v.text), sent.end_char)), None)
         if admitted is not None:
             return admitted.name
+        ordering = next((n for n, v in subjects if v is not None and v.lower_ in ORDERING
+                         and ORDERED_MOVE.match(self.text, v.idx + len(v.text), sent.end_char)), None) \
+            or next((n for n in agents if (m := ORDERS_AFTER.match(self.text, n.end, sent.end_char))
+                     and ORDERED_MOVE.match(self.text, m.end(), sent.end_char)), None)
+        if ordering is not None:
+            return ordering.name
         subjects = [(n, v) for n, v in subjects if v is not None and v.lower_ not in CUES and not _verb_of_report(v)
                     and not (v.dep_ in ("relcl", "acl") and not ACT_VERB.search(v.text))
                     and v.lower_ not in BE_OR_GET_OR_HAVE]

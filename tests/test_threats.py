@@ -229,6 +229,14 @@ def test_who_orders_or_announces_a_move_of_force_makes_it(extractor):
     assert incident(b, "the United States announced").actor == "United States"
 
 
+def test_one_who_only_visits_the_wounded_did_not_do_it(extractor):
+    b = brief(extractor, "A suspected gas leak led to an explosion, followed by the ten-storey building coming down. "
+                         "A total of 39 are confirmed dead. President Vladimir Putin was briefed, and flew to "
+                         "Magnitogorsk on Monday, observing the rescue mission and visiting the wounded in hospital.",
+              title="Magnitogorsk apartment building collapses after explosion, dozens dead")
+    assert incident(b, "A suspected gas leak").actor != "Vladimir Putin"
+
+
 def test_the_police_who_arrest_a_suspect_are_not_the_attackers(extractor):
     t = incident(brief(extractor, "A mass stabbing killed three people in a park in Reading on Saturday. A "
                                   "25-year-old man was arrested by Thames Valley Police on suspicion of murder."),

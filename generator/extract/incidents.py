@@ -172,7 +172,7 @@ class Incident:
         told = [c for c in self.clauses if not (self.family == "violence" and arrest.search(c.text))]
         weight = Counter()
         for c in told:
-            if not c.actor or not c.explicit or c.actor in victims \
+            if not c.actor or not c.explicit or c.actor in victims or c.kind is None and not c.blamed \
                     or c.attacker_killed and c.actor != self.main_actor:   # the police who shot him
                 continue
             if self.family == "violence" and self.main_actor and c.actor != self.main_actor \
@@ -192,7 +192,7 @@ class Incident:
                          if k == "organization" and word in n.lower()), "")
         # "The attack" is the story's attack; a warning or a move with nobody named is nobody's.
         return (_crowd(" ".join(c.text for c in self.clauses)) if self.family == "unrest" else "") \
-            or _vote([c.actor for c in told if c.actor and c.actor not in victims]) \
+            or _vote([c.actor for c in told if c.actor and c.actor not in victims and c.kind is not None]) \
             or (self.main_actor if self.family in ("violence", "unrest") else "")
 
     def _against(self, name: str, actor: str) -> bool:

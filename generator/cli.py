@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import signal
 import sys
 from pathlib import Path
 
@@ -124,7 +125,7 @@ def _guard(fn, *args):
         sys.exit(1)
     except KeyboardInterrupt:
         log.error("interrupted; every file written so far is whole, and the next build carries on from here")
-        sys.exit(130)
+        _exit_interrupted()
     except Exception as exc:          # a bug: say so in one line; -v shows where
         log.error("internal error (%s: %s); this is a bug: run again with -v for the traceback and report it",
                   type(exc).__name__, exc, exc_info=True)
@@ -199,12 +200,20 @@ def validate(paths, verbose):
     sys.exit(1 if problems or not count else 0)
 
 
+def _exit_interrupted():
+    """Exit 130 as a shell expects after Ctrl-C; another Ctrl-C (or the same one reaching
+    a thread late) while the interpreter shuts down changes neither the status nor the
+    one line said."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    sys.exit(130)
+
+
 def main():
     try:
         cli.main(prog_name="python -m generator", standalone_mode=False)
     except click.exceptions.Abort:          # Ctrl-C before any stage started
         sys.stderr.write("interrupted; nothing was written\n")
-        sys.exit(130)
+        _exit_interrupted()
     except click.exceptions.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)

@@ -15,9 +15,10 @@ Severity (the written rule, also in the README):
   attacked (`grave` in data/threat_lexicon.yaml);
 - medium: violence without a reported death (attacks, bombings, strikes and clashes
   that killed nobody or give no toll, abductions, riots, raids, infiltration,
-  sabotage), and military moves (deployments, advances, withdrawals);
-- low: threats, warnings and rhetoric, arrests (ten or more people arrested at once are a
-  crackdown: medium).
+  sabotage), protests, military moves (deployments, advances, withdrawals), threats and
+  warnings, and ten or more people arrested at once;
+- low: rhetoric that only names a danger ("terrorists", "radicalised"), other arrests.
+A protest, a deployment, a warning or an arrest is never high (its kind's `ceiling`).
 """
 from __future__ import annotations
 

@@ -763,6 +763,18 @@ def test_the_bluf_speaks_of_people_described_in_good_grammar():
     assert bluf([t]) == "A teenage protester was attacked in South Sudan, killing 6."
 
 
+def test_a_battle_in_the_bluf_has_sides_not_a_victim(extractor):
+    b = brief(extractor, "A two-hour gun battle between the Mexican Army and drug hitmen ended in 18 fatalities at "
+                         "the resort of Acapulco on Saturday. There were grenade and rocket explosions.",
+              title="Tourists evacuated following shootout between Mexican army and drug hitmen")
+    t = incident(b, "A two-hour gun battle")
+    assert (t.category, t.event_type) == ("armed assault", "Battles")
+    assert "bombed" not in b.bluf and "was attacked" not in b.bluf
+    t = Threat(summary="A gun battle", category="armed assault", sub_event_type="Armed clash", actor="",
+               target="Mexican Army", location="Acapulco", fatalities=18, severity="high")
+    assert bluf([t]) == "Mexican Army clashed in Acapulco, killing 18."
+
+
 def test_the_bluf_says_attributed_to_of_a_doer_the_text_only_blames(extractor):
     b = brief(extractor, "A bomb exploded in the port town of Mokha yesterday, killing six people. The general "
                          "manager of the channel attributed the bombing to the Houthis.",

@@ -63,6 +63,9 @@ def bluf(threats: list[Threat], countries: dict[str, str] | None = None, places:
     rank = {s: i for i, s in enumerate(SEVERITIES)}
     t = min(threats, key=lambda t: (rank.get(t.severity, 3), -(t.fatalities or 0), -(t.injured or 0)))
     active, passive = VERBS.get(t.category, ("acted against", "was targeted"))
+    clash = t.sub_event_type == "Armed clash"     # a battle has sides, not a victim
+    if clash:
+        active, passive = "clashed with", "clashed"
     actor = t.actor if getattr(t, "named_actor", True) and _doer(t, actor_types.get(t.actor, "")) else ""
     toll = bool(t.fatalities or t.injured)
     if t.category not in VIOLENT and not actor or not actor and not toll:
@@ -99,7 +102,7 @@ def bluf(threats: list[Threat], countries: dict[str, str] | None = None, places:
     elif actor and t.category == "deployment/escalation" and described and plural:
         clause = f"{actor} were deployed{place}{when}"        # "Troops were deployed", not "deployed forces"
     elif actor:
-        clause = f"{actor} {NO_TARGET.get(t.category, 'acted')}{place}{when}"
+        clause = f"{actor} {'clashed' if clash else NO_TARGET.get(t.category, 'acted')}{place}{when}"
     elif target:
         clause = f"{target} {passive}{place}{when}"
     elif t.location:

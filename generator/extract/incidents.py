@@ -95,8 +95,16 @@ class Incident:
 
     @property
     def kind(self) -> Kind | None:
-        kinds = [c.kind for c in self.clauses if c.kind]
-        return min(kinds, key=lambda k: PRIORITY.index(k.category)) if kinds else None
+        kinds = [c for c in self.clauses if c.kind]
+        if not kinds:
+            return None
+        # A gun battle the incident opens with stays a battle, whatever grenades or rockets
+        # are told in it ("A two-hour gun battle … There were grenade and rocket explosions").
+        first = min((c.kind for c in kinds), key=lambda k: PRIORITY.index(k.category))
+        if first.category in ("bombing", "air/drone strike") and kinds[0].kind.category == "armed assault" \
+                and CLASH.search(kinds[0].text):
+            return kinds[0].kind
+        return first
 
     @property
     def family(self) -> str:

@@ -80,6 +80,14 @@ def test_a_paragraph_ending_in_a_colon_introduces_the_quote_below(extractor):
     assert [(q.speaker, q.cue) for q in b.quotes] == [("Donald Trump", "said")]
 
 
+def test_a_companion_in_apposition_is_no_role(extractor):
+    b = brief(extractor, "The shooting was condemned by Felipe Calderon, along with American President Barack "
+                         "Obama, on Saturday. Abdurrahman Mangal, spokesperson for the provincial governor, said "
+                         "twelve were killed.")
+    assert actor(b, "Felipe Calderon").role == "" and actor(b, "Felipe Calderon").affiliation == ""
+    assert actor(b, "Abdurrahman Mangal").role == "spokesperson for the provincial governor"
+
+
 def test_demonyms_and_dates_are_not_actors(extractor):
     b = brief(extractor, "Syrian officials said on Thursday that Iranian advisers had arrived.")
     names = {a.name for a in b.actors}

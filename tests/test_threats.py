@@ -237,6 +237,12 @@ def test_one_who_only_visits_the_wounded_did_not_do_it(extractor):
     assert incident(b, "A suspected gas leak").actor != "Vladimir Putin"
 
 
+def test_those_who_condemn_the_attack_are_not_its_target(extractor):
+    b = brief(extractor, "Mexican President Felipe Calderon, along with American President Barack Obama, condemned "
+                         "the attack on Saturday.")
+    assert all(t.target not in ("Felipe Calderon", "Barack Obama") for t in b.threats)
+
+
 def test_the_police_who_arrest_a_suspect_are_not_the_attackers(extractor):
     t = incident(brief(extractor, "A mass stabbing killed three people in a park in Reading on Saturday. A "
                                   "25-year-old man was arrested by Thames Valley Police on suspicion of murder."),

@@ -423,6 +423,9 @@ def _role(ent: Span, after: bool = True) -> str:
         while j < len(doc) and j - ent.end <= 9 and doc[j].text not in (",", ".", ";", "\n"):
             j += 1
         phrase = doc[ent.end + 1:j]
+        if len(phrase) and (phrase[0].pos_ in ("ADP", "CCONJ", "SCONJ", "VERB")
+                            or phrase[0].lower_ in ("also", "then", "along", "together", "as")):
+            return ""      # "Felipe Calderon, along with American President Barack Obama,": no role
         if j < len(doc) and doc[j].text == "," and any(t.lower_ in HEAD_TITLES for t in phrase):
             return re.sub(r"^(a|an|the)\s+", "", phrase.text, flags=re.I)
     return ""

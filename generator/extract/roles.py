@@ -86,8 +86,9 @@ ASIDE_BEFORE = re.compile(r"\b(?:at|of|for|from|with|about|as|among|between)\s+(
 ACT_AFTER = re.compile(rf"\s+(?:(?:car|truck|suicide|rocket|drone|mortar|missile|knife|gun|terror|terrorist|militant|"
                        rf"air|bomb|grenade|arson)\s+)?(?:{'|'.join(sorted(LEX.act_nouns | {'bombing', 'bombings'}, key=len, reverse=True))})\b")
 # "Abdurrahman Mangal, spokesperson for the provincial governor, said": the one who tells
-# of the act, whatever the parse.
-SPEAKS_AFTER = re.compile(r"(?:,[^,.;\"“”]{1,80},)?\s+(?:said|says|told|tells|added|stated|confirmed|announced)\b")
+# of the act or condemns it, whatever the parse.
+SPEAKS_AFTER = re.compile(r"(?:,[^,.;\"“”]{1,80},|,)?\s+(?:said|says|told|tells|added|stated|confirmed|announced|"
+                          r"condemned|condemns|denounced|denounces|criticised|criticized)\b")
 SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|stated)\s+$")
 ORIGIN_BEFORE = re.compile(r"\b(?:(?:came|come|comes|coming|fired|launched|originated|flown|flew)\s+"
                            r"(?:\w+\s+)?from|originat\w*\s+in)\s+(?:the\s+)?$", re.I)

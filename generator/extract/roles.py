@@ -87,7 +87,9 @@ ACT_AFTER = re.compile(rf"\s+(?:(?:car|truck|suicide|rocket|drone|mortar|missile
                        rf"air|bomb|grenade|arson)\s+)?(?:{'|'.join(sorted(LEX.act_nouns | {'bombing', 'bombings'}, key=len, reverse=True))})\b")
 # "Abdurrahman Mangal, spokesperson for the provincial governor, said": the one who tells
 # of the act or condemns it, whatever the parse.
-SPEAKS_AFTER = re.compile(r"(?:,[^,.;\"“”]{1,80},|,)?\s+(?:said|says|told|tells|added|stated|confirmed|announced|"
+# ", spokesperson for the provincial governor,": an aside between a name and its verb.
+_ASIDE = r",[^,.;\"“”]{1,80},"
+SPEAKS_AFTER = re.compile(rf"(?:{_ASIDE}|,)?\s+(?:said|says|told|tells|added|stated|confirmed|announced|"
                           r"condemned|condemns|denounced|denounces|criticised|criticized)\b")
 SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|stated)\s+$")
 ORIGIN_BEFORE = re.compile(r"\b(?:(?:came|come|comes|coming|fired|launched|originated|flown|flew)\s+"
@@ -148,7 +150,7 @@ ORDERED_MOVE = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}?(?:withdrawals?|deployment
                           r"strikes?|offensives?|invasion|incursion|operation|alert|mobili[sz]ation|reinforcements)\b",
                           re.I)
 # "Donald Trump, in a statement delivered via the press secretary, announced": whatever the parse.
-ORDERS_AFTER = re.compile(rf"(?:,[^,.;\"“”]{{1,80}},)?\s+(?:has\s+|had\s+)?(?:{'|'.join(sorted(ORDERING))})\b")
+ORDERS_AFTER = re.compile(rf"(?:{_ASIDE})?\s+(?:has\s+|had\s+)?(?:{'|'.join(sorted(ORDERING))})\b")
 # A name written right before a violent verb acts: "Turkey invades", "ISIS attacked".
 ACTS_AFTER = re.compile(rf"\s+(?:has\s+|have\s+|had\s+)?(?:{_ACTS})\b(?!\s+by\b)", re.I)
 # The one before or after a noun of people that makes them the ones acted on.
@@ -203,7 +205,8 @@ class RoleFinder:
         self.gaz = gaz
         self.by_name = {a.name: a for a in actors}
         # A state, or a state's army ("Russian troops"), is at home in its country's towns.
-        self.state_codes = {c.name: code for code, c in gaz.countries.items()} | army_homes(actors, gaz)
+        self.army_homes = army_homes(actors, gaz)
+        self.state_codes = {c.name: code for code, c in gaz.countries.items()} | self.army_homes
         self._tokens: dict[tuple[int, int], Token | None] = {}
         self.actor_names = sorted((Name(e.start, e.end, a.name, actor=a) for a in actors
                                    for e in a.evidence if a.type in AGENT_TYPES), key=lambda n: n.start)

@@ -25,7 +25,7 @@ from .casualties import injured, killed
 from .dates import event_date
 from .incidents import Clause, group_incidents
 from .quotes import find_quote_spans
-from .roles import RoleFinder, army_homes
+from .roles import RoleFinder
 from .spans import doc_text, sentences, span_evidence, span_text
 from .threat_lexicon import lexicon
 
@@ -85,7 +85,7 @@ def find_threats(doc: Doc, actors: list[Actor], locations: list[Location], gaz, 
     states = {a.name for a in actors if a.type == "state"}
     incidents = group_incidents(clauses, roles.aggressor_name, {loc.name: loc.country for loc in locations},
                                 {n: c for n, c in state_codes(actors, gaz).items() if n in states}
-                                | army_homes(actors, gaz))
+                                | roles.army_homes)
     seat = next((loc.country for loc in locations if loc.name == destination and (
         loc.kind == "country" or gaz.capitals.get(loc.country) == loc.name)), "")
     return [incident.threat(kinds, places, main_place, destination, seat) for incident in incidents]

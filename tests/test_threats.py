@@ -118,12 +118,37 @@ def test_a_name_in_an_aside_is_not_the_actor(extractor):
     assert all(t.actor != "Russia" for t in b.threats)
 
 
-def test_the_attacker_killed_by_police_is_still_the_attacker(extractor):
+def test_the_police_who_shoot_the_attacker_act_on_him_in_an_item_of_their_own(extractor):
     b = brief(extractor, "On Thursday at the headquarters of the Paris Police Prefecture in Paris, France, an "
-                         "attacker went on a stabbing spree, killing four. The attacker was shot dead by police.",
+                         "attacker went on a stabbing spree, killing four. The attacker was shot dead by police. "
+                         "Three of the victims were police officers.",
               title="Four stabbed to death at Paris police headquarters")
-    t = incident(b, "The attacker was shot dead")
-    assert t.actor == "attacker" and t.target == "Paris Police Prefecture"
+    attack = incident(b, "an attacker went on a stabbing spree")
+    assert attack.actor == "attacker" and attack.target == "Paris Police Prefecture" and attack.severity == "high"
+    assert "Three of the victims" in " ".join(e.text for e in attack.evidence)     # back to the attack
+    response = incident(b, "The attacker was shot dead")
+    assert "police" in response.actor.lower() and response.target == "attacker"
+    assert response.severity == "medium"          # only the attacker died
+
+
+@pytest.mark.parametrize("text", [
+    "Police arrived and shot him dead.",                              # the verb's subject is its conjunct's
+    "The officers eventually shot him dead, reportedly outside a Boots store.",
+    "He was shot in the head by another police officer.",             # the agent of a passive
+])
+def test_officers_shooting_the_attacker_are_the_actor(extractor, text):
+    b = brief(extractor, "Usman Khan stabbed several people at Fishmongers' Hall in London on Friday. Khan was "
+                         "wearing a fake suicide vest. " + text,
+              title="Attacker stabs two to death in London")
+    response = incident(b, text)
+    assert response.actor == "police" and response.target == "Usman Khan"
+
+
+def test_police_who_are_the_story_s_aggressor_shoot_in_the_story_s_own_item(extractor):
+    b = brief(extractor, "For the first time in the protests, police fired a live round at a protester in "
+                         "Tsuen Wan. The officer shot him in the chest.",
+              title="Police shoot teenage protester as Hong Kong demonstrations continue")
+    assert len({t.actor for t in b.threats if t.category == "armed assault"}) == 1
 
 
 def test_a_stated_threat_is_its_own_item(extractor):

@@ -7,6 +7,9 @@ marks another time ("Last week", "In 2006", "another attack") or another place. 
 headline and the lead are one incident. A violent act told again after an aside about
 something else ("The first bomb went off during Mass" after the minister's orders) goes
 back to the earlier incident of its kind when it names no other place and no other doer.
+The police or army using force on the story's attacker ("The attacker was shot dead by
+police") is an incident of its own, theirs, done to him; the sentences after it go back
+to the attack.
 
 Severity (the written rule, also in the README):
 - high: someone other than the attacker was killed (a toll of one or more, or words of
@@ -80,6 +83,7 @@ class Clause:
     back_reference: bool
     headline: bool
     attacker_killed: bool      #: the only death told is the attacker's
+    response: bool = False     #: the police or army using force on the attacker
 
     @property
     def family(self) -> str:
@@ -90,6 +94,7 @@ class Clause:
 class Incident:
     clauses: list[Clause] = field(default_factory=list)
     main_actor: str = ""
+    response: bool = False     #: the force used on the attacker of the incident before
     place_countries: dict[str, str] = field(default_factory=dict)   #: place name → ISO code
     state_codes: dict[str, str] = field(default_factory=dict)       #: state actor's name → ISO code
 
@@ -168,6 +173,8 @@ class Incident:
         who respond to it, "police shot the attacker", nor its victims), the one most likely
         to carry it out: armed groups, then states, then protesters in unrest, then bodies
         and people; else the story's main aggressor."""
+        if self.response:
+            return _vote([c.actor for c in self.clauses])
         victims = {p for c in self.clauses for p in c.patients}
         if self.family == "unrest" and not any(c.explicit and actor_types.get(c.actor) in ("organization", "state")
                                                  and "police" in c.actor.lower() for c in self.clauses[:1]):
@@ -248,12 +255,18 @@ def group_incidents(clauses: list[Clause], main_actor: str = "", place_countries
     """`place_countries`: the briefing's places' countries; `state_codes`: its states'."""
     incidents: list[Incident] = []
     for c in clauses:
-        home = _home(c, incidents)
+        # The police shooting the attacker is an act of its own, by others on another; the
+        # story's sentences after it go back to the attack.
+        response = c.response and any(i.family == "violence" for i in incidents)
+        if response:
+            home = incidents[-1] if incidents[-1].response and _same_place(c, incidents[-1]) else None
+        else:
+            home = _home(c, [i for i in incidents if not i.response])
         if home is None:
             if c.kind is None:
                 continue       # a toll or a back-reference with nothing before it to belong to
             home = Incident(main_actor=main_actor, place_countries=place_countries or {},
-                            state_codes=state_codes or {})
+                            state_codes=state_codes or {}, response=response)
             incidents.append(home)
         home.clauses.append(c)
     return [i for i in incidents if i.kind is not None]

@@ -111,13 +111,16 @@ CROWD = re.compile(r"\b(?:protest|demonstrat|riot)", re.I)
 # Unnamed armed subjects that stand for a body the article names elsewhere: the words,
 # the body's name, and whether it takes "government"/"regime" ("government forces").
 NOMINAL_BODIES = [
-    (re.compile(r"^(police|officers|policemen|constables?|detectives?)$"), re.compile(r"\bpolice\b", re.I), False),
+    (re.compile(r"^(police|officers?|policem[ae]n|constables?|detectives?)$"), re.compile(r"\bpolice\b", re.I), False),
     (re.compile(r"^(army|troops|soldiers|forces|military)$"),
      re.compile(r"\b(army|armed forces|military|defen[cs]e forces)\b", re.I), True),
 ]
 # Words that name nobody unless tied to a body ("the police", "the army").
 COMMON_BODIES = {"police", "officers", "military", "army", "government", "regime"}
 COMMON_BODY_NAME = re.compile(r"\b(?:police|army|military|forces|guard)\b", re.I)
+# Those who respond to an attack with force ("shot dead by police").
+RESPONDER_WORDS = {"police", "officer", "officers", "policeman", "policemen", "constable", "constables", "troops",
+                   "soldier", "soldiers", "army", "military", "forces", "personnel", "guard", "guards"}
 STATE_MODIFIERS = {"government", "regime", "army", "military", "state", "pro-government"}
 PERPETRATOR_NOUNS = {"attacker", "gunman", "assailant", "bomber", "suspect", "perpetrator"}
 _PERPS = "|".join(sorted(LEX.perpetrators, key=len, reverse=True))
@@ -392,6 +395,43 @@ class RoleFinder:
                               r"(?:shot dead|killed|died|dead)\b|\b(?:shot|killed)\s+(?:the\s+)?(?:attacker|"
                               r"assailant|gunman|suspect|bomber)|\b(?:police|officers?|security forces)\b[^.]{0,30}\b"
                               r"(?:shot|shoot|shoots|killed|kill|kills)\b[^.]{0,20}\b(?:dead|him|her)\b", text, re.I))
+
+    def responder(self, sent: Span) -> str:
+        """The police or army that the clause shows using force on the story's attacker
+        ("The attacker was shot dead by police", "The officers eventually shot him dead"):
+        the body the article names for them, else the word. Nobody where the story's
+        aggressor is itself the police or the army ("Police shoot teenage protester")."""
+        aggressor = self.aggressor
+        if aggressor is None or COMMON_BODY_NAME.search(aggressor.name) or aggressor.type == "state":
+            return ""
+        for verb in sent:
+            if not VIOLENT_VERB.match(verb.lower_) or verb.pos_ not in ("VERB", "AUX"):
+                continue
+            if _passive(verb):
+                # "shot dead by police", "shot in the head by another police officer": the
+                # agent may hang from the verb's complement or from a phrase of its own.
+                agents = [t for t in verb.subtree if t.i != verb.i and any(c.lower_ == "by" for c in t.children)
+                          and not any(h.pos_ in ("VERB", "AUX") for h in _between(t, verb))]
+                patients = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass")]
+            else:
+                agents = [c for c in verb.children if c.dep_ == "nsubj"]
+                if not agents and verb.dep_ == "conj":    # "Police arrived and shot him dead"
+                    agents = [c for c in verb.head.children if c.dep_ == "nsubj"]
+                patients = [c for c in verb.children if c.dep_ in ("obj", "dobj")]
+            body = next((a for a in agents if a.lower_ in RESPONDER_WORDS), None)
+            if body is not None and any(self._is_attacker(p, aggressor) for p in patients):
+                return self._whose_force(body, []) or ("police" if NOMINAL_BODIES[0][0].match(body.lower_)
+                                                        else body.lower_)
+        return ""
+
+    def _is_attacker(self, token: Token, aggressor: Actor) -> bool:
+        """The word stands for the story's attacker: "the attacker", "the gunman", the
+        attacker's name, or "he"/"him" where the attacker is a person."""
+        if token.lower_ in LEX.perpetrators:
+            return True
+        if token.lower_ in ("he", "him", "she", "her") and aggressor.type == "person":
+            return True
+        return any(n.name == aggressor.name and n.start <= token.idx < n.end for n in self.actor_names)
 
     def _main_target(self) -> str:
         """What the story's violence is most often done to, when that is said twice or more."""
@@ -725,6 +765,16 @@ def army_homes(actors: list[Actor], gaz) -> dict[str, str]:
             code = next((p.country for p in gaz.candidates(a.affiliation) if p.kind == "country"), "")
             if code:
                 out[a.name] = code
+    return out
+
+
+def _between(token: Token, ancestor: Token) -> list[Token]:
+    """The tokens on the way up from `token` to `ancestor`, neither included."""
+    out = []
+    head = token.head
+    while head.i != ancestor.i and head.head.i != head.i:
+        out.append(head)
+        head = head.head
     return out
 
 

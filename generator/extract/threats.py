@@ -72,12 +72,17 @@ def find_threats(doc: Doc, actors: list[Actor], locations: list[Location], gaz, 
             continue          # "the flu outbreak caused 89 deaths": a toll, but of no attack
         violent = kind is not None and kind.category in VIOLENT or bool(TOLL.search(text))
         actor, target = roles.roles(clause, violent, back)
+        explicit, patients, rank = roles.explicit, list(roles.patients), roles.target_rank
+        # The police or army using force on the attacker: their own act, on the attacker.
+        responder = roles.responder(clause) if kind is not None and kind.category in VIOLENT else ""
+        if responder:
+            actor, explicit, target, patients, rank = responder, True, roles.aggressor_name, [roles.aggressor_name], 0
         clauses.append(Clause(
-            span=span_evidence(clause), text=text, kind=kind, actor=actor, explicit=roles.explicit,
-            blamed=roles.blamed, target=target, target_rank=roles.target_rank, patients=list(roles.patients),
+            span=span_evidence(clause), text=text, kind=kind, actor=actor, explicit=explicit,
+            blamed=roles.blamed, target=target, target_rank=rank, patients=patients,
             place=_place(clause, text, kind, roles, lex), killed=killed(text), injured=injured(text),
             date=event_date(text, published), back_reference=back, headline=clause.start_char < headline_end,
-            attacker_killed=roles.attacker_killed(clause, actor)))
+            attacker_killed=bool(responder) or roles.attacker_killed(clause, actor), response=bool(responder)))
     kinds = {a.name: a.type for a in actors}
     places = roles.place_rank
     main_place = _main_place(doc_text(doc), locations, headline_end, places)

@@ -375,6 +375,41 @@ def test_a_two_word_demonym_names_its_own_state(extractor):
     assert "South Sudan" in {a.name for a in b.actors}
 
 
+def test_militias_of_a_nationality_are_not_its_state(extractor):
+    b = brief(extractor, "No organization immediately claimed credit for the attack, but some Iraqi militias "
+                         "associated with Iran had made threats against U.S. personnel.",
+              title="Rockets strike Iraqi air base")
+    assert [t.actor for t in b.threats] == ["Iraqi militias"]
+
+
+def test_troops_of_a_nationality_are_its_state(extractor):
+    b = brief(extractor, "Syrian troops shelled the town of Maarat al-Numan on Monday.", title="Shelling in Idlib")
+    assert [t.actor for t in b.threats] == ["Syrian Army"]
+    assert next(a for a in b.actors if a.name == "Syrian Army").affiliation == "Syria"
+
+
+def test_who_released_a_statement_about_the_strike_did_not_strike(extractor):
+    b = brief(extractor, "On Friday, the Combined Joint Task Force Operation Inherent Resolve released a statement "
+                         "saying an attack that day on an Iraqi air base near Mosul produced no casualties.",
+              title="Coalition reports no casualties from missile strike on Iraqi air base")
+    assert all("Combined" not in t.actor for t in b.threats)
+
+
+def test_a_body_that_releases_a_statement_on_an_arrest_did_not_arrest(extractor):
+    b = brief(extractor, "Nikoloz Basilashvili, a Georgian tennis player, was arrested on Friday on a charge of "
+                         "domestic violence. The Georgian Tennis Federation released a statement addressing "
+                         "Basilashvili's arrest.",
+              title="Georgian tennis player Nikoloz Basilashvili arrested on domestic violence charge")
+    assert all(t.actor != "Georgian Tennis Federation" for t in b.threats)
+
+
+def test_a_group_s_qualifier_never_reaches_back_over_the_headline(extractor):
+    b = brief(extractor, "Syrian rebels attacked the town of Idlib on Monday, killing five civilians.",
+              title="Rebels attack Idlib")
+    assert not any("Idlib" in a.name for a in b.actors)
+    assert [t.target for t in b.threats] == ["Idlib"]         # not the rebels themselves
+
+
 def test_a_demonym_as_the_last_word_of_the_text_is_read(extractor):
     from generator.extract.actors import _state_phrases
     doc = next(parse(extractor.nlp, ["The new party leader is Russian"]))

@@ -63,8 +63,9 @@ def group_classes() -> list[GroupClass]:
 @functools.cache
 def _pattern() -> re.Pattern:
     nouns = sorted({n for c in group_classes() for n in c.nouns}, key=len, reverse=True)
-    return re.compile(r"(?:(?P<qual>(?:pro|anti)-[A-Z][\w'’-]*|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
-                      r"(?:['’]s)?\s+)?(?P<noun>%s)\b" % "|".join(re.escape(n) for n in nouns))
+    # The qualifier never reaches over a line break ("… Idlib\n\nSyrian rebels": Syrian).
+    return re.compile(r"(?:(?P<qual>(?:pro|anti)-[A-Z][\w'’-]*|[A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’-]+)?)"
+                      r"(?:['’]s)?[^\S\n]+)?(?P<noun>%s)\b" % "|".join(re.escape(n) for n in nouns))
 
 
 def find_groups(text: str, gaz: Gazetteer, locations: list[Location], headline_end: int,

@@ -105,6 +105,8 @@ ARMED_NOUNS = {"rebels", "militants", "insurgents", "gunmen", "fighters", "jihad
                "regime",
                "attacker", "gunman", "terrorists", "militia", "militias", "forces", "troops", "soldiers",
                "officers", "police", "army", "military", "assailant", "assailants", "bomber", "bombers"}
+# Of those, the ones a demonym gives to its state ("Syrian troops": Syria).
+STATE_FORCE_NOUNS = {"government", "regime", "forces", "troops", "soldiers", "officers", "police", "army", "military"}
 # Crowds act in unrest and may turn violent ("The protesters clashed with the police").
 CROWD_NOUNS = {"protesters", "protestors", "demonstrators", "rioters"}
 CROWD = re.compile(r"\b(?:protest|demonstrat|riot)", re.I)
@@ -573,7 +575,9 @@ class RoleFinder:
         for mod in modifiers:
             iso = self.gaz.country_of_demonym(mod.text) if mod.text[:1].isupper() else ""
             if iso and iso in self.gaz.countries:
-                return self.gaz.countries[iso].name
+                # "Syrian troops" are Syria's; "Iraqi militias" or "Syrian rebels" are no state.
+                return self.gaz.countries[iso].name if token.lower_ in STATE_FORCE_NOUNS \
+                    else f"{mod.text} {token.lower_}"
         if token.lower_ in PERPETRATOR_NOUNS and self.aggressor is not None and self.aggressor.type == "person":
             return self.aggressor.name
         of_state = bool({m.lower_ for m in modifiers} & STATE_MODIFIERS)
@@ -594,8 +598,8 @@ class RoleFinder:
         """Whose attack it is when a modifier says so: "an Al-Qaeda suicide attack",
         "Iranian attack plans", "Turkey's offensive"."""
         for token in sent:
-            if token.lower_ not in ATTACK_NOUNS:
-                continue
+            if token.lower_ not in ATTACK_NOUNS or any(n.start <= token.idx < n.end for n in agents):
+                continue        # a word of a name ("Combined Joint Task Force Operation Inherent Resolve")
             if token.lower_ == "air" and (token.i + 1 >= len(token.doc) or not token.nbor().lower_.startswith(
                     ("strike", "raid", "attack"))):
                 continue        # "an Iraqi air base" is no one's air strike
@@ -829,8 +833,13 @@ PAST_PARTICIPLES = {"killed", "wounded", "injured", "taken", "detained", "arrest
                     "shot", "stabbed", "targeted", "martyred", "occupied", "captured", "seized"}
 
 
+# What one issues when one speaks: "released a statement saying an attack …".
+STATEMENT_NOUNS = {"statement", "statements", "communique", "communiqué", "report", "release"}
+
+
 def _verb_of_report(verb: Token) -> bool:
-    return verb.lower_ in LEX.reporting
+    return verb.lower_ in LEX.reporting or any(c.dep_ in ("obj", "dobj") and c.lower_ in STATEMENT_NOUNS
+                                               for c in verb.children)
 
 
 def _depth(token: Token) -> int:

@@ -1,6 +1,7 @@
 """Each extractor on small real sentences, hard cases included (real model, no mocks)."""
 from __future__ import annotations
 
+import pytest
 
 from generator.article import Article
 from generator.extract.quotes import find_quote_spans
@@ -27,6 +28,25 @@ def test_person_aliases_merge_and_role_is_kept(extractor):
     assert putin.mentions == 2
     assert "President" in putin.role
     assert not [a for a in b.actors if a.name == "Putin"]
+
+
+@pytest.mark.parametrize("sentence, name, role", [
+    ('"I am in awe of the people who ran towards danger," tweeted Mayor of London Sadiq Khan.',
+     "Sadiq Khan", "Mayor of London"),
+    ("The Minister of Health Alan Johnson said the risk was low.", "Alan Johnson", "Minister of Health"),
+    ("Current Prime Minister of India Narendra Modi paid tribute.", "Narendra Modi",
+     "Current Prime Minister of India"),
+])
+def test_what_a_title_is_of_belongs_to_the_role_not_the_name(extractor, sentence, name, role):
+    b = brief(extractor, sentence)
+    person = actor(b, name)
+    assert person is not None and person.role == role
+    assert [a.name for a in b.actors if a.type == "person"] == [name]
+
+
+def test_the_place_a_title_is_of_is_no_person(extractor):
+    b = brief(extractor, "The mayor of New Orleans said the city would evacuate.")
+    assert not [a for a in b.actors if a.type == "person"]
 
 
 def test_acronym_and_misspelt_long_form_are_one_known_actor(extractor):

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..briefing import Actor, Evidence
 from .gazetteer import Gazetteer, KnownActor, norm
-from .lexicon import is_common_word, is_given_name
+from .lexicon import given_name_gender, is_common_word, is_given_name
 from .threat_lexicon import lexicon
 from .place_mentions import PLACE_LABELS
 from .spans import (HEAD_TITLES, TITLE_WORDS, clean_name, doc_text, span_evidence, strip_titles,
@@ -122,8 +122,20 @@ class ActorFinder:
                 continue
             if ent.label_ == "PERSON":
                 name, title = strip_titles(form, self.gaz)
+                role = " ".join(x for x in (_role_before(ent), title) if x)
+                untitled = False          # the words before are no title ("the nomination of X")
+                if role.endswith(" of"):
+                    # "Mayor of London Sadiq Khan", "Minister of Health Alan Johnson": what
+                    # the title is of belongs to the role; "Mayor of New Orleans" names no one.
+                    of, name = _object_of_title(name, self.gaz)
+                    span = doc.char_span(ent.end_char - len(name), ent.end_char, alignment_mode="expand") \
+                        if name and ent.text.endswith(name) else None
+                    if span is None:
+                        continue
+                    ent, form, role, untitled = Span(doc, span.start, span.end, label="PERSON"), name, \
+                        f"{role} {of}" if of else "", not of
                 draft = add("person:" + name, name, "person", form, ent)
-                role = " ".join(x for x in (_role_before(ent), title) if x) or _role(ent)
+                role = role or ("" if untitled else _role(ent))
                 if role:
                     draft.roles[role] += 1
             elif ent.label_ == "ORG":
@@ -389,6 +401,42 @@ def _demonym_and_noun(span: Span) -> str:
     while lead < len(words) - 1 and words[lead][:1].isupper():
         lead += 1
     return clean_name(" ".join(words[:lead] + [words[-1]]))
+
+
+def _object_of_title(form: str, gaz: Gazetteer) -> tuple[str, str]:
+    """A name written after "<title> of" split into what the title is of and the person:
+    "London Sadiq Khan" → ("London", "Sadiq Khan"), "Health Alan Johnson" → ("Health",
+    "Alan Johnson"), "the Iranian Chess Federation Mehrdad Pahlavanzadeh"; ("New Orleans",
+    "") where all of it is what the title is of. The object is made of places, words of
+    ordinary text and demonyms, up to a word that begins a name."""
+    words = form.split()
+    i = 0
+    while i < len(words):
+        n = next((n for n in (3, 2, 1) if i + n <= len(words) and _title_place(words[i:i + n], gaz)), 0)
+        if n:
+            i += n
+            continue
+        w = words[i]
+        if w.lower() not in ("the", "and", "of", "&") and not gaz.is_demonym(w) and not is_common_word(w):
+            break
+        if given_name_gender(w) and i + 1 < len(words) and not is_common_word(words[i + 1]):
+            break                 # "Health Mark Smith": Mark begins the name
+        i += 1
+    return " ".join(words[:i]), " ".join(words[i:])
+
+
+TITLE_PLACE_POPULATION = 50_000     #: a town smaller than this is more likely a name's first word ("Merrick")
+
+
+def _title_place(words: list[str], gaz: Gazetteer) -> bool:
+    """Whether the words name a country, a region or a sizeable town ("London", "Goa"),
+    not a given name that is also a town somewhere ("Alan", "Roman")."""
+    places = [h.place for h in gaz.lookup(" ".join(words)) if h.how == 0]
+    if any(p.kind == "country" for p in places):
+        return True
+    if len(words) == 1 and given_name_gender(words[0]):
+        return False
+    return any(p.kind == "region" or p.kind == "city" and p.population >= TITLE_PLACE_POPULATION for p in places)
 
 
 def _role_before(ent: Span) -> str:

@@ -18,7 +18,8 @@ TITLE_WORDS = {
     "correspondent", "editor", "reporter", "mp", "congressman", "congresswoman", "speaker",
     "attorney", "inspector", "superintendent", "commissioner", "assistant", "counter", "terrorism",
     "state", "of", "military", "security", "national", "peace", "police", "army", "force", "forces",
-    "top", "senior", "former", "acting", "provincial", "regional", "local",
+    "top", "senior", "former", "acting", "current", "incumbent", "outgoing", "interim", "provincial",
+    "regional", "local",
 }
 HEAD_TITLES = {
     "president", "minister", "commander", "leader", "chief", "general", "spokesperson", "spokesman",

@@ -196,6 +196,17 @@ def test_speaker_through_pronoun_and_description(extractor):
     assert all(q.speaker == "senior security source" for q in b.quotes)
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Donald Trump said praise from Russian President Vladimir Putin would not affect his policy toward "
+     "Russia. He said Putin has \"been a leader far more than our president has been a leader.\"", "Donald Trump"),
+    ("Hillary Clinton said she thinks America is strongest when people work together. She said Republican "
+     "Donald Trump favors a \u201cstrongman approach.\u201d", "Hillary Clinton"),
+])
+def test_a_pronoun_stands_for_someone_named_before_it_not_between_it_and_the_quote(extractor, text, speaker):
+    b = brief(extractor, text)
+    assert [q.speaker for q in b.quotes] == [speaker]
+
+
 def test_inverted_attribution_resolves_a_surname(extractor):
     b = brief(extractor, "Sharif Hotak, of the provincial council, visited the hospital. "
                          "\"The explosion was very powerful,\" said Hotak.")

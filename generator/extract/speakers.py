@@ -76,10 +76,13 @@ class SpeakerResolver:
         low = phrase.lower()
         if not phrase or low in SUBORDINATORS or self.inside_quote(start):
             return ""          # "After saying …": a clause's first word; words inside a quote
+        # A pronoun stands for someone named before it, not for a name between it and the
+        # quote ("He said Putin has “been a leader …”": not Putin).
         if low in ("he", "she", "him", "her", "i", "me"):
-            return self._pronoun("f" if low in ("she", "her") else "m" if low in ("he", "him") else "", at)
+            return self._pronoun("f" if low in ("she", "her") else "m" if low in ("he", "him") else "",
+                                 min(start, at))
         if low in ("they", "we", "them", "us"):
-            return self._body_before(at)
+            return self._body_before(min(start, at))
         if low in RELATIVES:
             return self._relative(start, at)
         if low == "it":

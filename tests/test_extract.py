@@ -207,6 +207,13 @@ def test_a_pronoun_stands_for_someone_named_before_it_not_between_it_and_the_quo
     assert [q.speaker for q in b.quotes] == [speaker]
 
 
+def test_they_are_the_body_that_acts_not_the_one_last_named(extractor):
+    b = brief(extractor, "The UN Security Council condemned the test on Friday. Its members had said they would "
+                         "take further measures if North Korea conducted another test. \"In line with this "
+                         "commitment, the members will begin to work immediately,\" they said.")
+    assert [q.speaker for q in b.quotes] == ["UN Security Council"]
+
+
 def test_inverted_attribution_resolves_a_surname(extractor):
     b = brief(extractor, "Sharif Hotak, of the provincial council, visited the hospital. "
                          "\"The explosion was very powerful,\" said Hotak.")

@@ -198,8 +198,12 @@ class SpeakerResolver:
         return before[-1][2].name if before else ""
 
     def _body_before(self, at: int) -> str:
+        """The body named last before `at`, the one that acts in the last sentences (their
+        subject) before one merely named ("… would take measures if North Korea conducted
+        another test. “…,” they said": not North Korea)."""
         bodies = [m for m in self.mentions if m[0] < at and m[2].type in BODY_TYPES and not self.inside_quote(m[0])]
-        return bodies[-1][2].name if bodies else ""
+        subjects = [m for m in bodies if at - m[0] < 400 and self._subject_like(m[0], m[1])]
+        return subjects[-1][2].name if subjects else bodies[-1][2].name if bodies else ""
 
     def _by_surname(self, name: str, at: int = 0, gender: str = "") -> Person | None:
         """The person a name or surname stands for: of several with that surname ("Mr.

@@ -214,6 +214,31 @@ def test_they_are_the_body_that_acts_not_the_one_last_named(extractor):
     assert [q.speaker for q in b.quotes] == ["UN Security Council"]
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Hillary Clinton spoke about the police shooting of Terence Crutcher in Tulsa, Oklahoma, arguing that the "
+     "epidemic of police officers killing unarmed black people should be recognized as \u201cintolerable.\u201d",
+     "Hillary Clinton"),
+    ("Donald Trump unleashed a series of tweets early Friday saying that Hillary Clinton had used Alicia "
+     "Machado \u201cas a paragon of virtue.\u201d", "Donald Trump"),
+])
+def test_a_participle_s_speaker_is_its_clause_s_subject(extractor, text, speaker):
+    b = brief(extractor, text)
+    assert b.quotes[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("form, name", [
+    ("Chris Christie Calls Hillary Clinton", "Chris Christie"),     # a Title Case headline's verb
+    ("Minnesota Vikings - while", "Minnesota Vikings"),
+    ("Florida Friday", "Florida"),
+    ("Vladimir Putin", "Vladimir Putin"),
+    ("Secretary of State Mike Pompeo", "Secretary of State Mike Pompeo"),   # "State" is no verb here
+    ("Qaboos bin Said", "Qaboos bin Said"),
+])
+def test_a_person_s_name_drops_the_words_the_recogniser_ran_on_into(form, name):
+    from generator.extract.actors import _trim_person
+    assert _trim_person(form) == name
+
+
 def test_inverted_attribution_resolves_a_surname(extractor):
     b = brief(extractor, "Sharif Hotak, of the provincial council, visited the hospital. "
                          "\"The explosion was very powerful,\" said Hotak.")

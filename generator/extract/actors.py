@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..briefing import Actor, Evidence
+from .attribution import cue_words
 from .gazetteer import Gazetteer, KnownActor, norm
 from .lexicon import given_name_gender, is_common_word, is_given_name
 from .threat_lexicon import lexicon
@@ -83,6 +84,10 @@ class ActorFinder:
             form = clean_name(ent.text)
             if ent.label_ == "PERSON":
                 form = _trim_person(form)
+                at = ent.text.find(form)
+                span = doc.char_span(ent.start_char + at, ent.start_char + at + len(form)) if at >= 0 else None
+                if span is not None and len(span) < len(ent):
+                    ent = Span(doc, span.start, span.end, label="PERSON")
             # "Ziad" of "Ziad al-Sharabi", "Jazeera" of "Al Jazeera": the name goes on.
             longer = _particle_name(text, ent.start_char, ent.end_char)
             if longer is not None:
@@ -329,12 +334,22 @@ def _particle_name(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _trim_person(form: str) -> str:
-    """A person's name without lower-case words the recogniser ran on into ("Rittenhouse a")."""
+    """A person's name without the words the recogniser ran on into: lower-case words and
+    dashes ("Rittenhouse a", "Minnesota Vikings - while"), a weekday ("Florida Friday"),
+    a Title Case headline's verb and what follows it ("Chris Christie Calls Hillary Clinton")."""
     words = form.split()
-    while len(words) > 1 and words[-1][:1].islower() and words[-1] not in NAME_LINKS_LOWER \
-            and not PARTICLE_NAME.match(words[-1]):
+    verb = next((i for i, w in enumerate(words) if i and w[:1].isupper() and w.lower() in cue_words()
+                 and w.lower().endswith(("s", "ed")) and w.lower() != "states"), None)   # not "Said", "State"
+    if verb is not None:
+        words = words[:verb]
+    while len(words) > 1 and (words[-1][:1].islower() and words[-1] not in NAME_LINKS_LOWER
+                              and not PARTICLE_NAME.match(words[-1])
+                              or not any(c.isalnum() for c in words[-1]) or words[-1].lower() in WEEKDAYS):
         words.pop()
     return " ".join(words)
+
+
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
 # "al-Assad", "el-Sisi", "bin-Salman": a name after its particle, not a word run on into.

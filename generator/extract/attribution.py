@@ -189,6 +189,8 @@ def _before(doc: Doc, start: int, end: int) -> Attribution | None:
     return fallback
 
 
+TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+              "tonight", "morning", "afternoon", "evening", "night", "week", "weekend", "month", "year"}
 SUBORDINATORS = {"when", "while", "because", "after", "before", "if", "as", "that", "which", "who", "but",
                  "and", "although", "though", "since", "whether", "where", "until", "unless"}
 # Nouns for people: a description headed by one names a speaker ("the UN representative").
@@ -212,6 +214,11 @@ def _before_each(doc: Doc, tokens: list[Token], start: int):
                 yield agent
             continue          # "who was described as … by the police": the agent speaks
         phrase = _subject_before(tokens, k)
+        if phrase and tokens[k].tag_ == "VBG" and (tokens[k - 1].text == "," or all(t.lower_ in TIME_WORDS
+                                                                                      for t in phrase)):
+            # "…,” X said in a statement, adding that …", "tweets early Friday saying that …":
+            # the clause's subject speaks, not a name before the comma or a day.
+            phrase = None
         parsed = _parse_subject(tokens[k])
         if phrase and parsed and phrase[0].is_lower and phrase[0].lower_ not in PRONOUNS \
                 and parsed[0].i < phrase[0].i and parsed[-1].i < phrase[0].i and parsed[0].idx >= start:

@@ -239,6 +239,12 @@ def test_a_person_s_name_drops_the_words_the_recogniser_ran_on_into(form, name):
     assert _trim_person(form) == name
 
 
+def test_a_name_with_a_party_tag_and_an_apposition_before_the_cue_speaks(extractor):
+    b = brief(extractor, "The panel met on Thursday. \u201cIf the FBI wanted any other American\u2019s laptops, they\u2019d "
+                         "just go get them,\u201d Rep. Jim Jordan (R-Ohio), an oversight panel member, said.")
+    assert [q.speaker for q in b.quotes] == ["Jim Jordan"]
+
+
 def test_inverted_attribution_resolves_a_surname(extractor):
     b = brief(extractor, "Sharif Hotak, of the provincial council, visited the hospital. "
                          "\"The explosion was very powerful,\" said Hotak.")

@@ -301,7 +301,9 @@ def _subject_before(tokens: list[Token], k: int) -> list[Token] | None:
         if inner and all(_name_like(t) or t.lower_ in NAME_JOINERS or re.fullmatch(r"[A-Z]\.", t.text)
                          for t in inner):
             return inner       # "Merkel's spokesperson, Steffen Seibert, said": the name in apposition
-        if j >= 1 and tokens[j].text == "," and (_name_like(tokens[j - 1]) or tokens[j - 1].lower_ in PRONOUNS):
+        if j >= 2 and tokens[j].text == "," and tokens[j - 1].text == ")":
+            j = next((m for m in range(j - 2, -1, -1) if tokens[m].text == "("), 0)   # "Jordan (R-Ohio), a member,"
+        if j >= 1 and tokens[j].text in (",", "(") and (_name_like(tokens[j - 1]) or tokens[j - 1].lower_ in PRONOUNS):
             i = j - 1          # "Ed Rendell, a Clinton surrogate, said": Ed Rendell
         else:
             return None

@@ -245,6 +245,12 @@ def test_a_name_with_a_party_tag_and_an_apposition_before_the_cue_speaks(extract
     assert [q.speaker for q in b.quotes] == ["Jim Jordan"]
 
 
+def test_who_dismisses_something_in_quoted_words_speaks_them(extractor):
+    b = brief(extractor, "Donald Trump praised Vladimir Putin again. In July, Newt Gingrich cynically dismissed NATO "
+                         "member Estonia as being in the \u201csuburbs of St. Petersburg.\u201d")
+    assert [q.speaker for q in b.quotes] == ["Newt Gingrich"]
+
+
 def test_inverted_attribution_resolves_a_surname(extractor):
     b = brief(extractor, "Sharif Hotak, of the provincial council, visited the hospital. "
                          "\"The explosion was very powerful,\" said Hotak.")

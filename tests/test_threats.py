@@ -395,6 +395,14 @@ def test_who_released_a_statement_about_the_strike_did_not_strike(extractor):
     assert all("Combined" not in t.actor for t in b.threats)
 
 
+def test_gunmen_the_text_ties_to_a_gang_are_the_gang(extractor):
+    b = brief(extractor, "A two-hour gun battle between the Mexican Army and drug hitmen ended with 18 dead. Four "
+                         "state police were found in the garage, who claim they had been kidnapped by the gunmen. "
+                         "Local media reported that the gunmen were a part of the Beltran Leyva drug-trafficking gang.",
+              title="Shootout between army and drug hitmen in Acapulco")
+    assert incident(b, "Local media reported").actor == "Beltran Leyva"
+
+
 def test_a_body_that_releases_a_statement_on_an_arrest_did_not_arrest(extractor):
     b = brief(extractor, "Nikoloz Basilashvili, a Georgian tennis player, was arrested on Friday on a charge of "
                          "domestic violence. The Georgian Tennis Federation released a statement addressing "

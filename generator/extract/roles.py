@@ -551,6 +551,13 @@ class RoleFinder:
         "officers" or "government forces" (the police or army the article names)."""
         attacked = {p.start for p in patients}
         inside = next((n for n in self.actor_names if n.start <= token.idx < n.end), None)
+        # "the gunmen", where the text ties them to the story's aggressor ("the gunmen were a
+        # part of the Beltran Leyva gang") or the aggressor is an armed group.
+        if token.lower_ in LEX.perpetrators and (inside is None or inside.name.lower() == token.lower_) \
+                and self.aggressor is not None and self.aggressor.name != token.lower_ and (
+                self.aggressor.type == "armed_group" or any(names_perpetrator(self.text, e.start, e.end)
+                                                             for e in self.aggressor.evidence)):
+            return self.aggressor.name
         if inside is not None:
             return None if inside.start in attacked else inside.name
         owner = next((n for n in self.actor_names if n.end <= token.idx and n.start >= token.sent.start_char
@@ -580,6 +587,7 @@ class RoleFinder:
                     else f"{mod.text} {token.lower_}"
         if token.lower_ in PERPETRATOR_NOUNS and self.aggressor is not None and self.aggressor.type == "person":
             return self.aggressor.name
+
         of_state = bool({m.lower_ for m in modifiers} & STATE_MODIFIERS)
         for words, body, needs_state in NOMINAL_BODIES:
             if words.match(token.lower_) and (of_state or not needs_state):

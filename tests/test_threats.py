@@ -403,6 +403,14 @@ def test_gunmen_the_text_ties_to_a_gang_are_the_gang(extractor):
     assert incident(b, "Local media reported").actor == "Beltran Leyva"
 
 
+def test_who_says_he_ordered_troops_moved_made_the_move(extractor):
+    b = brief(extractor, "Philippine Defence Secretary Delfin Lorenzana visited Jolo on Monday, where the Philippine "
+                         "army guards the cathedral. Lorenzana said he had ordered 'heightened alert' from troops, and "
+                         "that the army protect places of worship.",
+              title="Bombs kill at least 20 at cathedral in Mindanao, Philippines")
+    assert incident(b, "heightened alert").actor == "Delfin Lorenzana"
+
+
 def test_a_body_that_releases_a_statement_on_an_arrest_did_not_arrest(extractor):
     b = brief(extractor, "Nikoloz Basilashvili, a Georgian tennis player, was arrested on Friday on a charge of "
                          "domestic violence. The Georgian Tennis Federation released a statement addressing "

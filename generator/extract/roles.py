@@ -513,6 +513,13 @@ class RoleFinder:
                      and ORDERED_MOVE.match(self.text, m.end(), sent.end_char)), None)
         if ordering is not None:
             return ordering.name
+        ordered = next((t for t in sent if t.dep_ == "nsubj" and t.lower_ in ("he", "she") and t.head.lower_ in ORDERING
+                        and ORDERED_MOVE.match(self.text, t.head.idx + len(t.head.text), sent.end_char)), None)
+        if ordered is not None:
+            # "Lorenzana said he had ordered 'heightened alert' from troops": the one named before.
+            before = [n for n in self.actor_names if n.end <= ordered.idx and n.actor.type == "person"]
+            if before:
+                return before[-1].name
         subjects = [(n, v) for n, v in subjects if v is not None and v.lower_ not in CUES and not _verb_of_report(v)
                     and not (v.dep_ in ("relcl", "acl") and not ACT_VERB.search(v.text))
                     and v.lower_ not in BE_OR_GET_OR_HAVE]

@@ -49,6 +49,14 @@ def test_the_place_a_title_is_of_is_no_person(extractor):
     assert not [a for a in b.actors if a.type == "person"]
 
 
+def test_a_group_named_with_and_without_its_fuller_noun_is_one_actor(extractor):
+    b = brief(extractor, "Kenya's livestock minister said today that cattle rustlers have killed eleven people near "
+                         "Isiolo. He said the rustlers raided a village early in the day. The rustlers fled with "
+                         "hundreds of cattle.", title="Kenyan cattle rustlers kill eleven")
+    groups = [a.name for a in b.actors if "rustlers" in a.name]
+    assert groups == ["Kenyan cattle rustlers"]
+
+
 def test_acronym_and_misspelt_long_form_are_one_known_actor(extractor):
     b = brief(extractor, "An Iranian Islamic Republican Guards Corp force entered Syria. "
                          "The IRGC sent hundreds of soldiers.")

@@ -51,6 +51,7 @@ class Draft:
     cls: GroupClass
     name: str
     forms: Counter = field(default_factory=Counter)
+    nouns: Counter = field(default_factory=Counter)     #: the names its sightings give it
     evidence: list[Evidence] = field(default_factory=list)
 
 
@@ -101,11 +102,15 @@ def find_groups(text: str, gaz: Gazetteer, locations: list[Location], headline_e
             qualifier = country
         noun = s.noun
         name = f"{qualifier} {noun}" if qualifier else noun
-        draft = drafts.setdefault((s.cls, norm(name)), Draft(cls, name))
+        # "Kenyan cattle rustlers" and "Kenyan rustlers": one group, whose nouns end alike.
+        draft = drafts.setdefault((s.cls, norm(qualifier), noun.split()[-1]), Draft(cls, name))
         draft.forms[s.evidence.text] += 1
+        draft.nouns[name] += 1
         draft.evidence.append(s.evidence)
     out = []
     for d in drafts.values():
+        # The fullest name it is given twice ("Kenyan cattle rustlers" before "Kenyan rustlers").
+        d.name = max(d.nouns, key=lambda n: (d.nouns[n] >= 2, len(n), d.nouns[n]))
         in_headline = any(e.start < headline_end for e in d.evidence)
         if len(d.evidence) < 2 and not in_headline:
             continue

@@ -14,6 +14,10 @@ def brief(extractor, body: str, title: str = "Headline"):
     return extractor.extract(article)
 
 
+def actor_names(b) -> set[str]:
+    return {a.name for a in b.actors}
+
+
 def actor(b, name):
     return next((a for a in b.actors if a.name == name), None)
 
@@ -55,6 +59,16 @@ def test_a_group_named_with_and_without_its_fuller_noun_is_one_actor(extractor):
                          "hundreds of cattle.", title="Kenyan cattle rustlers kill eleven")
     groups = [a.name for a in b.actors if "rustlers" in a.name]
     assert groups == ["Kenyan cattle rustlers"]
+
+
+def test_an_unnamed_police_is_of_the_country_the_story_is_set_in(extractor):
+    b = brief(extractor, "South Korean authorities are refusing to allow more protests against the government's "
+                         "decision to allow beef imports from the United States, after hundreds were injured in "
+                         "clashes with riot police in Seoul. The police detained 37 people, South Korean news "
+                         "agency Yonhap reported.", title="Police clamp down on protests against US beef")
+    police = [a.name for a in b.actors if a.name.endswith("police")]
+    assert police and all("American" not in n for n in police)
+    assert "South Korean" not in actor_names(b)          # a demonym of two words is no actor
 
 
 def test_acronym_and_misspelt_long_form_are_one_known_actor(extractor):

@@ -255,8 +255,9 @@ def _is_name(ent: Span, gaz: Gazetteer) -> bool:
     # "On Saturday": a sentence's opening phrase, a preposition and what it governs.
     opening = words[1:] if words and words[0].lower_ in OPENING_PREPOSITIONS else words
     if not words or all(t.lower_ in NOT_NAMES or gaz.is_demonym(t.text) or t.lower_ in HEAD_TITLES
-                        or t.lower_ in TITLE_WORDS or t.lower_ in STATE_NOUNS for t in opening):
-        return False
+                        or t.lower_ in TITLE_WORDS or t.lower_ in STATE_NOUNS for t in opening) \
+            or gaz.is_demonym(" ".join(t.text for t in opening)):
+        return False      # a demonym of two words too ("South Korean")
     if len(words) == 1 and words[0].pos_ not in ("PROPN", "") and not words[0].text.isupper():
         return False      # "Combat will continue": a capitalised common word
     if len(words) == 1 and is_common_word(words[0].lower_) and not words[0].text.isupper():

@@ -89,7 +89,7 @@ def find_groups(text: str, gaz: Gazetteer, locations: list[Location], headline_e
             qualifier = town.group(1)     # "Kenosha, Wisconsin protesters": the town, the narrower
         sightings.append(Sighting(by_noun[m.group("noun")], qualifier, evidence(text, start, m.end()),
                                   _plural(m.group("noun"), classes[by_noun[m.group("noun")]])))
-    country = _main_country(locations, gaz)
+    country = _main_country(text, locations, gaz)
     drafts: dict[tuple[int, str], Draft] = {}
     by_class: dict[int, Counter] = defaultdict(Counter)
     for s in sightings:
@@ -142,15 +142,25 @@ def _qualifier(word: str, gaz: Gazetteer, locations: list[Location]) -> str:
     return last if gaz.is_demonym(last) else ""
 
 
-def _main_country(locations: list[Location], gaz: Gazetteer) -> str:
-    """The demonym of the country most of the article's places lie in ("Serbian")."""
+def _main_country(text: str, locations: list[Location], gaz: Gazetteer) -> str:
+    """The demonym of the country the article is set in ("Serbian"): of its places' countries
+    and the demonyms it writes, the most often told; a town or region counts twice, as
+    where things happen ("South Korean authorities … in Seoul" over "beef imports from
+    the United States")."""
     counts = Counter()
     for loc in locations:
         if loc.country:
-            counts[loc.country] += loc.mentions
+            counts[loc.country] += loc.mentions * (1 if loc.kind == "country" else 2)
+    for m in DEMONYM_WORDS.finditer(text):
+        iso = gaz.country_of_demonym(m.group(0)) or gaz.country_of_demonym(m.group(0).split()[-1])
+        if iso:
+            counts[iso] += 1
     if not counts:
         return ""
     return gaz.demonym_of(counts.most_common(1)[0][0])
+
+
+DEMONYM_WORDS = re.compile(r"\b(?:(?:North|South|East|West|New|Saudi|Sri)\s+)?[A-Z][a-z]+(?:an|ian|ish|ese|i|ic|ch)\b")
 
 
 STATE_BODIES = {"government", "army", "military", "troops", "soldiers", "authorities"}

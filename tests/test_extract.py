@@ -71,6 +71,15 @@ def test_an_unnamed_police_is_of_the_country_the_story_is_set_in(extractor):
     assert "South Korean" not in actor_names(b)          # a demonym of two words is no actor
 
 
+def test_a_name_after_an_age_is_a_person_and_owns_its_surname(extractor):
+    b = brief(extractor, "On Friday, 28-year-old Usman Khan stabbed several people at Fishmongers' Hall in London. "
+                         "\"I am in awe of the people who ran towards danger,\" tweeted Mayor of London Sadiq Khan "
+                         "(no relation).\n\nKhan was convicted of terrorism years ago.")
+    usman = actor(b, "Usman Khan")
+    assert usman is not None and usman.type == "person"
+    assert any(e.text == "Khan" and e.start > b.quotes[0].evidence[0].end for e in usman.evidence)
+
+
 def test_acronym_and_misspelt_long_form_are_one_known_actor(extractor):
     b = brief(extractor, "An Iranian Islamic Republican Guards Corp force entered Syria. "
                          "The IRGC sent hundreds of soldiers.")

@@ -76,6 +76,7 @@ class ActorFinder:
             return draft
 
         ents = list(doc.ents)         # spaCy builds the tuple anew on each access
+        ents = sorted(ents + _aged_names(doc, ents, self.gaz), key=lambda e: e.start)
         # Words of people's full names: a one-word "person" that is a town and no one's name
         # is the town the recogniser mislabelled ("Quneitra", "Jolo").
         full_names = {norm(w) for e in ents if e.label_ == "PERSON" and len(e) > 1 for w in e.text.split()}
@@ -535,6 +536,24 @@ def _initials(name: str) -> str:
                    if w.lower() not in ("of", "the", "and", "for")).upper()
 
 
+# "28-year-old Usman Khan": the recogniser misses names after an age more often than not.
+AGED_NAME = re.compile(r"\b\d{1,3}-year-old\s+((?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+)")
+
+
+def _aged_names(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
+    """People named right after their age whom the recogniser missed: two or three
+    capitalised words, none a word of ordinary text, that name no place."""
+    out = []
+    for m in AGED_NAME.finditer(doc_text(doc)):
+        words = m.group(1).split()
+        if any(is_common_word(w) for w in words) or gaz.lookup(m.group(1)):
+            continue              # "54-year-old Metropolitan Police", "39-year-old Las Vegas"
+        span = doc.char_span(m.start(1), m.end(1))
+        if span is not None and not any(e.start < span.end and span.start < e.end for e in ents):
+            out.append(Span(doc, span.start, span.end, label="PERSON"))
+    return out
+
+
 def _merge(drafts: list[Draft]) -> list[Draft]:
     """Fold surname-only people into full names, and acronyms into what they stand for."""
     people = [d for d in drafts if d.type == "person"]
@@ -543,6 +562,8 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
         target = None
         words = d.name.split()
         if d.type == "person" and len(words) == 1:
+            # Of two with that surname, the one named first: the story's own, not one it
+            # mentions later ("Mayor of London Sadiq Khan (no relation)", "Trump's niece").
             target = next((p for p in people if p is not d and len(p.name.split()) > 1
                            and norm(p.name).split()[-1] == norm(d.name)), None)
         elif d.type in ("organization", "armed_group") and d.name.isupper() and len(d.name) >= 2:

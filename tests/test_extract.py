@@ -265,6 +265,12 @@ SPEAKER_CASES = {
     "party tag and apposition": (
         "The panel met on Thursday. \u201cIf the FBI wanted any other American\u2019s laptops, they\u2019d just go get "
         "them,\u201d Rep. Jim Jordan (R-Ohio), an oversight panel member, said.", "Jim Jordan"),
+    # "according to X" in the next sentence is that sentence's source
+    "according to, one sentence on": (
+        "On Friday, the Combined Joint Task Force Operation Inherent Resolve released a statement on the attack. "
+        "\"Coalition forces are in Iraq at the invitation of the Government of Iraq;\" read the statement; \"we will "
+        "not be deterred by these attacks.\" Seventeen rockets struck near the base, according to Iraqi military.",
+        "Combined Joint Task Force Operation Inherent Resolve"),
     "a verb of judging": (
         "Donald Trump praised Vladimir Putin again. In July, Newt Gingrich cynically dismissed NATO member Estonia "
         "as being in the \u201csuburbs of St. Petersburg.\u201d", "Newt Gingrich"),

@@ -70,8 +70,11 @@ def attribution(doc: Doc, quotes: list, i: int) -> Attribution | None:
     if closes:
         # The quote ends its sentence: a cue before it in that sentence is its attribution;
         # one after it only if it closes on the cue ("…?" Vitter demanded.).
+        # "according to X" after it only while its sentence goes on ("chants of “Bobby!” at a
+        # conference, according to X"), not in the next sentence.
+        goes_on = re.match(r"\s+[a-z]", text[raw.end + 1:raw.end + 4]) is not None
         return (_before(doc, left_limit, raw.start - 1)
-                or _according(text, left_limit, raw.start - 1, right_limit, raw.end + 1)
+                or _according(text, left_limit, raw.start - 1, right_limit if goes_on else raw.end + 1, raw.end + 1)
                 or _after(doc, raw.end + 1, right_limit, closing=True)
                 or _introducer(doc, left_limit, raw.start - 1)
                 or _colon_paragraph(doc, para_start, raw.start - 1))

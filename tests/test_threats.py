@@ -15,6 +15,7 @@ from generator.extract.incidents import severity
 from generator.extract.nlp import parse
 from generator.extract.roles import AGENT_BEFORE, is_act
 
+from conftest import SHARED
 from test_extract import brief
 
 
@@ -401,6 +402,17 @@ ACTOR_CASES = {
 def test_the_actor_of_a_hard_case(extractor, case):
     text, title, sentence, actor = ACTOR_CASES[case]
     assert incident(brief(extractor, text, title=title), sentence).actor == actor
+
+
+LONDON_BRIDGE = SHARED / "corpora" / "wikinews" / "bystanders-foil-knife-weilding-man-on-london-bridge-with-fire-extingui.md"
+
+
+@pytest.mark.skipif(not LONDON_BRIDGE.is_file(), reason=f"needs the shared Wikinews corpus at {LONDON_BRIDGE.parent}")
+def test_the_attacker_whom_bystanders_subdued_is_still_the_attacker(extractor):
+    from generator.ingest import read_article
+    b = extractor.extract(read_article(LONDON_BRIDGE, LONDON_BRIDGE.parent))
+    assert incident(b, "Usman Khan stabbed reportedly several people").actor == "Usman Khan"
+    assert b.bluf.startswith("Usman Khan carried out")        # it read "Usman Khan was bombed"
 
 
 def test_troops_of_a_nationality_are_its_state(extractor):

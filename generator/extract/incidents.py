@@ -176,6 +176,8 @@ class Incident:
         if self.response:
             return _vote([c.actor for c in self.clauses])
         victims = {p for c in self.clauses for p in c.patients}
+        if any(c.explicit and c.actor == self.main_actor and c.kind is not None for c in self.clauses):
+            victims.discard(self.main_actor)    # the story's attacker, whom bystanders then subdued
         if self.family == "unrest" and not any(c.explicit and actor_types.get(c.actor) in ("organization", "state")
                                                  and "police" in c.actor.lower() for c in self.clauses[:1]):
             # Unrest is the doing of those who protest or riot, where the text names them.

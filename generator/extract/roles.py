@@ -311,9 +311,21 @@ class RoleFinder:
 
     def _victims(self) -> set[str]:
         """Actors the article's violent sentences show being acted on ("Wiranto was stabbed"),
-        but not the attacker whom the police shot."""
+        but not the attacker whom the police shot, nor one the headline or the lead shows
+        attacking ("28-year-old Usman Khan stabbed several people", whom bystanders then
+        subdued)."""
+        attacking = {n.name for n in self.actor_names if _within(n.start, self.violent[:2]) and self._attacks(n)}
         return {n.name for n in self.actor_names if _within(n.start, self.violent) and self._is_patient(n)
-                and n.name.lower() not in PERPETRATOR_NOUNS}
+                and n.name.lower() not in PERPETRATOR_NOUNS and n.name not in attacking}
+
+    def _attacks(self, n: Name) -> bool:
+        """The name is the active subject of a verb of attack, as parsed or as written right
+        before it ("Usman Khan stabbed", which the parser may read as a compound)."""
+        verb = _active_verb(self._token(n))
+        if verb is not None:
+            return is_act(verb) and VIOLENT_VERB.match(verb.lower_) is not None
+        m = ACTS_AFTER.match(self.text, n.end)
+        return m is not None and not _noun_before_verb(self.text, m.end())
 
     @property
     def aggressor_name(self) -> str:

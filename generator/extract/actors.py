@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..briefing import Actor, Evidence
 from .attribution import cue_words
+from .dates import WEEKDAYS
 from .gazetteer import Gazetteer, KnownActor, norm
 from .lexicon import given_name_gender, is_common_word, is_given_name
 from .threat_lexicon import lexicon
@@ -349,9 +350,6 @@ def _trim_person(form: str) -> str:
                               or not any(c.isalnum() for c in words[-1]) or words[-1].lower() in WEEKDAYS):
         words.pop()
     return " ".join(words)
-
-
-WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
 # "al-Assad", "el-Sisi", "bin-Salman": a name after its particle, not a word run on into.

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from .dates import WEEKDAYS
 from .spans import doc_text
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -192,8 +193,8 @@ def _before(doc: Doc, start: int, end: int) -> Attribution | None:
     return fallback
 
 
-TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
-              "tonight", "morning", "afternoon", "evening", "night", "week", "weekend", "month", "year"}
+TIME_WORDS = {*WEEKDAYS, "today", "yesterday", "tonight", "morning", "afternoon", "evening", "night", "week",
+              "weekend", "month", "year"}
 SUBORDINATORS = {"when", "while", "because", "after", "before", "if", "as", "that", "which", "who", "but",
                  "and", "although", "though", "since", "whether", "where", "until", "unless"}
 # Nouns for people: a description headed by one names a speaker ("the UN representative").

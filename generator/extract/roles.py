@@ -112,8 +112,9 @@ CROWD_NOUNS = {"protesters", "protestors", "demonstrators", "rioters"}
 CROWD = re.compile(r"\b(?:protest|demonstrat|riot)", re.I)
 # Unnamed armed subjects that stand for a body the article names elsewhere: the words,
 # the body's name, and whether it takes "government"/"regime" ("government forces").
+POLICE_WORDS = re.compile(r"^(police|officers?|policem[ae]n|constables?|detectives?)$")
 NOMINAL_BODIES = [
-    (re.compile(r"^(police|officers?|policem[ae]n|constables?|detectives?)$"), re.compile(r"\bpolice\b", re.I), False),
+    (POLICE_WORDS, re.compile(r"\bpolice\b", re.I), False),
     (re.compile(r"^(army|troops|soldiers|forces|military)$"),
      re.compile(r"\b(army|armed forces|military|defen[cs]e forces)\b", re.I), True),
 ]
@@ -434,8 +435,7 @@ class RoleFinder:
                 patients = [c for c in verb.children if c.dep_ in ("obj", "dobj")]
             body = next((a for a in agents if a.lower_ in RESPONDER_WORDS), None)
             if body is not None and any(self._is_attacker(p, aggressor) for p in patients):
-                return self._whose_force(body, []) or ("police" if NOMINAL_BODIES[0][0].match(body.lower_)
-                                                        else body.lower_)
+                return self._whose_force(body, []) or ("police" if POLICE_WORDS.match(body.lower_) else body.lower_)
         return ""
 
     def _is_attacker(self, token: Token, aggressor: Actor) -> bool:
@@ -606,7 +606,6 @@ class RoleFinder:
                     else f"{mod.text} {token.lower_}"
         if token.lower_ in PERPETRATOR_NOUNS and self.aggressor is not None and self.aggressor.type == "person":
             return self.aggressor.name
-
         of_state = bool({m.lower_ for m in modifiers} & STATE_MODIFIERS)
         for words, body, needs_state in NOMINAL_BODIES:
             if words.match(token.lower_) and (of_state or not needs_state):

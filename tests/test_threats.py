@@ -119,6 +119,18 @@ def test_a_name_in_an_aside_is_not_the_actor(extractor):
     assert all(t.actor != "Russia" for t in b.threats)
 
 
+def test_a_party_only_blamed_for_a_claimed_attack_gets_an_item_of_its_own(extractor):
+    b = brief(extractor, "Yesterday, oil facilities belonging to Saudi Aramco were hit by multiple drone strikes. "
+                         "The Yemen-based Houthi movement claimed responsibility for the attacks. US Secretary of "
+                         "State Mike Pompeo posted a message on Twitter blaming Iran for the attacks.",
+              title="Oil facilities in Saudi Arabia hit by drone attacks")
+    claimed = incident(b, "claimed responsibility")
+    assert claimed.actor == "Houthi movement" and claimed.target == "Saudi Aramco"
+    blamed = incident(b, "blaming Iran for the attacks")
+    assert blamed.actor == "Iran" and blamed.evidence[0].text.startswith("US Secretary of State")
+    assert (blamed.category, blamed.target, blamed.severity) == (claimed.category, claimed.target, claimed.severity)
+
+
 def test_the_police_who_shoot_the_attacker_act_on_him_in_an_item_of_their_own(extractor):
     b = brief(extractor, "On Thursday at the headquarters of the Paris Police Prefecture in Paris, France, an "
                          "attacker went on a stabbing spree, killing four. The attacker was shot dead by police. "
@@ -673,7 +685,8 @@ def test_where_the_claimant_is_based_or_the_blame_falls_is_not_where_it_happened
     b = brief(extractor, "Drones struck two oil facilities in Abqaiq, Saudi Arabia, on Saturday. The attack was "
                          "claimed by the Houthi movement in Yemen. The United States was more forceful in blaming "
                          "Iran for the attack.", title="Drones strike Saudi oil facilities")
-    assert [(t.category, t.actor, t.location) for t in b.threats] == [("air/drone strike", "Houthi movement", "Abqaiq")]
+    assert [(t.category, t.actor, t.location) for t in b.threats] == [
+        ("air/drone strike", "Houthi movement", "Abqaiq"), ("air/drone strike", "Iran", "Abqaiq")]
 
 
 def test_a_move_or_an_arrest_told_nowhere_is_in_the_storys_place_not_the_movers_home(extractor):

@@ -9,7 +9,9 @@ something else ("The first bomb went off during Mass" after the minister's order
 back to the earlier incident of its kind when it names no other place and no other doer.
 The police or army using force on the story's attacker ("The attacker was shot dead by
 police") is an incident of its own, theirs, done to him; the sentences after it go back
-to the attack.
+to the attack. A party the text only blames for an act another claims or is shown doing
+("claimed by the Houthi movement … blaming Iran for the attacks") gets the act as an item
+of its own, told by the sentence that blames it.
 
 Severity (the written rule, also in the README):
 - high: someone other than the attacker was killed (a toll of one or more, or words of
@@ -27,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..briefing import Evidence, Threat, specificity
 from .casualties import arrested
@@ -119,16 +121,43 @@ class Incident:
     def places(self) -> list[str]:
         return [c.place for c in self.clauses if c.place]
 
-    def threat(self, actor_types: dict[str, str], place_rank: dict[str, tuple[int, bool]], main_place: str,
-               destination: str = "", seat: str = "") -> Threat:
-        """`main_place`: where the story happens; `destination`: the same, when the text says
-        something happens in it (not a capital named as its state); `seat`: the ISO code of
-        the state whose country or capital `destination` is."""
+    def threats(self, actor_types: dict[str, str], place_rank: dict[str, tuple[int, bool]], main_place: str,
+                destination: str = "", seat: str = "") -> list[Threat]:
+        """The incident's threat, then one for each other party the text only blames for the
+        same act ("The Houthi movement claimed responsibility … Pompeo blamed Iran for the
+        attacks"): the act as that party's, told by the sentence that blames it, so that a
+        disputed attribution reads as such. `main_place`: where the story happens;
+        `destination`: the same, when the text says something happens in it (not a capital
+        named as its state); `seat`: the ISO code of the state whose country or capital
+        `destination` is."""
+        actor = self._actor(actor_types)
+        others = [c for c in self.clauses if self._blames_another(c, actor)]
+        rest = [c for c in self.clauses if all(c is not o for o in others)]
+        if not any(c.kind for c in rest):
+            others, rest = [], self.clauses
+        threat = replace(self, clauses=rest)._threat(actor, place_rank, main_place, destination, seat)
+        alleged = []
+        for c in others:
+            if c.actor in (threat.target, *(a.actor for a in alleged)):
+                continue        # the victim blamed for its own harm is no second attribution
+            other = replace(threat, actor=c.actor, summary=_summary(c.text), evidence=[c.span])
+            other.named_actor, other.blamed_actor, other.named_pair = True, True, False
+            alleged.append(other)
+        return [threat, *alleged]
+
+    def _blames_another(self, c: Clause, actor: str) -> bool:
+        """Whether the clause only blames a party other than the one the incident's sentences
+        show doing or claiming the act."""
+        return bool(actor) and c.blamed and c.explicit and bool(c.actor) and c.actor != actor \
+            and any(x.explicit and not x.blamed and x.actor == actor for x in self.clauses) \
+            and c.actor not in {p for x in self.clauses for p in x.patients}
+
+    def _threat(self, actor: str, place_rank: dict[str, tuple[int, bool]], main_place: str,
+                destination: str, seat: str) -> Threat:
         kind = self.kind
         text = " ".join(c.text for c in self.clauses)
         fatalities = min((n for c in self.clauses for n in c.killed), default=None)
         injured = min((n for c in self.clauses for n in c.injured), default=None)
-        actor = self._actor(actor_types)
         if kind.category == "armed assault" and CROWD.search(actor):
             kind = lexicon().kind("riot")     # protesters who clash and throw rocks: a violent demonstration
         # Untold, the place is the story's, where violence, unrest or arrests happen in it; a

@@ -93,7 +93,7 @@ def find_threats(doc: Doc, actors: list[Actor], locations: list[Location], gaz, 
                                 | roles.army_homes)
     seat = next((loc.country for loc in locations if loc.name == destination and (
         loc.kind == "country" or gaz.capitals.get(loc.country) == loc.name)), "")
-    return [incident.threat(kinds, places, main_place, destination, seat) for incident in incidents]
+    return [t for incident in incidents for t in incident.threats(kinds, places, main_place, destination, seat)]
 
 
 def state_codes(actors: list[Actor], gaz) -> dict[str, str]:

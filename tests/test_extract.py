@@ -152,6 +152,14 @@ def test_a_country_that_acts_is_a_state_actor_and_a_place_where_named_as_one(ext
     assert any(loc.name == "Syria" and loc.country == "SY" for loc in b.locations)
 
 
+def test_a_body_that_is_also_a_place_is_an_actor_too(extractor):
+    b = brief(extractor, "On Thursday at the headquarters of the Paris Police Prefecture in Paris, France, an IT "
+                         "worker went on a stabbing spree, killing four. The attacker was shot dead by police.")
+    prefecture = actor(b, "Paris Police Prefecture")
+    assert prefecture is not None and prefecture.type == "organization"
+    assert any(loc.name == "Paris Police Prefecture" for loc in b.locations)
+    assert actor(b, "Paris") is None and actor(b, "France") is None     # places, acting in nothing
+
 
 def test_a_states_army_is_a_body_of_its_own_unless_the_state_acts_by_name(extractor):
     b = brief(extractor, "A two-hour gun battle broke out between the Mexican Army and drug hitmen in Acapulco. "

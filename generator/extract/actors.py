@@ -22,6 +22,7 @@ from .attribution import cue_words
 from .dates import WEEKDAYS
 from .gazetteer import Gazetteer, KnownActor, norm
 from .lexicon import given_name_gender, is_common_word, is_given_name
+from .nlp import BODY_WORDS
 from .threat_lexicon import lexicon
 from .place_mentions import PLACE_LABELS
 from .spans import (HEAD_TITLES, TITLE_WORDS, clean_name, doc_text, span_evidence, strip_titles,
@@ -121,7 +122,11 @@ class ActorFinder:
                 state = country or self._capital_of(form)
                 if state and _acts(ent, state_verbs=not country):
                     add(state, self.gaz.countries[state].name, "state", form, ent)
-                continue
+                # A body that is also a place ("the headquarters of the Paris Police
+                # Prefecture") is an actor as well.
+                words = form.split()
+                if country or ent.label_ != "ORG" or len(words) < 2 or not {w.lower() for w in words} & BODY_WORDS:
+                    continue
             if not _is_name(ent, self.gaz):
                 continue
             if ent.label_ == "PERSON" and " " not in form and norm(form) not in full_names \

@@ -905,3 +905,22 @@ def test_the_bluf_joins_no_doer_and_victim_that_no_one_sentence_joins():
     assert bluf([t], actor_types={"United States": "state"}).startswith("United States struck Qasem Soleimani in Baghdad")
     t.named_pair = False            # the victim was told in another sentence than the doer
     assert bluf([t], actor_types={"United States": "state"}) == "United States carried out a strike in Baghdad, killing 1."
+
+
+def test_the_bluf_names_who_claims_the_act_whatever_words_the_claim_uses(extractor):
+    b = brief(extractor, "Yesterday, oil facilities belonging to Saudi Aramco were hit by multiple drone strikes "
+                         "in a pre-dawn raid. The Yemen-based Houthi movement claimed responsibility for the attacks.",
+              title="Oil facilities in Saudi Arabia hit by drone attacks")
+    assert b.bluf.startswith("Houthi movement carried out a strike")
+
+
+def test_the_bluf_names_a_police_or_army_told_with_its_victim_but_no_other_body():
+    t = Threat(summary="Police shoot teenage protester", category="armed assault", actor="Hong Kong police",
+               target="protesters", location="Tsuen Wan", severity="medium")
+    t.named_actor, t.named_pair = True, True
+    assert bluf([t], actor_types={"Hong Kong police": "organization"}) == \
+        "Hong Kong police attacked protesters in Tsuen Wan."
+    t.named_pair = False            # the victim only in another sentence: the body may be wrong
+    assert bluf([t], actor_types={"Hong Kong police": "organization"}) == ""
+    t.actor, t.named_pair = "Libertarian Party", True      # a body that bears no arms: only with a toll
+    assert bluf([t], actor_types={"Libertarian Party": "organization"}) == ""

@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..briefing import SEVERITIES, Threat, specificity
+from .roles import STATE_FORCE_NOUNS
 from .threat_lexicon import lexicon
 
 # What an actor did, by kind: (active verb, passive verb).
@@ -121,17 +122,21 @@ def bluf(threats: list[Threat], countries: dict[str, str] | None = None, places:
 
 VIOLENT = {"bombing", "air/drone strike", "abduction", "armed assault", "territorial loss", "riot"}
 ARMED = {"armed_group", "state", "group"}
+FORCES = STATE_FORCE_NOUNS - {"government", "regime"}      # a state's armed bodies
 
 
 def _doer(t: Threat, kind: str) -> bool:
     """Whether the BLUF may name the incident's actor as the one who did it: armed groups,
     states and groups (gunmen, protesters) for violence and unrest; armed groups and
-    states for military moves and threats; a person or a body for violence with a toll
-    (a wrong name in the first sentence costs more than none)."""
+    states for military moves and threats; a person or a body for violence with a toll,
+    a police or an army also told in one sentence with its victim ("police fired a live
+    round at a protester"): a wrong name in the first sentence costs more than none."""
     if kind in ("", "group") and lexicon().armed.search(t.actor):
         return True           # described by what they do: "gunmen", "rebels", "the attacker"
     if t.category in VIOLENT:
-        return kind in ARMED or kind in ("person", "organization") and bool(t.fatalities or t.injured)
+        return kind in ARMED or kind in ("person", "organization") and bool(t.fatalities or t.injured) \
+            or kind == "organization" and getattr(t, "named_pair", False) \
+            and bool(FORCES & {w.lower() for w in t.actor.split()})
     if t.category in ("protest",):
         return kind == "group"
     return kind in ("armed_group", "state")

@@ -52,6 +52,7 @@ PLANNED = re.compile(r"\b(?:(?:plots?|plans?|plotting|planning|plotted|planned|t
                      r"tried|trying|attempt(?:s|ed)?|intend(?:s|ed)?|sought|seek(?:s|ing)?)|"
                      r"(?:advis|urg|encourag|incit|call|order|instruct)\w*\s+(?:\w+\s+){0,2}?)\s*to\s+(?:\w+\s+)?"
                      r"(?:kill|murder|assassinate)\w*", re.I)
+CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:the\s+)?responsibility\b|\bclaimed\s+by\b", re.I)
 RESPONDERS = re.compile(r"\b(?:police|officers?|army|military|forces|troops|guards?)\b", re.I)
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 MASS_ARREST = 10                 # arrests of this many people or more are a crackdown: medium
@@ -182,8 +183,9 @@ class Incident:
         # Not a field: whether a sentence names the actor as the one who acts (the BLUF
         # states an actor only then, not one inferred from the story).
         told = self.kind.category           # the kind as the sentences tell it
+        # One who claims the act names its doer whatever kind the claim's words tell.
         threat.named_actor = any(c.explicit and c.actor == actor and c.kind is not None
-                                 and c.kind.category == told for c in self.clauses)
+                                 and (c.kind.category == told or CLAIM.search(c.text)) for c in self.clauses)
         # Not a field: whether the text only blames the actor, never shows them doing it (the
         # BLUF then says "attributed to").
         threat.blamed_actor = any(c.blamed and c.actor == actor for c in self.clauses) \

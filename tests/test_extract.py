@@ -282,6 +282,15 @@ SPEAKER_CASES = {
     "a verb of judging": (
         "Donald Trump praised Vladimir Putin again. In July, Newt Gingrich cynically dismissed NATO member Estonia "
         "as being in the \u201csuburbs of St. Petersburg.\u201d", "Newt Gingrich"),
+    # a participle the parse hangs on another noun: the subject its sentence opens with
+    "participle hung on a noun": (
+        "Howard Dean stayed on the attack.\n\nDean, a former Democratic National Committee chairman and "
+        "presidential candidate, poked at Trump's persistent sniffing during the Monday night debate, tweeting, "
+        "\u201cNotice Trump sniffing all the time. Coke user?\u201d", "Howard Dean"),
+    # of two subjects the parse gives the verb, the name next to it
+    "participle after a titled name": (
+        "In a televised address, Mexican president Felipe Calderon encouraged people to stay at home with their "
+        "families, saying that there is \"no place as safe as your own home.\"", "Felipe Calderon"),
 }
 
 

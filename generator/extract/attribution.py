@@ -239,6 +239,14 @@ def _before_each(doc: Doc, tokens: list[Token], start: int):
             # "Trump lashed out at the mayor, accusing her of …": the subject of the clause.
             head = tokens[k].head
             subject = _parse_subject(head) if head is not tokens[k] else None
+            if subject is None and k and tokens[k - 1].text == ",":
+                # The parse hung the participle elsewhere ("X, a former chairman, poked at
+                # Trump's sniffing during the debate, tweeting, “…”"): the sentence's subject.
+                told = tokens[_after_quotes(tokens[:k]):k]       # not a subject inside a quotation
+                # Of two, the one next to the verb ("Mexican president Felipe Calderon encouraged").
+                subject = next((_noun_phrase(t) for t in reversed(told) if t.dep_ == "nsubj"
+                                and t.head.dep_ == "ROOT" and t.head.i < tokens[k].i), None) \
+                    or _leading_name(told)
         if subject is not None:
             yield Attribution("before", tokens[k].text, subject[0].idx, subject[-1].idx + len(subject[-1].text))
 
@@ -346,6 +354,19 @@ def _phrase_after(tokens: list[Token], k: int) -> list[Token] | None:
     while out and out[-1].lower_ in ("of", "the", "a"):
         out.pop()
     return out or None
+
+
+def _after_quotes(tokens: list[Token]) -> int:
+    """Where the last quotation among `tokens` ends (0 when there is none)."""
+    return max((n + 1 for n, t in enumerate(tokens) if t.text in ("”", "''") or t.text == '"' and n), default=0)
+
+
+def _leading_name(tokens: list[Token]) -> list[Token] | None:
+    """The name the sentence opens with, before a comma ("Dean, a former chairman, …")."""
+    n = 0
+    while n < len(tokens) and (_name_like(tokens[n]) or n and tokens[n].lower_ in NAME_JOINERS):
+        n += 1
+    return tokens[:n] if n and n < len(tokens) and tokens[n].text == "," else None
 
 
 def _passive_agent(doc: Doc, cue: Token) -> Attribution | None:

@@ -62,8 +62,13 @@ def test_statements_that_are_no_threat_are_not_listed(extractor):
     "The Royal Canadian Mounted Police confirmed they seized the substance.",
     "Counter-terror police in the UK liaised with the FBI on the case.",
     "Armed plainclothes officers, surveilling him for counter-terrorism purposes, followed him home.",
+    "The ministry suggested the driver lost control and left the road.",
+    "Have there ever been critical bugs in the releases, or severe security breaches?",
+    "Tamalt was convicted of insulting the president, a breach of the national Penal Code.",
+    "The pageant presented a special tribute to the fight against AIDS.",
+    "Mercury poisoning in humans, which can result from eating contaminated animals, leads to brain damage.",
 ])
-def test_disease_disaster_police_seizures_and_counter_terrorism_are_no_threats(extractor, sentence):
+def test_disease_disaster_pollution_seizures_lost_cars_and_breached_laws_are_no_threats(extractor, sentence):
     assert brief(extractor, sentence).threats == []
 
 
@@ -76,6 +81,10 @@ def test_radicalisation_is_a_danger_named_not_an_infiltration(extractor):
 def test_ground_taken_is_territorial_and_arms_make_violence_whatever_else_is_named(extractor):
     taken = brief(extractor, "ISIS fighters captured the town of Tal Abyad on Monday.")
     assert [t.category for t in taken.threats] == ["territorial loss"]
+    lost = brief(extractor, "The army lost control of the town of Palmyra on Wednesday.")
+    assert [t.category for t in lost.threats] == ["territorial loss"]
+    breached = brief(extractor, "Militants breached the perimeter of the air base before dawn.")
+    assert [t.category for t in breached.threats] == ["infiltration"]
     shot = brief(extractor, "Gunmen shot dead three health workers at a cholera clinic in Kano.")
     assert shot.threats and shot.threats[0].category == "armed assault"
 

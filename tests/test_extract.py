@@ -287,6 +287,13 @@ SPEAKER_CASES = {
         "Howard Dean stayed on the attack.\n\nDean, a former Democratic National Committee chairman and "
         "presidential candidate, poked at Trump's persistent sniffing during the Monday night debate, tweeting, "
         "\u201cNotice Trump sniffing all the time. Coke user?\u201d", "Howard Dean"),
+    # "he" after a sentence that introduces someone with their role: that person
+    "pronoun after one introduced with a role": (
+        "\"We are deeply concerned,\" said Tedros Adhanom Ghebreyesus, the Director-General of the WHO.\n\nAccording "
+        "to Dr. Tom Frieden, formerly the director of the United States' Centers for Disease Control and Prevention, "
+        "the pandemic is \"unprecedented.\" He said, in remarks published by CNN in February, \"[o]ther than "
+        "influenza, no other respiratory virus has been tracked from emergence to continuous global spread.\"",
+        "Tom Frieden"),
     # of two subjects the parse gives the verb, the name next to it
     "participle after a titled name": (
         "In a televised address, Mexican president Felipe Calderon encouraged people to stay at home with their "

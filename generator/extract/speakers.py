@@ -3,7 +3,9 @@
 - A name: the person it names ("Warren" → Elizabeth Warren; "Clinton spokesman Jesse
   Lehrich" → Jesse Lehrich; "NBC's Dante Chinni" → Dante Chinni); titles and party
   tags are not part of it ("Rep. Jim Clyburn (D-S.C.)" → Jim Clyburn).
-- "he" / "she": the speaker of the quote just before, when the sex fits, else the
+- "he" / "she": the person the sentence before the quote introduces with their role
+  ("according to Dr. Tom Frieden, formerly the director of …"), else the speaker of the
+  quote just before, when the sex fits, else the
   person named last before it whose sex fits (from a title, a given name, or the
   pronouns the text has used for them); "they" / "we": the body named last.
 - A description ("the spokesman", "the president"): the person it describes when the
@@ -40,6 +42,8 @@ TITLE_WORDS = {"rep", "sen", "gov", "lt", "gen", "col", "capt", "sgt", "adm", "m
 OF_AFFILIATION = re.compile(r",?\s+of\s+(?:the\s+)?[A-Z]")
 CUE_FORMS = sorted(cue_words())
 RELATIVES = {"who", "which", "that", "whom"}
+# A name followed by its role in apposition: ", president of", ", a professor at".
+INTRODUCED = re.compile(r",\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:%s)\b" % "|".join(sorted(PERSON_NOUNS)))
 DOCUMENTS = {"statement", "report", "letter", "tweet", "release", "message", "post", "memo", "document",
              "communique", "communiqué", "notice", "filing", "complaint", "ruling", "order"}
 
@@ -124,6 +128,9 @@ class SpeakerResolver:
         return words
 
     def _pronoun(self, gender: str, at: int) -> str:
+        introduced = self._introduced(gender, at)
+        if introduced:
+            return introduced
         if self.last is not None:
             person = self._person(self.last[0])
             if person is not None and (not gender or person.gender in ("", gender)) \
@@ -142,6 +149,17 @@ class SpeakerResolver:
         if fitting:
             return fitting[-1][2].name
         return self.last[0] if self.last and self._looks_personal(self.last[0]) else ""
+
+    def _introduced(self, gender: str, at: int) -> str:
+        """The person the sentence just before the quote introduces with their role ("…
+        concerns Henry Crespo, president of the Florida Democratic Black Caucus.⏎⏎“…,” he
+        said"): news copy names the one it quotes next that way."""
+        before = self.text[:at].rstrip(" \n“\"")
+        start = self._sentence(max(0, len(before) - 1))[0]
+        found = [(s, p) for p in self.people for s, e in p.spans
+                 if start <= s < at and not self.inside_quote(s) and (not gender or p.gender in ("", gender))
+                 and INTRODUCED.match(self.text, e)]
+        return max(found, key=lambda sp: sp[0])[1].name if found else ""
 
     def _looks_personal(self, speaker: str) -> bool:
         """A speaker that may be "he" or "she": a name not of a body, or a description of a person."""

@@ -294,6 +294,11 @@ SPEAKER_CASES = {
         "the pandemic is \"unprecedented.\" He said, in remarks published by CNN in February, \"[o]ther than "
         "influenza, no other respiratory virus has been tracked from emergence to continuous global spread.\"",
         "Tom Frieden"),
+    # a preposition's object is no subject: the name before the preposition is
+    "name before a preposition": (
+        "Lawmakers walked out of the chamber. Regina Ip from the pro-Beijing camp said in a press conference: "
+        "\"The behavior of my colleagues in disrupting the delivery of the policy address is anti-democratic.\"",
+        "Regina Ip"),
     # of two subjects the parse gives the verb, the name next to it
     "participle after a titled name": (
         "In a televised address, Mexican president Felipe Calderon encouraged people to stay at home with their "

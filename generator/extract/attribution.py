@@ -223,10 +223,24 @@ def _before_each(doc: Doc, tokens: list[Token], start: int):
             # "…,” X said in a statement, adding that …", "tweets early Friday saying that …":
             # the clause's subject speaks, not a name before the comma or a day.
             phrase = None
+        if phrase and phrase[0].is_lower and phrase[0].lower_ not in PRONOUNS and phrase[0].i \
+                and phrase[0].doc[phrase[0].i - 1].tag_ == "IN":
+            # "Students walking across the campus chanted": a preposition's object is no
+            # subject; the name before the preposition is ("Regina Ip from the pro-Beijing
+            # camp said"), or the word it counts ("One of the children said"), else the verb
+            # the cue hangs on has it.
+            at = next((n for n, t in enumerate(tokens) if t.i == phrase[0].i - 1), 0)
+            head = tokens[k].head
+            if at and tokens[at - 1].pos_ == "PROPN":
+                phrase = _subject_before(tokens, at)
+            elif at and tokens[at].lower_ == "of" and tokens[at - 1].lower_ in DETERMINERS:
+                phrase = tokens[at - 1:at + 1] + phrase
+            else:
+                phrase = _parse_subject(head) if head is not tokens[k] and head.i < tokens[k].i else None
         parsed = _parse_subject(tokens[k])
         if phrase and parsed and phrase[0].is_lower and phrase[0].lower_ not in PRONOUNS \
                 and parsed[0].i < phrase[0].i and parsed[-1].i < phrase[0].i and parsed[0].idx >= start:
-            phrase = parsed       # "Protesters marching through the streets chanted": Protesters
+            phrase = parsed       # "Students walking across the campus chanted": Students
         if phrase:
             yield Attribution("before", tokens[k].text, phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
             continue

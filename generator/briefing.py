@@ -117,6 +117,8 @@ class Threat:
     sub_event_type: str = spec("ACLED sub-event type", "",
                                enum=["", *sorted({s for subs in EVENT_TYPES.values() for s in subs})])
     actor: str = spec("who poses the threat ('' when the text names nobody)", "")
+    blamed: bool = spec("the text only blames the actor (attributes the act to them) and never shows them "
+                        "doing or claiming it", False)
     target: str = spec("what or whom it threatens", "")
     location: str = spec("where it happens: the name of one of the briefing's locations", "")
     date: str = spec("when it happens, ISO 8601, when the text gives it", "")

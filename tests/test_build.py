@@ -69,6 +69,8 @@ def test_pages_show_actors_threats_and_quotes(built):
         for threat in data["threats"]:
             assert norm(threat["evidence"][0]["text"])[:60] in text
             assert threat["severity"].upper() in text
+            if threat["actor"] and threat["blamed"]:      # only blamed: the page says so
+                assert f"{norm(threat['actor'])} (blamed by others, not shown acting)" in text
         for quote in data["quotes"]:
             assert norm(quote["text"])[:60] in text
         assert "Download PDF" in text

@@ -43,7 +43,7 @@ def test_incidents_places_and_actors_load_as_csv_and_geojson(built):
         rows = list(csv.DictReader(f))
     expected = sum(len(briefing(built, a)["threats"]) for a in articles(built))
     assert len(rows) == expected
-    for column in ("event_date", "event_type", "actor", "target", "location", "latitude", "longitude",
+    for column in ("event_date", "event_type", "actor", "actor_blamed", "target", "location", "latitude", "longitude",
                    "fatalities", "severity", "source", "briefing_url"):
         assert column in rows[0]
     located = [r for r in rows if r["latitude"]]

@@ -101,6 +101,14 @@ def test_an_act_the_text_only_threatens_is_a_threat(extractor):
     assert t.category == "threat or warning" and t.severity == "medium" and t.actor == "ISIS"
 
 
+def test_who_threatens_or_vows_to_act_is_named_as_the_one_who_threatens(extractor):
+    b = brief(extractor, "Security source: Moscow setting up air strike capabilities; Iran sent IRGC ground "
+                         "force; ISIS is threatening to take Damascus.", title="Russia, Iran sending military forces to save Assad's regime")
+    t = incident(b, "ISIS is threatening")
+    assert t.category == "threat or warning" and t.actor == "ISIS" and t.target == "Damascus"
+    assert b.bluf == "ISIS threatened Damascus."        # named as the one who threatens, not inferred
+
+
 def test_a_capital_stands_for_its_state_only_when_it_acts_as_one(extractor):
     grieving = brief(extractor, 'The mayor of Paris wrote on Twitter: "Paris is mourning its family this '
                                 'afternoon after this appalling attack."')
@@ -136,7 +144,8 @@ def test_a_party_only_blamed_for_a_claimed_attack_gets_an_item_of_its_own(extrac
     claimed = incident(b, "claimed responsibility")
     assert claimed.actor == "Houthi movement" and claimed.target == "Saudi Aramco"
     blamed = incident(b, "blaming Iran for the attacks")
-    assert blamed.actor == "Iran" and blamed.evidence[0].text.startswith("US Secretary of State")
+    assert blamed.actor == "Iran" and blamed.blamed and not claimed.blamed
+    assert blamed.evidence[0].text.startswith("US Secretary of State")
     assert (blamed.category, blamed.target, blamed.severity) == (claimed.category, claimed.target, claimed.severity)
 
 

@@ -92,7 +92,7 @@ def bluf(threats: list[Threat], countries: dict[str, str] | None = None, places:
             passive = passive.replace("was ", "were ", 1)
         else:
             target = ("an " if target[0] in "aeiou" else "a ") + target
-    if actor and getattr(t, "blamed_actor", False):
+    if actor and t.blamed:
         # Only blamed, not shown doing it: "Mokha saw a bombing, attributed to Houthi movement".
         where = t.location or target
         if not where:

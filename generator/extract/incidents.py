@@ -141,8 +141,8 @@ class Incident:
         for c in others:
             if c.actor in (threat.target, *(a.actor for a in alleged)):
                 continue        # the victim blamed for its own harm is no second attribution
-            other = replace(threat, actor=c.actor, summary=_summary(c.text), evidence=[c.span])
-            other.named_actor, other.blamed_actor, other.named_pair = True, True, False
+            other = replace(threat, actor=c.actor, blamed=True, summary=_summary(c.text), evidence=[c.span])
+            other.named_actor, other.named_pair = True, False
             alleged.append(other)
         return [threat, *alleged]
 
@@ -186,9 +186,9 @@ class Incident:
         # One who claims the act names its doer whatever kind the claim's words tell.
         threat.named_actor = any(c.explicit and c.actor == actor and c.kind is not None
                                  and (c.kind.category == told or CLAIM.search(c.text)) for c in self.clauses)
-        # Not a field: whether the text only blames the actor, never shows them doing it (the
-        # BLUF then says "attributed to").
-        threat.blamed_actor = any(c.blamed and c.actor == actor for c in self.clauses) \
+        # Whether the text only blames the actor, never shows them doing it (the BLUF then
+        # says "attributed to").
+        threat.blamed = any(c.blamed and c.actor == actor for c in self.clauses) \
             and not any(c.explicit and not c.blamed and c.actor == actor for c in self.clauses)
         # Not a field either: whether one sentence tells both who acted and on whom (the BLUF
         # does not join a doer from one sentence to a victim from another).

@@ -532,7 +532,10 @@ class RoleFinder:
             before = [n for n in self.actor_names if n.end <= ordered.idx and n.actor.type == "person"]
             if before:
                 return before[-1].name
-        subjects = [(n, v) for n, v in subjects if v is not None and v.lower_ not in CUES and not _verb_of_report(v)
+        # A verb of speech is no act, but threatening or vowing to act is ("ISIS is threatening
+        # to take Damascus").
+        subjects = [(n, v) for n, v in subjects if v is not None and (
+                        v.lower_ not in CUES or LEX.threatened.match(self.text, v.idx)) and not _verb_of_report(v)
                     and not (v.dep_ in ("relcl", "acl") and not ACT_VERB.search(v.text))
                     and v.lower_ not in BE_OR_GET_OR_HAVE]
         first = min(subjects, key=lambda nv: not ACT_VERB.search(nv[1].text), default=None)

@@ -20,8 +20,8 @@ from .pages import newest_first
 from .views import country_names, place_index
 
 FEED_ENTRIES = 50
-INCIDENT_COLUMNS = ["event_id", "event_date", "event_type", "sub_event_type", "actor", "target", "location",
-                    "country", "latitude", "longitude", "fatalities", "injured", "severity", "category",
+INCIDENT_COLUMNS = ["event_id", "event_date", "event_type", "sub_event_type", "actor", "actor_blamed", "target",
+                    "location", "country", "latitude", "longitude", "fatalities", "injured", "severity", "category",
                     "source", "source_reliability", "briefing_url", "notes"]
 
 
@@ -149,7 +149,8 @@ def _incident(b: Briefing, number: int, t, links: Links, sources: Sources) -> di
     place = next((loc for loc in b.locations if loc.name == t.location), None)
     return {
         "event_id": f"{b.id}-{number}", "event_date": t.date or b.source.published,
-        "event_type": t.event_type, "sub_event_type": t.sub_event_type, "actor": t.actor, "target": t.target,
+        "event_type": t.event_type, "sub_event_type": t.sub_event_type, "actor": t.actor,
+        "actor_blamed": t.blamed, "target": t.target,
         "location": t.location, "country": place.country if place else "",
         "latitude": place.lat if place else None, "longitude": place.lon if place else None,
         "fatalities": t.fatalities, "injured": t.injured, "severity": t.severity, "category": t.category,

@@ -235,10 +235,18 @@ def test_speaker_through_pronoun_and_description(extractor):
     assert all(q.speaker == "senior security source" for q in b.quotes)
 
 
+def test_a_prison_is_no_person(extractor):
+    b = brief(extractor, "It was reported on Saturday Sirhan Sirhan was stabbed in the neck while in prison. The "
+                         "stabbing happened at the Richard J. Donovan Correctional Facility in San Diego County.")
+    assert all(a.type != "person" for a in b.actors if "Facility" in a.name)
+    assert actor(b, "Sirhan Sirhan") is not None
+
+
 @pytest.mark.parametrize("form, name", [
     ("Chris Christie Calls Hillary Clinton", "Chris Christie"),     # a Title Case headline's verb
     ("Minnesota Vikings - while", "Minnesota Vikings"),
     ("Florida Friday", "Florida"),
+    ("Saturday Sirhan Sirhan", "Sirhan Sirhan"),                      # "reported on Saturday Sirhan Sirhan was"
     ("Vladimir Putin", "Vladimir Putin"),
     ("Secretary of State Mike Pompeo", "Secretary of State Mike Pompeo"),   # "State" is no verb here
     ("Qaboos bin Said", "Qaboos bin Said"),

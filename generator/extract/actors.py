@@ -343,7 +343,8 @@ def _particle_name(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 def _trim_person(form: str) -> str:
     """A person's name without the words the recogniser ran on into: lower-case words and
-    dashes ("Rittenhouse a", "Minnesota Vikings - while"), a weekday ("Florida Friday"),
+    dashes ("Rittenhouse a", "Minnesota Vikings - while"), a weekday ("Florida Friday",
+    "Saturday Sirhan Sirhan"),
     a Title Case headline's verb and what follows it ("Chris Christie Calls Hillary Clinton")."""
     words = form.split()
     verb = next((i for i, w in enumerate(words) if i and w[:1].isupper() and w.lower() in cue_words()
@@ -354,6 +355,8 @@ def _trim_person(form: str) -> str:
                               and not PARTICLE_NAME.match(words[-1])
                               or not any(c.isalnum() for c in words[-1]) or words[-1].lower() in WEEKDAYS):
         words.pop()
+    while len(words) > 1 and words[0].lower() in WEEKDAYS:
+        words.pop(0)          # "on Saturday Sirhan Sirhan was stabbed"
     return " ".join(words)
 
 

@@ -221,7 +221,8 @@ def _described_names(doc) -> list:
 
 
 SITE_END = {"square", "avenue", "street", "road", "plaza", "hospital", "hotel", "station", "cathedral",
-            "mosque", "church", "stadium", "highway", "boulevard", "bridge", "airport", "park", "tower"}
+            "mosque", "church", "stadium", "highway", "boulevard", "bridge", "airport", "park", "tower",
+            "facility", "prison", "jail", "penitentiary", "courthouse"}
 BODY_WORDS = {"university", "college", "school", "department", "ministry", "office", "council", "committee",
               "commission", "agency", "bureau", "service", "company", "corporation", "association", "party",
               "bank", "police", "court", "institute", "foundation", "center", "centre", "group", "club"}

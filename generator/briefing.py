@@ -121,7 +121,8 @@ class Threat:
                         "doing or claiming it", False)
     target: str = spec("what or whom it threatens", "")
     location: str = spec("where it happens: the name of one of the briefing's locations", "")
-    date: str = spec("when it happens, ISO 8601, when the text gives it", "")
+    date: str = spec("when it happens, ISO 8601, when the text gives it (a year or a month alone where it "
+                     "gives no day)", "")
     fatalities: int | None = spec("people killed, the lowest figure the text states", None, minimum=0)
     injured: int | None = spec("people injured, the lowest figure the text states", None, minimum=0)
     severity: str = spec("high | medium | low (the rule: README)", "low", enum=list(SEVERITIES))

@@ -45,6 +45,8 @@ def date_line(text: str, limit: int = 600) -> date | None:
 
 
 def display(iso: str) -> str:
-    """"5 October 2019" for an ISO date; other text as it is."""
+    """"5 October 2019" for an ISO date, "October 2019" for a month; other text as it is."""
     d = parse_date(iso) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", iso or "") else None
+    if d is None and re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", iso or ""):
+        return f"{MONTH_NAMES[int(iso[5:]) - 1].title()} {iso[:4]}"
     return f"{d.day} {MONTH_NAMES[d.month - 1].title()} {d.year}" if d else (iso or "")

@@ -8,6 +8,7 @@ import pytest
 
 from generator.article import Article
 from generator.briefing import Threat
+from generator.dates import display
 from generator.extract.bluf import bluf
 from generator.extract.casualties import arrested, injured, killed
 from generator.extract.dates import event_date, publication_date
@@ -663,9 +664,25 @@ def test_dates_are_resolved_against_the_articles_date():
     assert event_date("Yesterday, oil facilities were hit", published) == "2019-01-23"
     assert event_date("The attack on January 20 killed five", published) == "2019-01-20"
     assert event_date("The attack killed five", published) == ""
+    # a year or a month alone, when the text gives no day; never one still to come
+    assert event_date("In 2006, Abqaiq was the target of an Al-Qaeda suicide attack.", published) == "2006"
+    assert event_date("The embassy was stormed in September 2015.", published) == "2015-09"
+    assert event_date("He will be sworn in in January 2021.", published) == ""
+    assert event_date("In 2006, Abqaiq was the target of an attack.", None) == "2006"
     article = Article(path="x.txt", slug="x", title="t", text="Headline\n\nThursday, January 24, 2019\n\nBody.",
                       body="", sha256="0" * 64)
     assert publication_date(article) == published
+
+
+def test_a_background_incident_carries_its_year_in_the_bluf_and_on_the_page():
+    t = Threat(summary="In 2006, Abqaiq was the target of an Al-Qaeda suicide attack.", category="bombing",
+               actor="al-Qaeda", location="Abqaiq", date="2006", severity="medium")
+    t.named_actor = True
+    # a name with its article is no description: "Al-Qaeda", not "The al-Qaeda"
+    assert bluf([t], actor_types={"al-Qaeda": "armed_group"}) == "Al-Qaeda carried out a bombing in Abqaiq in 2006."
+    t.date = "2015-09"
+    assert bluf([t], actor_types={"al-Qaeda": "armed_group"}).endswith("in Abqaiq in September 2015.")
+    assert (display("2015-09"), display("2006"), display("2019-10-05")) == ("September 2015", "2006", "5 October 2019")
 
 
 # --- severity rule ---------------------------------------------------------------------------------

@@ -1,5 +1,7 @@
 """When something happened, resolved against the article's date: "on Monday",
-"yesterday", "on January 24", "last week" (no day: none)."""
+"yesterday", "on January 24", "last week" (no day: none); a year or a month alone where
+the text gives no day ("In 2006" → 2006, "in September 2015" → 2015-09, ISO 8601's
+reduced precision)."""
 from __future__ import annotations
 
 import re
@@ -12,6 +14,8 @@ MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augus
           "november", "december"]
 DAY = re.compile(r"\b(?:on\s+|last\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 RELATIVE = re.compile(r"\b(yesterday|today|this morning|this afternoon|this evening|tonight|last night)\b", re.I)
+YEAR = re.compile(r"\b[Ii]n\s+(?:(?:early|mid|late)[- ])?(?:(%s)\s+)?((?:19|20)\d\d)\b"
+                  % "|".join(m.title() for m in MONTHS))
 EXPLICIT = re.compile(r"\b(?:on\s+)?(?:(\d{1,2})\s+(%s)|(%s)\s+(\d{1,2})(?:st|nd|rd|th)?)(?:,?\s+(\d{4}))?\b"
                       % ("|".join(m.title() for m in MONTHS), "|".join(m.title() for m in MONTHS)))
 
@@ -31,17 +35,21 @@ def event_date(text: str, published: date | None) -> str:
             if published and not m.group(5) and found > published + timedelta(days=2):
                 found = date(year - 1, month, day)      # "on December 30" in a January story
             return found.isoformat()
-    if published is None:
-        return ""
-    m = RELATIVE.search(text)
+    m = RELATIVE.search(text) if published is not None else None
     if m:
         word = m.group(1).lower()
         return (published - timedelta(days=1) if word in ("yesterday", "last night") else published).isoformat()
-    m = DAY.search(text)
+    m = DAY.search(text) if published is not None else None
     if m:
         wanted = WEEKDAYS.index(m.group(1).lower())
         back = (published.weekday() - wanted) % 7       # news tells of the past: the last such day
         return (published - timedelta(days=back)).isoformat()
+    m = YEAR.search(text)
+    if m:
+        year, month = int(m.group(2)), MONTHS.index(m.group(1).lower()) + 1 if m.group(1) else 0
+        if published and (year, month) > (published.year, published.month):
+            return ""         # "sworn in in January 2021": a plan, not when the event happened
+        return f"{year}-{month:02d}" if month else str(year)
     return ""
 
 

@@ -175,7 +175,7 @@ class Incident:
         threat = Threat(
             summary=_summary(lead.text), category=kind.category, event_type=_event_type(kind, sub_event_type),
             sub_event_type=sub_event_type, actor=actor, target=target,
-            location=place, date=next((c.date for c in self.clauses if c.date), ""),
+            location=place, date=self._date(),
             fatalities=fatalities, injured=injured,
             severity=severity(kind.category, text, fatalities, injured,
                               all(c.attacker_killed for c in self.clauses if DEATH.search(c.text))),
@@ -243,6 +243,11 @@ class Incident:
         return (_crowd(" ".join(c.text for c in self.clauses)) if self.family == "unrest" else "") \
             or _vote([c.actor for c in told if c.actor and c.actor not in victims and c.kind is not None]) \
             or (self.main_actor if self.family in ("violence", "unrest") else "")
+
+    def _date(self) -> str:
+        """The first day a sentence gives; else the year or month the incident opens with
+        ("In 2006, Abqaiq was the target …"), not one a later sentence recalls."""
+        return next((c.date for c in self.clauses if len(c.date) == 10), "") or self.clauses[0].date
 
     def _against(self, name: str, actor: str) -> bool:
         """Whether `name` can be what `actor` acts against: not itself, and not a place in

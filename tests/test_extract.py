@@ -104,30 +104,30 @@ def test_a_name_after_its_particle_is_kept_whole(extractor):
 
 
 def test_words_inside_a_quote_are_nobodys_name_and_the_next_quote_continues(extractor):
-    b = brief(extractor, "“People know who she is — they have heard about her for 30 years,” said Sean Spicer, "
-                         "chief strategist for the committee. “And what needs to be done next is that he is seen "
-                         "as the element of change.”")
-    assert [q.speaker for q in b.quotes] == ["Sean Spicer", "Sean Spicer"]
+    b = brief(extractor, "“Voters know who she is — they have watched her for two decades,” said Mark Dillon, "
+                         "chief adviser to the campaign. “What he must do next is show that he is the candidate "
+                         "of change.”")
+    assert [q.speaker for q in b.quotes] == ["Mark Dillon", "Mark Dillon"]
 
 
 def test_a_person_of_a_body_written_with_its_possessive_is_the_person(extractor):
-    b = brief(extractor, "Debates are not likely to alter the campaign, noted NBC’s Dante Chinni.\n\n“Considering "
-                         "the high-stakes moments that the debates create, one might expect them to matter more,” "
+    b = brief(extractor, "Polls are unlikely to shift much after the convention, noted CNN’s Harry Enten.\n\n“Given "
+                         "how much attention the conventions get, you might expect them to count for more,” "
                          "he wrote.")
-    assert actor(b, "Dante Chinni") is not None and [q.speaker for q in b.quotes] == ["Dante Chinni"]
+    assert actor(b, "Harry Enten") is not None and [q.speaker for q in b.quotes] == ["Harry Enten"]
 
 
 def test_he_is_never_a_place(extractor):
-    b = brief(extractor, "Jean-Marc Ayrault, the foreign minister of France, a permanent member of the Security "
-                         "Council, said the latest \"provocation cannot be left without consequences, especially at "
-                         "the Security Council.\"\n\n\"We must act together,\" he told reporters.")
+    b = brief(extractor, "Jean-Yves Le Drian, foreign minister of France, which sits permanently on the Security "
+                         "Council, said the new \"launch cannot go unanswered, least of all at the United "
+                         "Nations.\"\n\n\"We must act together,\" he told reporters.")
     assert b.quotes[-1].speaker not in ("France", "")
 
 
 def test_a_paragraph_ending_in_a_colon_introduces_the_quote_below(extractor):
-    b = brief(extractor, "Donald Trump spoke in Ohio on Monday. He wanted to prove that gun control is not the "
-                         "solution.\n\nHe said:\n\n\"We have the toughest gun laws in Chicago, and it has the worst "
-                         "record of shootings in the whole country.\"")
+    b = brief(extractor, "Donald Trump spoke in Ohio on Monday. He wanted to show that his tariffs work.\n\nHe "
+                         "said:\n\n\"We have the best steel plants in Ohio, and they were closing down until we "
+                         "acted.\"")
     assert [(q.speaker, q.cue) for q in b.quotes] == [("Donald Trump", "said")]
 
 
@@ -260,27 +260,27 @@ def test_a_person_s_name_drops_the_words_the_recogniser_ran_on_into(form, name):
 SPEAKER_CASES = {
     # "he"/"she" stand for someone named before the pronoun, not between it and the quote
     "pronoun before the name": (
-        "Donald Trump said praise from Russian President Vladimir Putin would not affect his policy toward "
-        "Russia. He said Putin has \"been a leader far more than our president has been a leader.\"", "Donald Trump"),
+        "Donald Trump said flattery from Vladimir Putin would not sway him. He said Putin was \"a far stronger "
+        "leader than our president.\"", "Donald Trump"),
     "pronoun before a titled name": (
-        "Hillary Clinton said she thinks America is strongest when people work together. She said Republican "
-        "Donald Trump favors a \u201cstrongman approach.\u201d", "Hillary Clinton"),
+        "Hillary Clinton said she believes the country does best when people cooperate. She said Republican "
+        "Donald Trump prefers a \u201cgo-it-alone style.\u201d", "Hillary Clinton"),
     # "they": the body acting in the last sentences, not the one named last
     "they": (
-        "The UN Security Council condemned the test on Friday. Its members had said they would take further "
-        "measures if North Korea conducted another test. \"In line with this commitment, the members will begin "
-        "to work immediately,\" they said.", "UN Security Council"),
+        "The UN Security Council condemned the launch on Friday. Its members had warned they would respond if "
+        "North Korea fired another missile. \"As promised, the members will start work on new measures at "
+        "once,\" they said.", "UN Security Council"),
     # a participle's speaker is its clause's subject, not the name before its comma or a day
     "participle after a comma": (
-        "Hillary Clinton spoke about the police shooting of Terence Crutcher in Tulsa, Oklahoma, arguing that the "
-        "epidemic of police officers killing unarmed black people should be recognized as \u201cintolerable.\u201d",
+        "Hillary Clinton spoke about the police shooting of a motorist in Tulsa, Oklahoma, arguing that the "
+        "killing of unarmed people by officers should be treated as \u201cunacceptable.\u201d",
         "Hillary Clinton"),
     "participle after a day": (
-        "Donald Trump unleashed a series of tweets early Friday saying that Hillary Clinton had used Alicia "
-        "Machado \u201cas a paragon of virtue.\u201d", "Donald Trump"),
+        "Donald Trump posted a string of messages early Friday saying that Hillary Clinton had held up Maria "
+        "Lopez \u201cas a model citizen.\u201d", "Donald Trump"),
     "party tag and apposition": (
-        "The panel met on Thursday. \u201cIf the FBI wanted any other American\u2019s laptops, they\u2019d just go get "
-        "them,\u201d Rep. Jim Jordan (R-Ohio), an oversight panel member, said.", "Jim Jordan"),
+        "The panel met on Thursday. \u201cIf anyone else had kept those files, they would be in court by "
+        "now,\u201d Rep. Dan Keller (R-Ohio), a judiciary panel member, said.", "Dan Keller"),
     # "according to X" in the next sentence is that sentence's source
     "according to, one sentence on": (
         "On Friday, the Combined Joint Task Force Operation Inherent Resolve released a statement on the attack. "
@@ -288,13 +288,13 @@ SPEAKER_CASES = {
         "not be deterred by these attacks.\" Seventeen rockets struck near the base, according to Iraqi military.",
         "Combined Joint Task Force Operation Inherent Resolve"),
     "a verb of judging": (
-        "Donald Trump praised Vladimir Putin again. In July, Newt Gingrich cynically dismissed NATO member Estonia "
-        "as being in the \u201csuburbs of St. Petersburg.\u201d", "Newt Gingrich"),
+        "Donald Trump praised Vladimir Putin again. In July, Newt Gingrich sharply dismissed NATO member Latvia "
+        "as little more than a \u201csuburb of Moscow.\u201d", "Newt Gingrich"),
     # a participle the parse hangs on another noun: the subject its sentence opens with
     "participle hung on a noun": (
-        "Howard Dean stayed on the attack.\n\nDean, a former Democratic National Committee chairman and "
-        "presidential candidate, poked at Trump's persistent sniffing during the Monday night debate, tweeting, "
-        "\u201cNotice Trump sniffing all the time. Coke user?\u201d", "Howard Dean"),
+        "Howard Dean kept up the attack.\n\nDean, a former party chairman and presidential hopeful, mocked "
+        "Trump's constant sniffling during the Monday night debate, tweeting, \u201cDid anyone else notice the "
+        "sniffling? Allergies?\u201d", "Howard Dean"),
     # "he" after a sentence that introduces someone with their role: that person
     "pronoun after one introduced with a role": (
         "\"We are deeply concerned,\" said Tedros Adhanom Ghebreyesus, the Director-General of the WHO.\n\nAccording "
@@ -328,15 +328,16 @@ def test_inverted_attribution_resolves_a_surname(extractor):
 
 
 def test_the_speaker_is_the_person_not_the_place_they_come_from(extractor):
-    b = brief(extractor, "Democrats said the panel might be damaged. \"This is a waste of time. It is "
-                         "destroying this committee,\" said Del. Stacey Plaskett of the Virgin Islands.")
-    assert [q.speaker for q in b.quotes] == ["Stacey Plaskett"]
+    b = brief(extractor, "Democrats said the hearing was pointless. \"This is a waste of everyone's time. It is "
+                         "hurting the committee,\" said Rep. Maria Lopez of New Mexico.")
+    assert [q.speaker for q in b.quotes] == ["Maria Lopez"]
+    assert [a.name for a in b.actors if a.type == "person"] == ["Maria Lopez"]     # no "Rep.", no "of …"
 
 
 def test_a_party_tag_does_not_push_the_cue_out_of_reach(extractor):
-    b = brief(extractor, "The agency said it would cooperate. \"We have questions about the deals "
-                         "with the FBI,\" Oversight Chairman Jason Chaffetz (R-Utah) said in a statement.")
-    assert [q.speaker for q in b.quotes] == ["Jason Chaffetz"]
+    b = brief(extractor, "The agency said it would cooperate. \"We still have questions about those "
+                         "agreements,\" Judiciary Chairman Bob Goodlatte (R-Va.) said in a statement.")
+    assert [q.speaker for q in b.quotes] == ["Bob Goodlatte"]
 
 
 def test_a_single_scare_quoted_word_is_not_a_quote(extractor):

@@ -134,6 +134,7 @@ class ActorFinder:
                 continue
             if ent.label_ == "PERSON":
                 name, title = strip_titles(form, self.gaz)
+                name = self._before_home(name)        # "Raul Grijalva of Arizona": where he is from
                 role = " ".join(x for x in (_role_before(ent), title) if x)
                 untitled = False          # the words before are no title ("the nomination of X")
                 if role.endswith(" of"):
@@ -187,6 +188,15 @@ class ActorFinder:
         _sweep(doc, merged, headline_end, places)
         bodies = [d.name for d in merged if d.type != "person"]
         return [self._finish(d, bodies) for d in merged]
+
+    def _before_home(self, name: str) -> str:
+        """A person's name without the place written after it ("Raul Grijalva of Arizona",
+        "Stacey Plaskett of the Virgin Islands"); a name that goes on after "of" stays whole
+        ("Catherine of Aragon" has no place the gazetteer knows as such)."""
+        m = re.match(r"^((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]*)\s+of\s+(?:the\s+)?([A-Z].*)$", name)
+        if m and any(h.how == 0 for h in self.gaz.lookup(m.group(2))):
+            return m.group(1)
+        return name
 
     def _country(self, form: str) -> str:
         return next((p.country for p in self.gaz.candidates(form) if p.kind == "country"), "")

@@ -62,7 +62,7 @@ def attribution(doc: Doc, quotes: list, i: int) -> Attribution | None:
     next_start = min((q.start - 1 for q in quotes[i + 1:] if q.start - 1 >= raw.end), default=para_end)
     right_limit = min(next_start, para_end)
     left_limit = max(prev_end, _sentence_start(text, raw.start - 1, para_start))
-    # "…the neighborhood." Russia insisted that Pyongyang “stop…”: a quote closing its sentence
+    # "…the region." China urged that Pyongyang “halt…”: a quote closing its sentence
     # leaves the cue that follows to the next quote, unless it comes right after ("…?" X asked).
     ends_sentence = text[raw.start:raw.end].rstrip().endswith((".", "!", "?"))
     if ends_sentence and next_start < para_end and not re.search(r"[.!?]\s", text[raw.end + 1:next_start]):

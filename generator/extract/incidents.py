@@ -140,7 +140,7 @@ class Incident:
         alleged = []
         for c in others:
             if c.actor in (threat.target, *(a.actor for a in alleged)):
-                continue        # the victim blamed for its own harm is no second attribution
+                continue        # the victim blamed for its own harm, or a party given the act already
             other = replace(threat, actor=c.actor, blamed=True, summary=_summary(c.text), evidence=[c.span])
             other.named_actor, other.named_pair = True, False
             alleged.append(other)
@@ -190,7 +190,7 @@ class Incident:
         # says "attributed to").
         threat.blamed = any(c.blamed and c.actor == actor for c in self.clauses) \
             and not any(c.explicit and not c.blamed and c.actor == actor for c in self.clauses)
-        # Not a field either: whether one sentence tells both who acted and on whom (the BLUF
+        # Not a field: whether one sentence tells both who acted and on whom (the BLUF
         # does not join a doer from one sentence to a victim from another).
         threat.named_pair = any(c.explicit and c.actor == actor and target and (c.target == target
                                                                               or target in c.patients)

@@ -19,7 +19,8 @@ TITLE_WORDS = {
     "attorney", "inspector", "superintendent", "commissioner", "assistant", "counter", "terrorism",
     "state", "of", "military", "security", "national", "peace", "police", "army", "force", "forces",
     "top", "senior", "former", "acting", "current", "incumbent", "outgoing", "interim", "provincial",
-    "regional", "local",
+    "regional", "local", "rep.", "sen.", "gov.", "del.", "lt.", "maj.", "sgt.", "capt.", "adm.", "amb.",
+    "rev.", "cmdr.",
 }
 HEAD_TITLES = {
     "president", "minister", "commander", "leader", "chief", "general", "spokesperson", "spokesman",

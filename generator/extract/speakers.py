@@ -81,7 +81,7 @@ class SpeakerResolver:
         if not phrase or low in SUBORDINATORS or self.inside_quote(start):
             return ""          # "After saying …": a clause's first word; words inside a quote
         # A pronoun stands for someone named before it, not for a name between it and the
-        # quote ("He said Putin has “been a leader …”": not Putin).
+        # quote ("He said Putin was “a far stronger leader …”": not Putin).
         if low in ("he", "she", "him", "her", "i", "me"):
             return self._pronoun("f" if low in ("she", "her") else "m" if low in ("he", "him") else "",
                                  min(start, at))

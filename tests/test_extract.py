@@ -235,6 +235,14 @@ def test_speaker_through_pronoun_and_description(extractor):
     assert all(q.speaker == "senior security source" for q in b.quotes)
 
 
+def test_bays_news_agencies_and_airlines_are_no_people_and_a_person_of_a_body_is_a_person(extractor):
+    b = brief(extractor, "Protesters gathered in Causeway Bay on Sunday, Hurriyet Daily News reported. The plane "
+                         "belonged to Saha Airlines. Richard Winger of Ballot Access News said the rules were unfair.")
+    people = {a.name for a in b.actors if a.type == "person"}
+    assert not people & {"Causeway Bay", "Hurriyet Daily News", "Saha Airlines"}
+    assert "Richard Winger" in people
+
+
 def test_a_prison_is_no_person(extractor):
     b = brief(extractor, "It was reported on Saturday Sirhan Sirhan was stabbed in the neck while in prison. The "
                          "stabbing happened at the Richard J. Donovan Correctional Facility in San Diego County.")

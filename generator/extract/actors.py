@@ -190,11 +190,12 @@ class ActorFinder:
         return [self._finish(d, bodies) for d in merged]
 
     def _before_home(self, name: str) -> str:
-        """A person's name without the place written after it ("Raul Grijalva of Arizona",
-        "Stacey Plaskett of the Virgin Islands"); a name that goes on after "of" stays whole
-        ("Catherine of Aragon" has no place the gazetteer knows as such)."""
+        """A person's name without the place or the body written after it ("Raul Grijalva of
+        Arizona", "Richard Winger of Ballot Access News"); a name that goes on after "of"
+        stays whole ("Catherine of Aragon" has no place the gazetteer knows as such)."""
         m = re.match(r"^((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]*)\s+of\s+(?:the\s+)?([A-Z].*)$", name)
-        if m and any(h.how == 0 for h in self.gaz.lookup(m.group(2))):
+        if m and (any(h.how == 0 for h in self.gaz.lookup(m.group(2)))
+                  or {w.lower() for w in m.group(2).split()} & BODY_WORDS):
             return m.group(1)
         return name
 

@@ -222,10 +222,13 @@ def _described_names(doc) -> list:
 
 SITE_END = {"square", "avenue", "street", "road", "plaza", "hospital", "hotel", "station", "cathedral",
             "mosque", "church", "stadium", "highway", "boulevard", "bridge", "airport", "park", "tower",
-            "facility", "prison", "jail", "penitentiary", "courthouse"}
+            "facility", "prison", "jail", "penitentiary", "courthouse", "bay", "island", "islands", "corner",
+            "beach", "harbour", "harbor", "valley", "lake", "river"}
 BODY_WORDS = {"university", "college", "school", "department", "ministry", "office", "council", "committee",
               "commission", "agency", "bureau", "service", "company", "corporation", "association", "party",
-              "bank", "police", "court", "institute", "foundation", "center", "centre", "group", "club"}
+              "bank", "police", "court", "institute", "foundation", "center", "centre", "group", "club", "news",
+              "prize", "award", "inc", "inc.", "ltd", "ltd.", "farms", "times", "airline", "airlines",
+              "airways"}
 
 
 def _corrected(ent):
@@ -236,7 +239,10 @@ def _corrected(ent):
         return None
     if words[-1] in SITE_END:
         return Span(ent.doc, ent.start, ent.end, label="FAC")
-    if set(words) & BODY_WORDS:
+    # "Sputnik News", "David Geffen School of Medicine"; not "Richard Winger of Ballot Access
+    # News", a person of a body.
+    named = words[:words.index("of")] if "of" in words and is_given_name(ent[0].text) else words
+    if set(named) & BODY_WORDS:
         return Span(ent.doc, ent.start, ent.end, label="ORG")
     if len(words) == 1 and is_common_word(words[0]) and not ent.text.isupper():
         return None

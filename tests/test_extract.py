@@ -255,6 +255,7 @@ def test_a_prison_is_no_person(extractor):
     ("Minnesota Vikings - while", "Minnesota Vikings"),
     ("Florida Friday", "Florida"),
     ("Saturday Sirhan Sirhan", "Sirhan Sirhan"),                      # "reported on Saturday Sirhan Sirhan was"
+    ("Susan Rice Image", "Susan Rice"),                                # a photo caption: "Susan Rice Image: White House"
     ("Vladimir Putin", "Vladimir Putin"),
     ("Secretary of State Mike Pompeo", "Secretary of State Mike Pompeo"),   # "State" is no verb here
     ("Qaboos bin Said", "Qaboos bin Said"),

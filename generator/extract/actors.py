@@ -355,7 +355,7 @@ def _particle_name(text: str, start: int, end: int) -> tuple[int, int] | None:
 def _trim_person(form: str) -> str:
     """A person's name without the words the recogniser ran on into: lower-case words and
     dashes ("Rittenhouse a", "Minnesota Vikings - while"), a weekday ("Florida Friday",
-    "Saturday Sirhan Sirhan"),
+    "Saturday Sirhan Sirhan"), a caption's "Image" ("Susan Rice Image: White House"),
     a Title Case headline's verb and what follows it ("Chris Christie Calls Hillary Clinton")."""
     words = form.split()
     verb = next((i for i, w in enumerate(words) if i and w[:1].isupper() and w.lower() in cue_words()
@@ -364,13 +364,16 @@ def _trim_person(form: str) -> str:
         words = words[:verb]
     while len(words) > 1 and (words[-1][:1].islower() and words[-1] not in NAME_LINKS_LOWER
                               and not PARTICLE_NAME.match(words[-1])
-                              or not any(c.isalnum() for c in words[-1]) or words[-1].lower() in WEEKDAYS):
+                              or not any(c.isalnum() for c in words[-1]) or words[-1].lower() in WEEKDAYS
+                              or words[-1].lower() in CAPTION_WORDS):
         words.pop()
     while len(words) > 1 and words[0].lower() in WEEKDAYS:
         words.pop(0)          # "on Saturday Sirhan Sirhan was stabbed"
     return " ".join(words)
 
 
+# A photo caption's credit run on into the name ("Susan Rice Image: White House").
+CAPTION_WORDS = {"image", "photo", "photograph", "picture", "credit"}
 # "al-Assad", "el-Sisi", "bin-Salman": a name after its particle, not a word run on into.
 PARTICLE_NAME = re.compile(r"(?:al|el|ad|as|ash|at|az|ar|an|abu|ibn|bin|bint|de|di|da|du|van|von|le|la)-[A-Z]")
 

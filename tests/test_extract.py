@@ -243,6 +243,13 @@ def test_bays_news_agencies_and_airlines_are_no_people_and_a_person_of_a_body_is
     assert "Richard Winger" in people
 
 
+def test_a_professor_s_title_is_a_role(extractor):
+    b = brief(extractor, "Professor Greg Barton, an expert on terrorism, said the attack was planned for months. "
+                         "Barton said more arrests were likely.")
+    barton = actor(b, "Greg Barton")
+    assert barton is not None and "Professor" in barton.role and actor(b, "Professor Greg Barton") is None
+
+
 def test_a_prison_is_no_person(extractor):
     b = brief(extractor, "It was reported on Saturday Sirhan Sirhan was stabbed in the neck while in prison. The "
                          "stabbing happened at the Richard J. Donovan Correctional Facility in San Diego County.")

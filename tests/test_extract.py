@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
 
 from generator.article import Article
+from generator.extract.nlp import _corrected
 from generator.extract.quotes import find_quote_spans
 
 
@@ -248,6 +250,13 @@ def test_a_professor_s_title_is_a_role(extractor):
                          "Barton said more arrests were likely.")
     barton = actor(b, "Greg Barton")
     assert barton is not None and "Professor" in barton.role and actor(b, "Professor Greg Barton") is None
+
+
+def test_a_name_with_a_digit_is_nobody(extractor):
+    doc = extractor.nlp("The Cox A16 virus is spreading in China, officials said.")
+    assert _corrected(Span(doc, 1, 3, label="PERSON")) is None          # the recogniser's "person"
+    doc = extractor.nlp("Louis Kamau said the virus is spreading.")
+    assert _corrected(Span(doc, 0, 2, label="PERSON")) is not None
 
 
 def test_a_prison_is_no_person(extractor):

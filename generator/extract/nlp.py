@@ -246,6 +246,8 @@ def _corrected(ent):
         return Span(ent.doc, ent.start, ent.end, label="ORG")
     if len(words) == 1 and is_common_word(words[0]) and not ent.text.isupper():
         return None
+    if any(c.isdigit() for c in ent.text):
+        return None           # no one's name holds a digit ("COVID-19", "Rs.200", "Cox A16")
     return ent
 
 

@@ -317,9 +317,9 @@ SPEAKER_CASES = {
         "as little more than a \u201csuburb of Moscow.\u201d", "Newt Gingrich"),
     # a participle the parse hangs on another noun: the subject its sentence opens with
     "participle hung on a noun": (
-        "Howard Dean kept up the attack.\n\nDean, a former party chairman and presidential hopeful, mocked "
-        "Trump's constant sniffling during the Monday night debate, tweeting, \u201cDid anyone else notice the "
-        "sniffling? Allergies?\u201d", "Howard Dean"),
+        "Howard Dean kept up the attack.\n\nDean, a former national party chairman and presidential candidate, "
+        "jabbed at Trump's constant coughing at the first debate, tweeting, \u201cNotice the coughing all night. "
+        "Cold?\u201d", "Howard Dean"),
     # "he" after a sentence that introduces someone with their role: that person
     "pronoun after one introduced with a role": (
         "\"We are deeply concerned,\" said Tedros Adhanom Ghebreyesus, the Director-General of the WHO.\n\nAccording "

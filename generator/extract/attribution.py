@@ -230,12 +230,12 @@ def _before_each(doc: Doc, tokens: list[Token], start: int):
             # camp said"), or the word it counts ("One of the children said"), else the verb
             # the cue hangs on has it.
             at = next((n for n, t in enumerate(tokens) if t.i == phrase[0].i - 1), 0)
-            head = tokens[k].head
             if at and tokens[at - 1].pos_ == "PROPN":
                 phrase = _subject_before(tokens, at)
             elif at and tokens[at].lower_ == "of" and tokens[at - 1].lower_ in DETERMINERS:
                 phrase = tokens[at - 1:at + 1] + phrase
             else:
+                head = tokens[k].head
                 phrase = _parse_subject(head) if head is not tokens[k] and head.i < tokens[k].i else None
         parsed = _parse_subject(tokens[k])
         if phrase and parsed and phrase[0].is_lower and phrase[0].lower_ not in PRONOUNS \
@@ -254,8 +254,9 @@ def _before_each(doc: Doc, tokens: list[Token], start: int):
             head = tokens[k].head
             subject = _parse_subject(head) if head is not tokens[k] else None
             if subject is None and k and tokens[k - 1].text == ",":
-                # The parse hung the participle elsewhere ("X, a former chairman, poked at
-                # Trump's sniffing during the debate, tweeting, “…”"): the sentence's subject.
+                # The parse hung the participle elsewhere ("Dean, a former party chairman,
+                # jabbed at Trump's coughing at the first debate, tweeting, “…”"): the
+                # sentence's subject.
                 told = tokens[_after_quotes(tokens[:k]):k]       # not a subject inside a quotation
                 # Of two, the one next to the verb ("Mexican president Felipe Calderon encouraged").
                 subject = next((_noun_phrase(t) for t in reversed(told) if t.dep_ == "nsubj"

@@ -10,11 +10,9 @@ generated.
 """
 from __future__ import annotations
 
-import re
-from datetime import date
-
 from ..briefing import SEVERITIES, Threat, specificity
 from ..dates import display as display_date
+from .actors import PARTICLE_NAME
 from .roles import STATE_FORCE_NOUNS
 from .threat_lexicon import lexicon
 
@@ -83,11 +81,11 @@ def bluf(threats: list[Threat], countries: dict[str, str] | None = None, places:
                  or target in places and specificity(places[target]) > specificity(places.get(t.location, ""))):
         target = ""     # the country or region the place lies in: where, not whom
     place = f" in {t.location}" if t.location and t.location != target else ""
-    when = (f" on {_day(t.date)}" if len(t.date) == 10 else f" in {display_date(t.date)}") if t.date else ""
+    when = f" {'on' if len(t.date) == 10 else 'in'} {display_date(t.date)}" if t.date else ""
     if t.category == "territorial loss" and target and target not in places:
         active, passive = "took territory from", "lost territory"
     # A description ("attacker", "gunmen"), not a name with its article ("al-Qaeda").
-    described, plural = actor[:1].islower() and not NAME_PARTICLE.match(actor), _plural(actor)
+    described, plural = actor[:1].islower() and not PARTICLE_NAME.match(actor), _plural(actor)
     if described and not plural:
         actor = f"the {actor}"      # a singular description needs its article: "The attacker"
     if target[:1].islower():      # people described, not named: "aid workers", "teenage protester"
@@ -123,7 +121,6 @@ def bluf(threats: list[Threat], countries: dict[str, str] | None = None, places:
     return sentence[0].upper() + sentence[1:]
 
 
-NAME_PARTICLE = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|de|van|von)[- ]\S")
 VIOLENT = {"bombing", "air/drone strike", "abduction", "armed assault", "territorial loss", "riot"}
 ARMED = {"armed_group", "state", "group"}
 FORCES = STATE_FORCE_NOUNS - {"government", "regime"}      # a state's armed bodies
@@ -149,10 +146,3 @@ def _doer(t: Threat, kind: str) -> bool:
 def _plural(description: str) -> bool:
     return description.endswith(("s", "men", "children", "people", "police", "staff", "crew", "troops"))
 
-
-def _day(iso: str) -> str:
-    try:
-        d = date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return f"{d.day} {d.strftime('%B %Y')}"

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field, replace
 
 from ..briefing import Evidence, Threat, specificity
 from .casualties import arrested
-from .roles import CROWD, CROWD_NOUNS
+from .roles import CLAIMS_RESPONSIBILITY, CROWD, CROWD_NOUNS
 from .threat_lexicon import Kind, lexicon
 
 OTHER_TIME = re.compile(r"\b(?:in (?:19|20)\d\d|(?:last|earlier this|previous) (?:week|month|year)|"
@@ -52,7 +52,7 @@ PLANNED = re.compile(r"\b(?:(?:plots?|plans?|plotting|planning|plotted|planned|t
                      r"tried|trying|attempt(?:s|ed)?|intend(?:s|ed)?|sought|seek(?:s|ing)?)|"
                      r"(?:advis|urg|encourag|incit|call|order|instruct)\w*\s+(?:\w+\s+){0,2}?)\s*to\s+(?:\w+\s+)?"
                      r"(?:kill|murder|assassinate)\w*", re.I)
-CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:the\s+)?responsibility\b|\bclaimed\s+by\b", re.I)
+CLAIM = re.compile(rf"{CLAIMS_RESPONSIBILITY.pattern}|\bclaimed\s+by\b", re.I)
 RESPONDERS = re.compile(r"\b(?:police|officers?|army|military|forces|troops|guards?)\b", re.I)
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 MASS_ARREST = 10                 # arrests of this many people or more are a crackdown: medium

@@ -112,6 +112,7 @@ CROWD_NOUNS = {"protesters", "protestors", "demonstrators", "rioters"}
 CROWD = re.compile(r"\b(?:protest|demonstrat|riot)", re.I)
 # Unnamed armed subjects that stand for a body the article names elsewhere: the words,
 # the body's name, and whether it takes "government"/"regime" ("government forces").
+CLAIMS_RESPONSIBILITY = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:the\s+)?responsibility\b")
 POLICE_WORDS = re.compile(r"^(police|officers?|policem[ae]n|constables?|detectives?)$")
 NOMINAL_BODIES = [
     (POLICE_WORDS, re.compile(r"\bpolice\b", re.I), False),
@@ -492,10 +493,10 @@ class RoleFinder:
     def _named_agent(self, sent: Span, blamable: list[Name]) -> str:
         """The one who claims the act ("X claimed responsibility"), the name after "by" on a
         violent verb ("struck by X"), or the one blamed."""
-        claim = re.search(r"\bclaim(?:ed|s|ing)?\s+(?:the\s+)?responsibility\b", self.text[sent.start_char:sent.end_char])
+        claim = CLAIMS_RESPONSIBILITY.search(self.text, sent.start_char, sent.end_char)
         if claim:
             # Not a name in an aside ("X, which is linked to Y, claimed responsibility").
-            before = [n for n in blamable if n.end <= sent.start_char + claim.start() and not self._aside(n)]
+            before = [n for n in blamable if n.end <= claim.start() and not self._aside(n)]
             if before:
                 return before[-1].name
         for n in sorted(blamable, key=lambda n: n.start):

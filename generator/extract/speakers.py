@@ -152,8 +152,8 @@ class SpeakerResolver:
 
     def _introduced(self, gender: str, at: int) -> str:
         """The person the sentence just before the quote introduces with their role ("…
-        concerns Henry Crespo, president of the Florida Democratic Black Caucus.⏎⏎“…,” he
-        said"): news copy names the one it quotes next that way."""
+        according to Dr. Tom Frieden, formerly the director of the CDC, …. He said, “…”"):
+        news copy names the one it quotes next that way."""
         before = self.text[:at].rstrip(" \n“\"")
         start = self._sentence(max(0, len(before) - 1))[0]
         found = [(s, p) for p in self.people for s, e in p.spans

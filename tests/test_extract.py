@@ -266,6 +266,23 @@ def test_a_prison_is_no_person(extractor):
     assert actor(b, "Sirhan Sirhan") is not None
 
 
+def test_an_occupation_opening_the_sentence_is_the_role_not_the_name(extractor):
+    b = brief(extractor, "Economist Nkem Obi, who studies labour markets at a research institute, said the plan "
+                         "was vague.")
+    obi = actor(b, "Nkem Obi")
+    assert obi is not None and obi.role == "Economist"
+    assert [a.name for a in b.actors if a.type == "person"] == ["Nkem Obi"]
+
+
+def test_an_acronym_in_brackets_after_the_name_is_that_body_in_any_order(extractor):
+    # the acronym follows the word order of the name in its own language, not the English one
+    b = brief(extractor, "The Ukrainian Football Association (UAF) said it would appeal the ruling. The UAF also "
+                         "asked FIFA for help.")
+    body = actor(b, "Ukrainian Football Association")
+    assert body is not None and "UAF" in body.aliases
+    assert actor(b, "UAF") is None
+
+
 @pytest.mark.parametrize("form, name", [
     ("Chris Christie Calls Hillary Clinton", "Chris Christie"),     # a Title Case headline's verb
     ("Minnesota Vikings - while", "Minnesota Vikings"),
@@ -333,6 +350,32 @@ SPEAKER_CASES = {
         "\"The behavior of my colleagues in disrupting the delivery of the policy address is anti-democratic.\"",
         "Regina Ip"),
     # of two subjects the parse gives the verb, the name next to it
+    # "she" after a name whose sex the text tells only later: the first pronoun after a
+    # mention within its paragraph, not the next paragraph's "he said" of another's quote
+    "pronoun of a name the text gives no sex at first": (
+        "Campaign aide Mark Doyle said the plan covered single parents. He could not say why Senator Adaeze "
+        "Okafor had described it differently on the radio.\n\n\"We have not written the bill yet,\" he said.\n\n"
+        "Okafor, the party's deputy leader, spoke again on Monday. She said, \"It is meant for mothers.\"",
+        "Adaeze Okafor"),
+    # the name in apposition to the subject acts; a name after "said" whose words are
+    # reported ("said Rosa Vance's statement") does not
+    "name in apposition to the subject": (
+        "Senator Rosa Vance published her plan on Monday.\n\nEconomist Nkem Obi, who studies labour markets at a "
+        "research institute, said Rosa Vance's statement did not settle the matter.\n\n\"I do not see who is "
+        "left out,\" she said.", "Nkem Obi"),
+    # a subject too far back to walk to: the parse's, through "who", not the cue's object
+    "subject before a long relative clause": (
+        "Mayor Dana Whitfield, who has campaigned for the governor in every county of the state since he quit "
+        "his own race for the nomination in the spring, dismissed Senator Paul Ortega as \"a fraud who lies to "
+        "voters\" on Tuesday.", "Dana Whitfield"),
+    # a dash between spaces is no hyphen of a name ("Park Geun-hye")
+    "dash before the cue": (
+        "Hundreds of fans walked around Lambeau Stadium - where the Carolina Hawks played the Texas Rangers - "
+        "while chanting, \"Let us in.\"", "Hundreds of fans"),
+    # a hyphenated word belongs to the description
+    "hyphenated description": (
+        "Senator Adaeze Okafor spoke on Monday. When asked why, the 52-year-old lawyer answered, \"It is meant "
+        "for mothers.\"", "52-year-old lawyer"),
     "participle after a titled name": (
         "In a televised address, Mexican president Felipe Calderon encouraged people to stay at home with their "
         "families, saying that there is \"no place as safe as your own home.\"", "Felipe Calderon"),

@@ -134,6 +134,7 @@ class ActorFinder:
                 continue
             if ent.label_ == "PERSON":
                 name, title = strip_titles(form, self.gaz)
+                name, title = _occupation_split(name, title)
                 name = self._before_home(name)        # "Raul Grijalva of Arizona": where he is from
                 role = " ".join(x for x in (_role_before(ent), title) if x)
                 untitled = False          # the words before are no title ("the nomination of X")
@@ -184,7 +185,7 @@ class ActorFinder:
                 add(f"force:{iso}:{FORCE_NOUNS[span[-1].lower_]}", name, "organization", phrase, span,
                     self.gaz.countries[iso].name)
 
-        merged = _merge(list(drafts.values()))
+        merged = _merge(list(drafts.values()), doc_text(doc))
         _sweep(doc, merged, headline_end, places)
         bodies = [d.name for d in merged if d.type != "person"]
         return [self._finish(d, bodies) for d in merged]
@@ -350,6 +351,19 @@ def _particle_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     if not m and not b:
         return None
     return (b.start() if b else start), (m.end() if m else end)
+
+
+def _occupation_split(name: str, title: str) -> tuple[str, str]:
+    """An occupation the recogniser took into the name, capitalised by opening the sentence
+    ("Economist Nkem Obi, who …, said"), is the role: a word of ordinary text, no given name,
+    before a name of two words or more."""
+    words = name.split()
+    if len(words) in (3, 4) and words[0][:1].isupper() and is_common_word(words[0]) \
+            and not is_given_name(words[0]) and words[0].lower() not in NAME_LINKS_LOWER \
+            and all(re.fullmatch(r"[A-Z][a-z’'-]+", w) and w.lower() not in TITLE_WORDS | HEAD_TITLES
+                    and (is_given_name(w) or not is_common_word(w)) for w in words[1:]):
+        return " ".join(words[1:]), " ".join(x for x in (title, words[0]) if x)
+    return name, title
 
 
 def _trim_person(form: str) -> str:
@@ -551,6 +565,16 @@ def _consonants(name: str) -> str:
     return re.sub(r"[aeiouy\s]", "", norm(name))
 
 
+def _defines(body: Draft, acronym: Draft, text: str) -> bool:
+    """Whether the text spells the acronym out in brackets right after the body's name, its
+    letters the name's initials in any order ("the Georgian Tennis Federation (GFT)", where
+    the acronym follows the words of another language)."""
+    if len(body.name.split()) < 2 or sorted(_initials(body.name)) != sorted(acronym.name):
+        return False
+    bracketed = re.compile(r"\s*\(\s*%s\s*\)" % re.escape(acronym.name))
+    return any(bracketed.match(text, b.end) for b in body.evidence)
+
+
 def _initials(name: str) -> str:
     return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", name)
                    if w.lower() not in ("of", "the", "and", "for")).upper()
@@ -574,7 +598,7 @@ def _aged_names(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
     return out
 
 
-def _merge(drafts: list[Draft]) -> list[Draft]:
+def _merge(drafts: list[Draft], text: str = "") -> list[Draft]:
     """Fold surname-only people into full names, and acronyms into what they stand for."""
     people = [d for d in drafts if d.type == "person"]
     out = []
@@ -588,7 +612,8 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
                            and norm(p.name).split()[-1] == norm(d.name)), None)
         elif d.type in ("organization", "armed_group") and d.name.isupper() and len(d.name) >= 2:
             target = next((o for o in drafts if o is not d and o.type != "person"
-                           and len(o.name.split()) > 1 and _initials(o.name) == d.name), None)
+                           and len(o.name.split()) > 1 and _initials(o.name) == d.name), None) \
+                or next((o for o in drafts if o is not d and o.type != "person" and _defines(o, d, text)), None)
         if target is None and d.type in ("organization", "armed_group"):
             # "Russian Federation forces" spelt twice: same normalised name.
             target = next((o for o in out if norm(o.name) == norm(d.name)), None)

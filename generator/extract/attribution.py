@@ -236,7 +236,7 @@ def _before_each(doc: Doc, tokens: list[Token], start: int):
                 phrase = tokens[at - 1:at + 1] + phrase
             else:
                 head = tokens[k].head
-                phrase = _parse_subject(head) if head is not tokens[k] and head.i < tokens[k].i else None
+                phrase = _parse_subject(head) if head.i < tokens[k].i else None
         parsed = _parse_subject(tokens[k])
         if phrase and parsed and phrase[0].is_lower and phrase[0].lower_ not in PRONOUNS \
                 and parsed[0].i < phrase[0].i and parsed[-1].i < phrase[0].i and parsed[0].idx >= start:
@@ -245,6 +245,15 @@ def _before_each(doc: Doc, tokens: list[Token], start: int):
             yield Attribution("before", tokens[k].text, phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
             continue
         phrase = _phrase_after(tokens, k) if tokens[k].tag_ != "VBG" else None   # "…, said Mr. X, that “…”"
+        if phrase and parsed and parsed[-1].i < tokens[k].i and parsed[0].idx >= start and len(parsed) <= 6 \
+                and not any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i == tokens[k].i for t in phrase) \
+                and not any(t.pos_ in ("VERB", "AUX", "SCONJ") or t.dep_ == "mark" for t in parsed) \
+                and phrase[-1].i + 1 < len(doc) and doc[phrase[-1].i + 1].text not in (",", "."):
+            # "Christie, who has campaigned …, blasted Clinton as a “disgrace”": a subject too
+            # far back to walk to, and the name after the cue its object (", says the study,":
+            # the study is who says).
+            yield Attribution("before", tokens[k].text, parsed[0].idx, parsed[-1].idx + len(parsed[-1].text))
+            continue
         if phrase and k and tokens[k - 1].text == "," and (_name_like(phrase[0]) or phrase[0].lower_ in DETERMINERS):
             yield Attribution("inverted", tokens[k].text, phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
             continue
@@ -252,7 +261,7 @@ def _before_each(doc: Doc, tokens: list[Token], start: int):
         if subject is None and tokens[k].tag_ == "VBG":
             # "Trump lashed out at the mayor, accusing her of …": the subject of the clause.
             head = tokens[k].head
-            subject = _parse_subject(head) if head is not tokens[k] else None
+            subject = _parse_subject(head) if head.i != tokens[k].i else None
             if subject is None and k and tokens[k - 1].text == ",":
                 # The parse hung the participle elsewhere ("Dean, a former party chairman,
                 # jabbed at Trump's coughing at the first debate, tweeting, “…”"): the
@@ -339,7 +348,8 @@ def _subject_before(tokens: list[Token], k: int) -> list[Token] | None:
     if tokens[i].lower_ in PRONOUNS:
         return [tokens[i]]
     end = i
-    if i >= 2 and tokens[i - 1].text == "-" and _name_like(tokens[i - 2]) and tokens[i].is_lower:
+    if i >= 2 and tokens[i - 1].text == "-" and _name_like(tokens[i - 2]) and tokens[i].is_lower \
+            and not tokens[i - 2].whitespace_ and not tokens[i - 1].whitespace_:
         i -= 2          # "Park Geun-hye": a hyphenated given name
     if _name_like(tokens[i]):
         while i >= 0 and (_name_like(tokens[i]) or tokens[i].lower_ in NAME_JOINERS and i > 0
@@ -347,8 +357,10 @@ def _subject_before(tokens: list[Token], k: int) -> list[Token] | None:
             i -= 1
         return tokens[i + 1:end + 1]
     # A description: nouns and adjectives back to a determiner ("the rebel spokesman").
-    while i >= 0 and tokens[i].pos_ in ("NOUN", "ADJ", "PROPN", "NUM") and end - i < 8:
-        i -= 1
+    while i >= 0 and (tokens[i].pos_ in ("NOUN", "ADJ", "PROPN", "NUM")
+                      or tokens[i].text == "-" and i and not tokens[i - 1].whitespace_ and not tokens[i].whitespace_) \
+            and end - i < 8:
+        i -= 1          # "the 52-year-old lawyer": a hyphenated word is one
     if i >= 0 and tokens[i].lower_ in DETERMINERS:
         i -= 1
     phrase = tokens[i + 1:end + 1]
@@ -412,7 +424,12 @@ def _noun_phrase(token: Token) -> list[Token]:
             right = max(right, child.right_edge.i)
         else:
             break
-    return [t for t in doc[left:right + 1] if t.text not in ",“”\""] or [token]
+    words = [t for t in doc[left:right + 1] if t.text not in ",“”\""]
+    verb = next((n for n, t in enumerate(words) if t.pos_ in ("VERB", "AUX") and t.i != token.i
+                 and t.dep_ not in ("amod", "compound", "flat")), None)
+    if verb and any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in words[:verb]):
+        words = words[:verb]   # a parse that hangs a clause on the subject: the words before its verb
+    return words or [token]
 
 
 def _name_like(token: Token) -> bool:

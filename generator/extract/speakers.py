@@ -78,6 +78,10 @@ class SpeakerResolver:
         end = start + _person_before_of(self.text[start:end])
         phrase = " ".join(PARTY_TAG.sub("", self.text[start:end]).split()).strip(" ,.;:“”\"'")
         low = phrase.lower()
+        if phrase in RELATIVES and not self.inside_quote(start):
+            # "Christie, who …, blasted": the name before it (in lower case only: "WHO
+            # describes" is the body).
+            return self._relative(start, at)
         if not phrase or low in SUBORDINATORS or self.inside_quote(start):
             return ""          # "After saying …": a clause's first word; words inside a quote
         # A pronoun stands for someone named before it, not for a name between it and the
@@ -87,8 +91,6 @@ class SpeakerResolver:
                                  min(start, at))
         if low in ("they", "we", "them", "us"):
             return self._body_before(min(start, at))
-        if low in RELATIVES:
-            return self._relative(start, at)
         if low == "it":
             # "the Times wrote. … it added": the body or publication that spoke last, else
             # the body named last.
@@ -184,11 +186,16 @@ class SpeakerResolver:
         if span is None:
             return False
         root = span.root
+        if root.dep_ == "appos":
+            root = root.head  # "Conservative economist Aparna Mathur, …, said": the subject's name
         if root.dep_ == "ROOT" or root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ == "ROOT":
             return True       # the main clause's subject, not one of a clause it governs
         before = self.text[max(0, start - 30):start]
-        return bool(re.search(r"\b(?:%s)\s+(?:[A-Z][\w’'.-]*\s+)*$" % "|".join(CUE_FORMS), before)) \
-            or start == 0 or self.text[max(0, start - 2):start].strip() in ("", ".")
+        # The name after a cue ("…, noted NBC's Dante Chinni"), not whose words the cue
+        # reports ("said Ivanka Trump's statement …").
+        after_cue = bool(re.search(r"\b(?:%s)\s+(?:[A-Z][\w’'.-]*\s+)*$" % "|".join(CUE_FORMS), before)) \
+            and not re.match(r"['’]s?\b", self.text[end:end + 2])
+        return after_cue or start == 0 or self.text[max(0, start - 2):start].strip() in ("", ".")
 
     def _reported_speaker(self, start: int) -> str:
         m = None
@@ -297,16 +304,22 @@ class SpeakerResolver:
         return self._pronoun_after(actor)
 
     def _pronoun_after(self, actor: Actor) -> str:
-        """The pronoun the text uses right after first naming the person."""
-        if not actor.evidence:
-            return ""
-        end = actor.evidence[0].end
-        window = self.text[end:end + 160].lower()
-        he = re.search(r"\b(he|his|him)\b", window)
-        she = re.search(r"\b(she|her|hers)\b", window)
-        if he and (not she or he.start() < she.start()):
-            return "m"
-        return "f" if she else ""
+        """The pronoun the text first uses for the person: after a mention, the first "he" or
+        "she" before the paragraph ends or another person is named (the "he said" that
+        follows in the next paragraph may be another's)."""
+        others = sorted(e.start for p in self.actors if p.type == "person" and p is not actor for e in p.evidence)
+        for evidence in actor.evidence:
+            if self.inside_quote(evidence.start):
+                continue
+            end = evidence.end
+            stop = min([end + 160, *(s for s in others if s > end)])
+            paragraph = self.text.find("\n", end)
+            if paragraph >= 0:
+                stop = min(stop, paragraph)
+            m = re.search(r"\b(he|his|him|she|her|hers)\b", self.text[end:stop].lower())
+            if m:
+                return "m" if m.group(1) in ("he", "his", "him") else "f"
+        return ""
 
 
 def _person_before_of(phrase: str) -> int:

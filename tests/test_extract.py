@@ -274,6 +274,24 @@ def test_an_occupation_opening_the_sentence_is_the_role_not_the_name(extractor):
     assert [a.name for a in b.actors if a.type == "person"] == ["Nkem Obi"]
 
 
+@pytest.mark.parametrize("sentence, name", [
+    ("The Movement for Black Lives, a coalition of activist groups, backed the call on Friday.",
+     "Movement for Black Lives"),
+    # a body that studies an event is no event
+    ("The Institute for the Study of War said on Monday that the offensive had stalled.",
+     "Institute for the Study of War"),
+])
+def test_a_body_s_name_cut_after_a_joining_word_runs_on(extractor, sentence, name):
+    assert [a.name for a in brief(extractor, sentence).actors] == [name]
+
+
+def test_two_bodies_joined_by_and_stay_two(extractor):
+    from generator.extract.nlp import _completed
+    doc = extractor.nlp("Researchers at the University of Washington and Stanford University published it.")
+    first, second = Span(doc, 3, 7, label="ORG"), Span(doc, 7, 9, label="ORG")   # "… Washington and" | "Stanford …"
+    assert [e.text for e in _completed([first, second])] == ["University of Washington", "Stanford University"]
+
+
 def test_an_acronym_in_brackets_after_the_name_is_that_body_in_any_order(extractor):
     # the acronym follows the word order of the name in its own language, not the English one
     b = brief(extractor, "The Ukrainian Football Association (UAF) said it would appeal the ruling. The UAF also "
@@ -376,6 +394,19 @@ SPEAKER_CASES = {
     "hyphenated description": (
         "Senator Adaeze Okafor spoke on Monday. When asked why, the 52-year-old lawyer answered, \"It is meant "
         "for mothers.\"", "52-year-old lawyer"),
+    # a sentence that closes on the cue: the words between the quote and the cue, however
+    # the tagger took them; a person qualified by a place keeps it
+    "description closing on the cue": (
+        "The senator's new video was released on Tuesday.\n\n\u201cYou pay your bills. You pay your rent. Why does "
+        "he never pay?\u201d a narrator in the Vance video asks. The video closes with a shot of the capitol.",
+        "narrator in the Vance video"),
+    "person in a place": (
+        "The mayor spoke at noon.\n\n\"Where is the money going?\" a woman in the crowd asks. Nobody answered her.",
+        "woman in the crowd"),
+    # the name the sentence gives after a description with its own prepositional phrase
+    "name after a long description": (
+        "The tanks were sealed on Friday. \"We are testing every well in the county,\" said the director of "
+        "public health, Dr. Amara Nwosu. She said results would come within a week.", "Amara Nwosu"),
     "participle after a titled name": (
         "In a televised address, Mexican president Felipe Calderon encouraged people to stay at home with their "
         "families, saying that there is \"no place as safe as your own home.\"", "Felipe Calderon"),

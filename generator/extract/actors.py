@@ -282,9 +282,10 @@ def _is_name(ent: Span, gaz: Gazetteer) -> bool:
     if len(words) == 1 and is_common_word(words[0].lower_) and not words[0].text.isupper():
         return False      # "Violence", "Footage", "Search": a sentence's first word
     last = words[-1].lower_
-    if last in SITE_WORDS or last in EVENT_WORDS or any(t.like_num for t in words):
+    if last in SITE_WORDS or any(t.like_num for t in words):
         return False
-    return True
+    # An event, not a body that studies one ("Institute for the Study of War").
+    return last not in EVENT_WORDS or bool({t.lower_ for t in words} & BODY_WORDS)
 
 
 # Forms, not lemmas: the shipped pipeline has no lemmatizer.

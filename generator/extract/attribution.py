@@ -138,18 +138,28 @@ def _after(doc: Doc, start: int, end: int, far: bool = False, closing: bool = Fa
     tokens = [t for t in _tokens(doc, start, end) if not t.is_space]
     limit = len(tokens) if far else _near_limit(tokens)
     for k, token in enumerate(tokens[:limit]):
-        if not _is_cue(token):
+        # A cue word that closes the sentence is the verb, however the tagger took it ("…?"
+        # a narrator in the ad asks.).
+        closes_on_it = k and token.lower_ in cue_words() and token.is_lower and token.lower_.endswith(("s", "ed")) \
+            and k + 1 < len(tokens) and tokens[k + 1].text in (".", "!", "?")
+        if not (_is_cue(token) or closes_on_it):
             if token.text in (".", "!", "?") and k and not far:
                 break          # a new sentence begins: not this quote's attribution
             continue
         between = [t for t in tokens[:k] if not (t.is_punct or t.text in "“”\"'")]
         if any(t.lower_ in SUBORDINATORS for t in between):
             return None    # "… when he said", "…, but he said that": another clause's cue
-        if closing and (len(between) > 4 or k + 1 < len(tokens) and not (tokens[k + 1].is_punct
-                                                                         or tokens[k + 1].lower_ in AFTER_CUE)):
-            return None    # "… Yemen." BBC's Jonathan Marcus said questions remain: another statement
+        ends_on_cue = k + 1 >= len(tokens) or tokens[k + 1].text in (".", "!", "?")
+        if closing and (len(between) > (10 if ends_on_cue else 4) or k + 1 < len(tokens)
+                        and not (tokens[k + 1].is_punct or tokens[k + 1].lower_ in AFTER_CUE)):
+            # "… Yemen." BBC's Jonathan Marcus said questions remain: another statement; a
+            # sentence that closes on the cue is the quote's ("…?" a narrator in the ad asks.)
+            return None
         if between:
             phrase = _subject_before(tokens, k)
+            if phrase is None and ends_on_cue and (between[0].lower_ in DETERMINERS or _name_like(between[0])) \
+                    and any(t.pos_ in ("NOUN", "PROPN") for t in between[1:]):
+                phrase = between       # all the words between the quote and the cue that ends it
             if phrase is None:
                 return None
             return Attribution("after", token.text, phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
@@ -363,6 +373,14 @@ def _subject_before(tokens: list[Token], k: int) -> list[Token] | None:
         i -= 1          # "the 52-year-old lawyer": a hyphenated word is one
     if i >= 0 and tokens[i].lower_ in DETERMINERS:
         i -= 1
+    if i >= 1 and tokens[i].lower_ in ("in", "at", "from", "of", "for", "with") and tokens[i - 1].is_lower \
+            and tokens[i - 1].lower_ in PERSON_NOUNS:
+        # "a woman in the crowd asks": the person the place qualifies, with it
+        i -= 1
+        while i >= 0 and tokens[i].pos_ in ("NOUN", "ADJ", "NUM") and end - i < 10:
+            i -= 1
+        if i >= 0 and tokens[i].lower_ in DETERMINERS:
+            i -= 1
     phrase = tokens[i + 1:end + 1]
     return phrase if phrase and any(t.pos_ in ("NOUN", "PROPN") for t in phrase) else None
 

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 from ..errors import ModelError
 from ..modelinfo import DEFAULT_MODEL, label
 from ..geo.sources import tsv
+from .dates import MONTHS, WEEKDAYS
 from .lexicon import is_common_word, is_given_name
 from .tagmap import TAG_MAP
 from .gazetteer import gazetteer, known_actors
@@ -140,8 +141,43 @@ def person_rules(doc):
             continue     # a longer or curated entity already covers it ("Hamza" before a curated
                          # "bin Laden" makes another person)
         ents = [e for e in ents if e not in clash] + [Span(doc, span.start, span.end, label="PERSON")]
-    doc.ents = sorted(ents, key=lambda e: e.start)
+    doc.ents = _completed(sorted(ents, key=lambda e: e.start))
     return doc
+
+
+NAME_JOINS = {"for", "of", "and", "the", "on"}
+DATE_WORDS = set(WEEKDAYS) | set(MONTHS)
+
+
+def _completed(ents: list) -> list:
+    """A name the model cut after a joining word ("The Movement for | Black Lives") runs on
+    over the capitalised words that follow it, taking in a name the model found there."""
+    out, taken = [], set()
+    people = {t.i for e in ents if e.label_ == "PERSON" for t in e}
+    for ent in ents:
+        if ent.start in taken:
+            continue
+        doc = ent.doc
+        j = ent.end
+        if ent.label_ != "PERSON" and ent[-1].lower_ in NAME_JOINS and j < len(doc) and doc[j].is_title \
+                and ent[-1].whitespace_ and not (len(ent) > 1 and ent[-2].lower_ in TITLES):
+            # not an office ("Chancellor of | Germany"), nor into a person's name, a day or a title
+            while j < len(doc) and j - ent.end < 4 and j not in people \
+                    and doc[j].lower_ not in DATE_WORDS and doc[j].lower_ not in TITLES \
+                    and (doc[j].is_title and not doc[j].is_sent_start
+                         or doc[j].lower_ in NAME_JOINS and j + 1 < len(doc) and doc[j + 1].is_title):
+                j += 1
+            while j > ent.end and doc[j - 1].lower_ in NAME_JOINS:
+                j -= 1
+            inside = [e for e in ents if ent.end <= e.start < j]
+            if j > ent.end and all(e.end <= j for e in inside) and not (ent[-1].lower_ == "and" and inside):
+                taken |= {e.start for e in inside}
+                ent = Span(doc, ent.start, j, label=ent.label_, kb_id=ent.kb_id_)
+        end = ent.end
+        while ent.label_ != "PERSON" and end - ent.start > 1 and doc[end - 1].lower_ in NAME_JOINS:
+            end -= 1          # "University of Washington and | Stanford University": two bodies
+        out.append(ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_, kb_id=ent.kb_id_))
+    return out
 
 
 def _titled_names(doc) -> list:

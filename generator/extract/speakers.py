@@ -112,6 +112,9 @@ class SpeakerResolver:
             # "the UN representative", "the ministry's spokesman": a person described, not the body.
             return re.sub(r"^(?:a|an|the)\s+", "", phrase, flags=re.I)
         words = re.sub(r"^(?:a|an|the|one|another)\s+", "", phrase, flags=re.I)
+        person = re.match(r"(?:[a-z][\w-]*\s+)*?([a-z][\w-]*)\s+(?:in|of|for|at|from|with|on)\s", words)
+        if person and person.group(1) in PERSON_NOUNS:
+            return self._description(words, start, at)     # "a narrator in the Vance video"
         name = _strip_titles(words)
         if name and name[:1].isupper() and not named:
             person = self._by_surname(name, at, _title_gender(words))
@@ -256,13 +259,23 @@ class SpeakerResolver:
     def _description(self, words: str, start: int, at: int) -> str:
         """"the spokesman" → the person the text names as the spokesman, else the
         fullest description with the same head noun ("source" → "senior security source")."""
-        head = words.split()[-1].lower()
+        # The noun a prepositional phrase qualifies ("woman in the crowd": woman).
+        core = re.match(r"(.+?)\s+(?:in|of|for|at|from|with|on)\s", words)
+        head = (core.group(1) if core else words).split()[-1].lower()
         sentence = self._sentence(start)
         appositive = re.match(r"\s*,\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})\s*,", self.text[start + len(words):
                                                                                               sentence[1]])
         if appositive:
             return self._by_surname(appositive.group(1)).name if self._by_surname(appositive.group(1)) \
                 else appositive.group(1)
+        # The name after the description's own words ("said director of health within the
+        # Food Safety Authority, Stein Ivar Ormsettrø."): a person the article names.
+        word = r"(?:[A-Z][a-z]{0,2}\.|[A-Z][\w'’-]*)"       # "Dr.", "J.", "Shariff"
+        named = re.match(rf"[^,.\n]*,\s*({word}(?:\s+{word}){{1,3}})\s*(?:[,.]|$)",
+                         self.text[start + len(words):start + len(words) + 160])
+        person = self._by_surname(_strip_titles(named.group(1))) if named else None
+        if person is not None:
+            return person.name
         if head not in ("person", "man", "woman", "people", "source", "sources"):
             for person in self.people:
                 if head in person.role.split() and any(s < at for s, _ in person.spans):

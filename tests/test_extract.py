@@ -407,6 +407,12 @@ SPEAKER_CASES = {
     "name after a long description": (
         "The tanks were sealed on Friday. \"We are testing every well in the county,\" said the director of "
         "public health, Dr. Amara Nwosu. She said results would come within a week.", "Amara Nwosu"),
+    # a participle whose parsed subject names no one ("laws that help …, saying"): the
+    # sentence's subject, not a cue of the clause before it ("we must continue to pass")
+    "participle after a relative clause": (
+        "\"They are worried,\" said organiser Leslie Dunn.\n\nRosa Vance told the town hall audience that she "
+        "believes we must continue to pass laws that help make up for the gap between rich and poor towns, "
+        "saying that \u201cmoney still decides too much\u201d in the state.", "Rosa Vance"),
     "participle after a titled name": (
         "In a televised address, Mexican president Felipe Calderon encouraged people to stay at home with their "
         "families, saying that there is \"no place as safe as your own home.\"", "Felipe Calderon"),

@@ -272,6 +272,8 @@ def _before_each(doc: Doc, tokens: list[Token], start: int):
             # "Trump lashed out at the mayor, accusing her of …": the subject of the clause.
             head = tokens[k].head
             subject = _parse_subject(head) if head.i != tokens[k].i else None
+            if subject is not None and not _nominal(subject):
+                subject = None    # "policies that help make up …, saying": no one's name
             if subject is None and k and tokens[k - 1].text == ",":
                 # The parse hung the participle elsewhere ("Dean, a former party chairman,
                 # jabbed at Trump's coughing at the first debate, tweeting, “…”"): the
@@ -281,6 +283,8 @@ def _before_each(doc: Doc, tokens: list[Token], start: int):
                 subject = next((_noun_phrase(t) for t in reversed(told) if t.dep_ == "nsubj"
                                 and t.head.dep_ == "ROOT" and t.head.i < tokens[k].i), None) \
                     or _leading_name(told)
+                if subject is not None and len(subject) > 6:
+                    subject = None    # a clause, not a name ("ABC reports of a man in …, saying")
         if subject is not None:
             yield Attribution("before", tokens[k].text, subject[0].idx, subject[-1].idx + len(subject[-1].text))
 
@@ -448,6 +452,11 @@ def _noun_phrase(token: Token) -> list[Token]:
     if verb and any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in words[:verb]):
         words = words[:verb]   # a parse that hangs a clause on the subject: the words before its verb
     return words or [token]
+
+
+def _nominal(phrase: list[Token]) -> bool:
+    """Whether the words name someone: a noun, a name or a personal pronoun."""
+    return any(t.pos_ in ("NOUN", "PROPN") or t.lower_ in PRONOUNS for t in phrase)
 
 
 def _name_like(token: Token) -> bool:

@@ -285,6 +285,15 @@ def test_a_body_s_name_cut_after_a_joining_word_runs_on(extractor, sentence, nam
     assert [a.name for a in brief(extractor, sentence).actors] == [name]
 
 
+def test_a_hyphenated_name_is_whole(extractor):
+    b = brief(extractor, "Jean-Marc Ayrault, the foreign minister of France, said the test was a provocation.\n\n"
+                         "Secretary General Ban Ki-moon condemned what he called a \"flagrant violation\" of the "
+                         "resolutions.\n\n\"I count on the council to act together,\" he told reporters. A "
+                         "Sanders-backed group of students marched in protest.")
+    assert [a.name for a in b.actors if a.type == "person"] == ["Jean-Marc Ayrault", "Ban Ki-moon"]
+    assert [q.speaker for q in b.quotes] == ["Ban Ki-moon", "Ban Ki-moon"]
+
+
 def test_two_bodies_joined_by_and_stay_two(extractor):
     from generator.extract.nlp import _completed
     doc = extractor.nlp("Researchers at the University of Washington and Stanford University published it.")

@@ -151,14 +151,27 @@ DATE_WORDS = set(WEEKDAYS) | set(MONTHS)
 
 def _completed(ents: list) -> list:
     """A name the model cut after a joining word ("The Movement for | Black Lives") runs on
-    over the capitalised words that follow it, taking in a name the model found there."""
+    over the capitalised words that follow it, taking in a name the model found there; a
+    person's name cut at a hyphen ("Park Geun | -hye", "Jean- | Marc Ayrault") takes its other half."""
     out, taken = [], set()
     people = {t.i for e in ents if e.label_ == "PERSON" for t in e}
+    occupied = {t.i for e in ents for t in e}
     for ent in ents:
         if ent.start in taken:
             continue
         doc = ent.doc
         j = ent.end
+        while ent.label_ == "PERSON" and j + 1 < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_ \
+                and not doc[j].whitespace_ and doc[j + 1].is_alpha and not occupied & {j, j + 1} \
+                and doc[j + 1].tag_ not in ("VBN", "VBD") and not doc[j + 1].lower_.endswith("ed"):
+            j += 2            # "Ban Ki | -moon", "Prayuth Chan-o-cha"; not "Sanders-backed"
+        i = ent.start
+        while ent.label_ == "PERSON" and i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ \
+                and not doc[i - 2].whitespace_ and doc[i - 2].is_title and not occupied & {i - 1, i - 2} \
+                and doc[i].lower_ not in TITLES and doc[i - 2].lower_ not in TITLES:
+            i -= 2            # "Jean | -Marc Ayrault"; not "Vice-President", a title
+        if (j > ent.end or i < ent.start) and not gazetteer().known(doc[i:j].text):
+            ent = Span(doc, i, j, label=ent.label_, kb_id=ent.kb_id_)     # not a place: "Sharm el-Sheikh"
         if ent.label_ != "PERSON" and ent[-1].lower_ in NAME_JOINS and j < len(doc) and doc[j].is_title \
                 and ent[-1].whitespace_ and not (len(ent) > 1 and ent[-2].lower_ in TITLES):
             # not an office ("Chancellor of | Germany"), nor into a person's name, a day or a title

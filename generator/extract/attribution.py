@@ -138,10 +138,11 @@ def _after(doc: Doc, start: int, end: int, far: bool = False, closing: bool = Fa
     tokens = [t for t in _tokens(doc, start, end) if not t.is_space]
     limit = len(tokens) if far else _near_limit(tokens)
     for k, token in enumerate(tokens[:limit]):
+        ends_on_cue = k + 1 >= len(tokens) or tokens[k + 1].text in (".", "!", "?")
         # A cue word that closes the sentence is the verb, however the tagger took it ("…?"
         # a narrator in the ad asks.).
-        closes_on_it = k and token.lower_ in cue_words() and token.is_lower and token.lower_.endswith(("s", "ed")) \
-            and k + 1 < len(tokens) and tokens[k + 1].text in (".", "!", "?")
+        closes_on_it = k and ends_on_cue and k + 1 < len(tokens) and token.lower_ in cue_words() \
+            and token.is_lower and token.lower_.endswith(("s", "ed"))
         if not (_is_cue(token) or closes_on_it):
             if token.text in (".", "!", "?") and k and not far:
                 break          # a new sentence begins: not this quote's attribution
@@ -149,7 +150,6 @@ def _after(doc: Doc, start: int, end: int, far: bool = False, closing: bool = Fa
         between = [t for t in tokens[:k] if not (t.is_punct or t.text in "“”\"'")]
         if any(t.lower_ in SUBORDINATORS for t in between):
             return None    # "… when he said", "…, but he said that": another clause's cue
-        ends_on_cue = k + 1 >= len(tokens) or tokens[k + 1].text in (".", "!", "?")
         if closing and (len(between) > (10 if ends_on_cue else 4) or k + 1 < len(tokens)
                         and not (tokens[k + 1].is_punct or tokens[k + 1].lower_ in AFTER_CUE)):
             # "… Yemen." BBC's Jonathan Marcus said questions remain: another statement; a

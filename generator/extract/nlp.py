@@ -159,38 +159,51 @@ def _completed(ents: list) -> list:
     for ent in ents:
         if ent.start in taken:
             continue
-        doc = ent.doc
-        j = ent.end
-        while ent.label_ == "PERSON" and j + 1 < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_ \
-                and not doc[j].whitespace_ and doc[j + 1].is_alpha and not occupied & {j, j + 1} \
-                and doc[j + 1].tag_ not in ("VBN", "VBD") and not doc[j + 1].lower_.endswith("ed"):
-            j += 2            # "Ban Ki | -moon", "Prayuth Chan-o-cha"; not "Sanders-backed"
-        i = ent.start
-        while ent.label_ == "PERSON" and i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ \
-                and not doc[i - 2].whitespace_ and doc[i - 2].is_title and not occupied & {i - 1, i - 2} \
-                and doc[i].lower_ not in TITLES and doc[i - 2].lower_ not in TITLES:
-            i -= 2            # "Jean | -Marc Ayrault"; not "Vice-President", a title
-        if (j > ent.end or i < ent.start) and not gazetteer().known(doc[i:j].text):
-            ent = Span(doc, i, j, label=ent.label_, kb_id=ent.kb_id_)     # not a place: "Sharm el-Sheikh"
-        if ent.label_ != "PERSON" and ent[-1].lower_ in NAME_JOINS and j < len(doc) and doc[j].is_title \
-                and ent[-1].whitespace_ and not (len(ent) > 1 and ent[-2].lower_ in TITLES):
-            # not an office ("Chancellor of | Germany"), nor into a person's name, a day or a title
-            while j < len(doc) and j - ent.end < 4 and j not in people \
-                    and doc[j].lower_ not in DATE_WORDS and doc[j].lower_ not in TITLES \
-                    and (doc[j].is_title and not doc[j].is_sent_start
-                         or doc[j].lower_ in NAME_JOINS and j + 1 < len(doc) and doc[j + 1].is_title):
-                j += 1
-            while j > ent.end and doc[j - 1].lower_ in NAME_JOINS:
-                j -= 1
-            inside = [e for e in ents if ent.end <= e.start < j]
-            if j > ent.end and all(e.end <= j for e in inside) and not (ent[-1].lower_ == "and" and inside):
-                taken |= {e.start for e in inside}
-                ent = Span(doc, ent.start, j, label=ent.label_, kb_id=ent.kb_id_)
+        if ent.label_ == "PERSON":
+            out.append(_hyphen_whole(ent, occupied))
+            continue
+        ent, inside = _run_on(ent, ents, people)
+        taken |= {e.start for e in inside}
         end = ent.end
-        while ent.label_ != "PERSON" and end - ent.start > 1 and doc[end - 1].lower_ in NAME_JOINS:
+        while end - ent.start > 1 and ent.doc[end - 1].lower_ in NAME_JOINS:
             end -= 1          # "University of Washington and | Stanford University": two bodies
-        out.append(ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_, kb_id=ent.kb_id_))
+        out.append(ent if end == ent.end else Span(ent.doc, ent.start, end, label=ent.label_, kb_id=ent.kb_id_))
     return out
+
+
+def _hyphen_whole(ent, occupied: set[int]):
+    doc, i, j = ent.doc, ent.start, ent.end
+    while j + 1 < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_ \
+            and doc[j + 1].is_alpha and not occupied & {j, j + 1} \
+            and doc[j + 1].tag_ not in ("VBN", "VBD") and not doc[j + 1].lower_.endswith("ed"):
+        j += 2            # "Ban Ki | -moon", "Prayuth Chan-o-cha"; not "Sanders-backed"
+    while i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ \
+            and doc[i - 2].is_title and not occupied & {i - 1, i - 2} \
+            and doc[i].lower_ not in TITLES and doc[i - 2].lower_ not in TITLES:
+        i -= 2            # "Jean | -Marc Ayrault"; not "Vice-President", a title
+    if (i, j) != (ent.start, ent.end) and not gazetteer().known(doc[i:j].text):
+        return Span(doc, i, j, label=ent.label_, kb_id=ent.kb_id_)     # not a place: "Sharm el-Sheikh"
+    return ent
+
+
+def _run_on(ent, ents: list, people: set[int]):
+    """The entity run on past its joining word, and the entities it takes in; not for an
+    office ("Chancellor of | Germany"), nor into a person's name, a day or a title."""
+    doc, j = ent.doc, ent.end
+    if not (ent[-1].lower_ in NAME_JOINS and j < len(doc) and doc[j].is_title and ent[-1].whitespace_
+            and not (len(ent) > 1 and ent[-2].lower_ in TITLES)):
+        return ent, []
+    while j < len(doc) and j - ent.end < 4 and j not in people \
+            and doc[j].lower_ not in DATE_WORDS and doc[j].lower_ not in TITLES \
+            and (doc[j].is_title and not doc[j].is_sent_start
+                 or doc[j].lower_ in NAME_JOINS and j + 1 < len(doc) and doc[j + 1].is_title):
+        j += 1
+    while j > ent.end and doc[j - 1].lower_ in NAME_JOINS:
+        j -= 1
+    inside = [e for e in ents if ent.end <= e.start < j]
+    if j > ent.end and all(e.end <= j for e in inside) and not (ent[-1].lower_ == "and" and inside):
+        return Span(doc, ent.start, j, label=ent.label_, kb_id=ent.kb_id_), inside
+    return ent, []
 
 
 def _titled_names(doc) -> list:

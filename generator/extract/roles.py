@@ -110,9 +110,10 @@ STATE_FORCE_NOUNS = {"government", "regime", "forces", "troops", "soldiers", "of
 # Crowds act in unrest and may turn violent ("The protesters clashed with the police").
 CROWD_NOUNS = {"protesters", "protestors", "demonstrators", "rioters"}
 CROWD = re.compile(r"\b(?:protest|demonstrat|riot)", re.I)
+# "X claimed responsibility": the claimant is the doer (incidents read it too).
+CLAIMS_RESPONSIBILITY = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:the\s+)?responsibility\b")
 # Unnamed armed subjects that stand for a body the article names elsewhere: the words,
 # the body's name, and whether it takes "government"/"regime" ("government forces").
-CLAIMS_RESPONSIBILITY = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:the\s+)?responsibility\b")
 POLICE_WORDS = re.compile(r"^(police|officers?|policem[ae]n|constables?|detectives?)$")
 NOMINAL_BODIES = [
     (POLICE_WORDS, re.compile(r"\bpolice\b", re.I), False),

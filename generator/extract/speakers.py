@@ -112,8 +112,9 @@ class SpeakerResolver:
             # "the UN representative", "the ministry's spokesman": a person described, not the body.
             return re.sub(r"^(?:a|an|the)\s+", "", phrase, flags=re.I)
         words = re.sub(r"^(?:a|an|the|one|another)\s+", "", phrase, flags=re.I)
-        person = re.match(r"(?:[a-z][\w-]*\s+)*?([a-z][\w-]*)\s+(?:in|of|for|at|from|with|on)\s", words)
-        if person and person.group(1) in PERSON_NOUNS:
+        qualified = _before_preposition(words)
+        if qualified != words and re.fullmatch(r"[a-z][\w-]*(?:\s+[a-z][\w-]*)*", qualified) \
+                and qualified.split()[-1] in PERSON_NOUNS:
             return self._description(words, start, at)     # "a narrator in the Vance video"
         name = _strip_titles(words)
         if name and name[:1].isupper() and not named:
@@ -259,9 +260,7 @@ class SpeakerResolver:
     def _description(self, words: str, start: int, at: int) -> str:
         """"the spokesman" → the person the text names as the spokesman, else the
         fullest description with the same head noun ("source" → "senior security source")."""
-        # The noun a prepositional phrase qualifies ("woman in the crowd": woman).
-        core = re.match(r"(.+?)\s+(?:in|of|for|at|from|with|on)\s", words)
-        head = (core.group(1) if core else words).split()[-1].lower()
+        head = _before_preposition(words).split()[-1].lower()
         sentence = self._sentence(start)
         appositive = re.match(r"\s*,\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})\s*,", self.text[start + len(words):
                                                                                               sentence[1]])
@@ -347,6 +346,12 @@ def _person_before_of(phrase: str) -> int:
             and not any(w.lower().rstrip(".,") in TITLE_WORDS for w in name):
         return m.start()
     return len(phrase)
+
+
+def _before_preposition(words: str) -> str:
+    """The words a prepositional phrase qualifies ("woman in the crowd": "woman"), else all."""
+    m = re.match(r"(.+?)\s+(?:in|of|for|at|from|with|on)\s", words)
+    return m.group(1) if m else words
 
 
 def _strip_titles(words: str) -> str:

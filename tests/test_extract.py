@@ -222,6 +222,13 @@ def test_quotation_marks_straight_curly_and_over_a_paragraph_break():
     assert quotes == ["one two three four", "five six\nseven eight,", "new development"]
 
 
+def test_a_straight_mark_closed_by_a_curly_one_is_a_quote_unless_a_curly_one_opened_it():
+    text = ('"The harbour is full,” said Tomas Reyes. “It has never been this busy.”\n\n'
+            '"He was fined after what the judge termed a “stunt,” a video online.')
+    quotes = [text[q.start:q.end] for q in find_quote_spans(text)]
+    assert quotes == ["The harbour is full,", "It has never been this busy.", "stunt,"]
+
+
 def test_the_model_multiplies_with_numpys_blas_on_one_thread(extractor):
     from threadpoolctl import threadpool_info
     ops = extractor.nlp.get_pipe("tok2vec").model.ops
@@ -422,6 +429,55 @@ SPEAKER_CASES = {
         "\"They are worried,\" said organiser Leslie Dunn.\n\nRosa Vance told the town hall audience that she "
         "believes we must continue to pass laws that help make up for the gap between rich and poor towns, "
         "saying that \u201cmoney still decides too much\u201d in the state.", "Rosa Vance"),
+    # no cue at all: the words quoted as the object of a clause whose subject is a name
+    "object of a named subject": (
+        "The council met on Monday. In a May speech, Senator Rosa Vance attacked \u201cthe endless delays of a "
+        "planning office that answers to nobody\u201d and promised reform.", "Rosa Vance"),
+    # an inverted cue right after a question that ends its sentence
+    "inverted cue after a question": (
+        "The vote is due in March.\n\n\u201cWho do you trust to decide for your town?\u201d said Omar Haddad, "
+        "the organiser of the petition and a former councillor.", "Omar Haddad"),
+    # "according to" a source whose title ends in a full stop
+    "according to a titled source": (
+        "The bridge was closed on Monday, according to Dr. Amara Nwosu: \"The cracks run through every beam of "
+        "the span.\"", "Amara Nwosu"),
+    # a document's author, by its possessive; a cue the tagger takes for a noun, right after the quote
+    "document by its author": (
+        "The appeal was dismissed. \"Nothing in the record supports the claim of the company,\" reads Judge "
+        "Ana Miller's ruling.", "Ana Miller"),
+    # who is quoted, not who quotes them
+    "quoted as saying": (
+        "The Herald quoted Tomas Reyes, a former harbour master, as saying \"the port has never been this "
+        "empty in winter.\"", "Tomas Reyes"),
+    # an aside between the subject's auxiliary and the cue
+    "aside after the auxiliary": (
+        "The Transport Ministry has, in a statement, called on drivers to \"slow down near every school and "
+        "every crossing.\"", "Transport Ministry"),
+    # a cue the tagger takes for a plural noun, after a determiner and its noun
+    "cue tagged as a noun": (
+        "The survey reports \"for every extra hour of commuting, satisfaction with work falls by a tenth.\"",
+        "survey"),
+    # the fullest description of the speaker, not a clause that holds its head noun
+    "description without a clause": (
+        "Hikers reach a gate that has writing in an old script. Once deciphered, the writing says \"turn "
+        "back before the river rises.\"", "writing"),
+    # a person of a body: the person, not the body
+    "person of the body": (
+        "The wells were tested in June. Dr. Nadia Osei of the Regional Water Authority said that \"the "
+        "levels are far below any limit we would worry about.\"", "Nadia Osei"),
+    "person with the office of a body in apposition": (
+        "The forum opened at six. Tomas Reyes, Executive Director of the Harbour Trust said, \"we welcome "
+        "every question tonight.\"", "Tomas Reyes"),
+    # "he": the source a statement is "according to" speaks after it, not the last speaker
+    "pronoun after an according-to source": (
+        "\"What ends an outbreak is good surveillance,\" Mike Ryan of the World Health Organization told the "
+        "press.\n\nThe national institute is led by Professor Paul Muyembe. According to Muyembe, many people do "
+        "not seek treatment. \"Now that most patients come out cured,\" he told the press, \"they will trust "
+        "the centres.\"", "Paul Muyembe"),
+    # a cue the tagger takes for a plural noun, before "that"; a paper named after its city
+    "newspaper reports that": (
+        "The Leeds Evening Post reports that the council delayed the vote in order to \"keep the costs of "
+        "the stadium out of the papers.\"", "Leeds Evening Post"),
     "participle after a titled name": (
         "In a televised address, Mexican president Felipe Calderon encouraged people to stay at home with their "
         "families, saying that there is \"no place as safe as your own home.\"", "Felipe Calderon"),
@@ -432,6 +488,64 @@ SPEAKER_CASES = {
 def test_the_speaker_of_a_hard_case(extractor, case):
     text, speaker = SPEAKER_CASES[case]
     assert brief(extractor, text).quotes[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("body", [
+    # passive: the subject is what is described, not who speaks
+    "Northfield Foods was considered one of the \u201cfastest growing grocers in the region\u201d for years.",
+    # a title of an award is no one's words
+    "Okafor received the \u201cOrder of the Star of the Republic\u201d for her work.",
+])
+def test_words_quoted_in_a_clause_without_a_cue_are_not_its_subjects(extractor, body):
+    b = brief(extractor, body)
+    assert all(not q.speaker for q in b.quotes)
+
+
+def test_a_name_after_a_title_the_parser_splits_into_sentences_is_a_person(extractor):
+    # the small parser breaks "Secretary | General | Ban …" into sentences; the punctuation does not
+    b = brief(extractor, "The foreign minister of Chile, a member of the council, said the launch \"cannot go "
+                         "unanswered at the council.\"\n\nSecretary General Ban Ki-moon denounced what he termed a "
+                         "\"grave violation\" of the resolutions.")
+    assert actor(b, "Ban Ki-moon") is not None
+    assert b.quotes[-1].speaker == "Ban Ki-moon"
+
+
+@pytest.mark.parametrize("sentence, name, role", [
+    ("Secretary of the Treasury Steven Mnuchin said the tariffs would stay.", "Steven Mnuchin",
+     "Secretary of the Treasury"),
+    ("Vermont Sen. Bernie Sanders said the plan was unfair.", "Bernie Sanders", "Vermont Sen."),
+    ("New Mexico Gov. Ana Torres said the roads were closed.", "Ana Torres", "New Mexico Gov."),
+])
+def test_the_office_and_the_place_it_is_of_belong_to_the_role(extractor, sentence, name, role):
+    person = actor(brief(extractor, sentence), name)
+    assert person is not None and person.role == role
+
+
+def test_another_person_joined_by_and_is_no_part_of_the_role(extractor):
+    b = brief(extractor, "Guests included Senator Rosa Vance and Mayor Tomas Reyes.")
+    person = actor(b, "Tomas Reyes")
+    assert person is not None and person.role == "Mayor"
+
+
+def test_a_city_is_no_person_inside_a_newspapers_name(extractor):
+    b = brief(extractor, "The New York Post reports that the team avoided the hospital \"to keep the details "
+                         "under wraps.\"")
+    assert not [a for a in b.actors if a.type == "person"]
+    assert b.quotes[0].speaker == "New York Post"
+
+
+def test_an_ordinary_word_left_after_a_title_is_no_person_but_a_surname_after_mr_is(extractor):
+    b = brief(extractor, "\"There is a desire to show progress,\" said Ana Lopes, a researcher at the Nordic Council "
+                         "on Foreign Relations, who led the agency.")
+    assert [a.name for a in b.actors if a.type == "person"] == ["Ana Lopes"]
+    b = brief(extractor, "Mr. Tribe said the rules were unlawful.")
+    assert actor(b, "Tribe") is not None
+
+
+def test_a_name_opening_with_a_possessive_is_a_title_not_a_person(extractor):
+    b = brief(extractor, "Early in her career, Tipton was cast as a voice for My Bride is a Mermaid, a role that "
+                         "required singing.")
+    assert not [a for a in b.actors if a.type == "person" and a.name.startswith("My ")]
 
 
 def test_inverted_attribution_resolves_a_surname(extractor):

@@ -25,8 +25,8 @@ from .lexicon import given_name_gender, is_common_word, is_given_name
 from .nlp import BODY_WORDS
 from .threat_lexicon import lexicon
 from .place_mentions import PLACE_LABELS
-from .spans import (HEAD_TITLES, TITLE_WORDS, clean_name, doc_text, span_evidence, strip_titles,
-                    whole_word_matches)
+from .spans import (HEAD_TITLES, OFFICE_ABBREVIATIONS, TITLE_WORDS, clean_name, doc_text, opens_sentence,
+                    span_evidence, strip_titles, whole_word_matches)
 
 STATE_NOUNS = {"government", "forces", "force", "military", "troops", "army", "officials",
                "authorities", "navy", "regime", "administration", "soldiers", "police",
@@ -132,13 +132,19 @@ class ActorFinder:
             if ent.label_ == "PERSON" and " " not in form and norm(form) not in full_names \
                     and any(h.how == 0 for h in self.gaz.lookup(form)):
                 continue
+            if ent.label_ == "PERSON" and " " in form and _title_place(form.split(), self.gaz):
+                continue          # "New York" in "The New York Post reports": a place, no one's name
             if ent.label_ == "PERSON":
                 name, title = strip_titles(form, self.gaz)
+                if title and " " not in name and is_common_word(name.lower()) \
+                        and not any(w.endswith(".") or w.lower() in COURTESY for w in title.split()):
+                    continue      # "Foreign Relations" stripped of its "title": an ordinary word, no one
+                                  # ("Mr. Tribe", "Mr. Ban" are surnames)
                 name, title = _occupation_split(name, title)
                 name = self._before_home(name)        # "Raul Grijalva of Arizona": where he is from
                 role = " ".join(x for x in (_role_before(ent), title) if x)
                 untitled = False          # the words before are no title ("the nomination of X")
-                if role.endswith(" of"):
+                if role.endswith((" of", " of the")):
                     # "Mayor of London Sadiq Khan", "Minister of Health Alan Johnson": what
                     # the title is of belongs to the role; "Mayor of New Orleans" names no one.
                     of, name = _object_of_title(name, self.gaz)
@@ -192,11 +198,12 @@ class ActorFinder:
 
     def _before_home(self, name: str) -> str:
         """A person's name without the place or the body written after it ("Raul Grijalva of
-        Arizona", "Richard Winger of Ballot Access News"); a name that goes on after "of"
+        Arizona", "Richard Winger of Ballot Access News", "Xiaogang Wei of the Beijing …"); a
+        name that goes on after "of"
         stays whole ("Catherine of Aragon" has no place the gazetteer knows as such)."""
-        m = re.match(r"^((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]*)\s+of\s+(?:the\s+)?([A-Z].*)$", name)
-        if m and (any(h.how == 0 for h in self.gaz.lookup(m.group(2)))
-                  or {w.lower() for w in m.group(2).split()} & BODY_WORDS):
+        m = re.match(r"^((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]*)\s+of\s+(the\s+)?([A-Z].*)$", name)
+        if m and (m.group(2) or any(h.how == 0 for h in self.gaz.lookup(m.group(3)))
+                  or {w.lower() for w in m.group(3).split()} & BODY_WORDS):
             return m.group(1)
         return name
 
@@ -266,6 +273,10 @@ NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
              "many", "several", "some", "officials", "police", "witnesses", "residents"}
 
 
+COURTESY = {"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "dame", "lady", "lord", "professor"}
+POSSESSIVES = {"my", "your", "his", "her", "its", "our", "their"}
+
+
 def _is_name(ent: Span, gaz: Gazetteer) -> bool:
     """A proper name of an actor: not a date, pronoun, demonym, title or common word, not a
     site or a street ("Grosvenor Square"), not an event ("Syrian Civil War"), not a number
@@ -277,6 +288,8 @@ def _is_name(ent: Span, gaz: Gazetteer) -> bool:
                         or t.lower_ in TITLE_WORDS or t.lower_ in STATE_NOUNS for t in opening) \
             or gaz.is_demonym(" ".join(t.text for t in opening)):
         return False      # a demonym of two words too ("South Korean")
+    if ent.label_ == "PERSON" and words[0].lower_ in POSSESSIVES:
+        return False      # "My Bride is a Mermaid", "His Band of Renown": a title, no one's name
     if len(words) == 1 and words[0].pos_ not in ("PROPN", "") and not words[0].text.isupper():
         return False      # "Combat will continue": a capitalised common word
     if len(words) == 1 and is_common_word(words[0].lower_) and not words[0].text.isupper():
@@ -469,8 +482,9 @@ def _object_of_title(form: str, gaz: Gazetteer) -> tuple[str, str]:
             i += n
             continue
         w = words[i]
-        if w.lower() not in ("the", "and", "of", "&") and not gaz.is_demonym(w) and not is_common_word(w):
-            break
+        if w.lower() not in ("the", "and", "of", "&") and not gaz.is_demonym(w) and not is_common_word(w) \
+                and not (i + 2 < len(words) and given_name_gender(words[i + 1]) and not given_name_gender(w)):
+            break                 # "Treasury Steven Mnuchin": a word before a given name is the office's
         if given_name_gender(w) and i + 1 < len(words) and not is_common_word(words[i + 1]):
             break                 # "Health Mark Smith": Mark begins the name
         i += 1
@@ -498,35 +512,40 @@ def _role_before(ent: Span) -> str:
 
 
 def _role(ent: Span, after: bool = True) -> str:
-    """A title written before the name ("Quds Force commander") or in apposition after it."""
+    """A title written before the name ("Quds Force commander") or in apposition after it;
+    not another person's joined by "and" ("Senator Bernie Sanders and President")."""
     doc = ent.doc
     i = ent.start - 1
     words: list[Token] = []
     while i >= 0 and len(words) < MAX_ROLE_TOKENS:
         tok = doc[i]
         if tok.is_space or tok.is_punct and tok.text not in ("-",) or tok.pos_ in ("DET", "VERB", "AUX") \
+                or tok.pos_ == "CCONJ" and i and doc[i - 1].text[:1].isupper() and doc[i - 1].lower_ not in TITLE_WORDS \
                 or tok.pos_ == "ADP" and tok.lower_ != "of" or tok.sent_start and tok.i != i:
             break
         words.insert(0, tok)
-        if tok.is_sent_start:
+        if opens_sentence(doc, i):
             break
         i -= 1
     while words and (words[0].lower_ == "of" or words[0].lower_ not in TITLE_WORDS and not words[0].text[:1].isupper()):
         words.pop(0)
-    if any(w.lower_ in HEAD_TITLES for w in words):
+    if any(w.lower_ in HEAD_TITLES or w.lower_ in OFFICE_ABBREVIATIONS for w in words):
         return doc[words[0].i:words[-1].i + 1].text
     if not after:
         return ""
     # Apposition: "Abdurrahman Mangal, spokesperson for the provincial governor, said"
     if ent.end < len(doc) - 2 and doc[ent.end].text == ",":
         j = ent.end + 1
-        while j < len(doc) and j - ent.end <= 9 and doc[j].text not in (",", ".", ";", "\n"):
-            j += 1
+        while j < len(doc) and j - ent.end <= 9 and doc[j].text not in (",", ".", ";", "\n") \
+                and not (doc[j].lower_ in cue_words() and doc[j].pos_ == "VERB"):
+            j += 1            # "X, Executive Officer of the AQMD said": up to the cue
         phrase = doc[ent.end + 1:j]
         if len(phrase) and (phrase[0].pos_ in ("ADP", "CCONJ", "SCONJ", "VERB")
                             or phrase[0].lower_ in ("also", "then", "along", "together", "as")):
             return ""      # "Felipe Calderon, along with American President Barack Obama,": no role
-        if j < len(doc) and doc[j].text == "," and any(t.lower_ in HEAD_TITLES for t in phrase):
+        if j < len(doc) and (doc[j].text == "," or doc[j].lower_ in cue_words()
+                             and not any(t.pos_ in ("VERB", "AUX") for t in phrase)) \
+                and any(t.lower_ in HEAD_TITLES for t in phrase):
             return re.sub(r"^(a|an|the)\s+", "", phrase.text, flags=re.I)
     return ""
 

@@ -45,7 +45,7 @@ def cue_words() -> frozenset[str]:
 
 @dataclass
 class Attribution:
-    kind: str            #: after | inverted | before | according | dash | introducer
+    kind: str            #: after | inverted | before | according | dash | introducer | subject
     cue: str             #: the verb ("said"), or "according to", or "" for a dash
     phrase_start: int    #: character offsets of the words naming the speaker
     phrase_end: int
@@ -86,6 +86,54 @@ def attribution(doc: Doc, quotes: list, i: int) -> Attribution | None:
             or _introducer(doc, left_limit, raw.start - 1)
             or _opening(doc, para_start, raw.start - 1, prev_end)
             or _colon_paragraph(doc, para_start, raw.start - 1))
+
+
+def governing_subject(doc: Doc, start: int, end: int, left: int) -> Attribution | None:
+    """No cue at all: the quoted words are the object of a clause whose subject is a name
+    or "he"/"she" ("the senator attacked “the endless delays of …”", "the mayor has gone
+    after the council as a “club of old friends …”"). The verbs above the quote, nearest
+    first, up to the first one with a subject; it must come before the quote, in its
+    sentence."""
+    text = doc_text(doc)
+    left = max(left, _sentence_start(text, start - 1, text.rfind("\n", 0, start) + 1))
+    inside = _tokens(doc, start, end)
+    if not inside or title_like(text[start:end]):
+        return None           # a title, an award, a programme: "the “Hero of the Soviet Union”"
+    token = inside[0]
+    for _ in range(30):       # the parse's heads, up to its root
+        if token.head is token:
+            return None
+        token = token.head
+        if start - 1 <= token.idx < end + 1:
+            continue          # still inside the quote
+        if token.idx < left or token.idx > end:
+            return None
+        if token.pos_ not in ("VERB", "AUX"):
+            continue
+        if token.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had", "'ve")
+                                           for c in token.children):
+            return None       # "was considered one of the “…”", "described by X as “…”": not the subject's words
+        subject = _parse_subject(token)
+        if subject is None:
+            continue
+        if subject[0].idx < left or subject[-1].idx > start:
+            return None
+        head = subject[-1]
+        if not (head.lower_ in ("he", "she") or all(_name_like(t) or t.lower_ in NAME_JOINERS for t in subject)):
+            return None
+        return Attribution("subject", "", subject[0].idx, subject[-1].idx + len(subject[-1].text))
+    return None
+
+
+MINOR_WORDS = {"of", "the", "a", "an", "and", "for", "in", "on", "to", "at", "by", "with", "de", "la"}
+
+
+def title_like(quoted: str) -> bool:
+    """Every word capitalised but the small ones: the name of a work, an award, an office
+    or a programme ("Hero of the Soviet Union", "Custodian of the Federal Government"),
+    not a statement."""
+    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", quoted) if w.lower() not in MINOR_WORDS]
+    return bool(words) and all(w[:1].isupper() for w in words)
 
 
 def _colon_paragraph(doc: Doc, para_start: int, start: int) -> Attribution | None:
@@ -143,17 +191,20 @@ def _after(doc: Doc, start: int, end: int, far: bool = False, closing: bool = Fa
         # a narrator in the ad asks.).
         closes_on_it = k and ends_on_cue and k + 1 < len(tokens) and token.lower_ in cue_words() \
             and token.is_lower and token.lower_.endswith(("s", "ed"))
-        if not (_is_cue(token) or closes_on_it):
+        # So is one right after a quote that ends in a comma ("…," reads Judge Miller's statement).
+        after_comma = k == 0 and token.lower_ in cue_words() and token.is_lower and text[:start].rstrip()[-2:-1] == ","
+        if not (_is_cue(token) or closes_on_it or after_comma):
             if token.text in (".", "!", "?") and k and not far:
                 break          # a new sentence begins: not this quote's attribution
             continue
         between = [t for t in tokens[:k] if not (t.is_punct or t.text in "“”\"'")]
         if any(t.lower_ in SUBORDINATORS for t in between):
             return None    # "… when he said", "…, but he said that": another clause's cue
-        if closing and (len(between) > (10 if ends_on_cue else 4) or k + 1 < len(tokens)
-                        and not (tokens[k + 1].is_punct or tokens[k + 1].lower_ in AFTER_CUE)):
+        if closing and between and (len(between) > (10 if ends_on_cue else 4) or k + 1 < len(tokens)
+                                    and not (tokens[k + 1].is_punct or tokens[k + 1].lower_ in AFTER_CUE)):
             # "… Yemen." BBC's Jonathan Marcus said questions remain: another statement; a
-            # sentence that closes on the cue is the quote's ("…?" a narrator in the ad asks.)
+            # sentence that closes on the cue is the quote's ("…?" a narrator in the ad asks.),
+            # and so is a cue right after it ("…?" said X, the architect of …).
             return None
         if between:
             phrase = _subject_before(tokens, k)
@@ -168,6 +219,19 @@ def _after(doc: Doc, start: int, end: int, far: bool = False, closing: bool = Fa
             return Attribution("inverted", token.text, phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
         return None
     return None
+
+
+def _opens_quote(tokens: list[Token], k: int) -> bool:
+    """A cue word after a noun is the verb however the tagger took it, followed by "that"
+    ("The New York Post reports that …"), or right before the quote after a determiner
+    and the noun ("The study reports “…”"; not "in Ballot Access News comments: “…”")."""
+    if not (k >= 1 and tokens[k].lower_ in cue_words() and tokens[k].is_lower
+            and tokens[k - 1].pos_ in ("NOUN", "PROPN") and tokens[k - 1].tag_ not in ("NNS", "NNPS")):
+        return False
+    if k + 1 < len(tokens) and tokens[k + 1].lower_ == "that":
+        return True       # "The New York Post reports that …"
+    return k >= 2 and tokens[k - 2].lower_ in DETERMINERS \
+        and all(t.text in (",", ":", "that") or t.text in "“\"" for t in tokens[k + 1:])
 
 
 def _near_limit(tokens: list[Token]) -> int:
@@ -203,6 +267,9 @@ def _before(doc: Doc, start: int, end: int) -> Attribution | None:
     return fallback
 
 
+# What a body or a person issues: a quote it "says" is its author's.
+DOCUMENTS = {"statement", "report", "letter", "tweet", "release", "message", "post", "memo", "document",
+             "communique", "communiqué", "notice", "filing", "complaint", "ruling", "order"}
 TIME_WORDS = {*WEEKDAYS, "today", "yesterday", "tonight", "morning", "afternoon", "evening", "night", "week",
               "weekend", "month", "year"}
 SUBORDINATORS = {"when", "while", "because", "after", "before", "if", "as", "that", "which", "who", "but",
@@ -220,7 +287,7 @@ PERSON_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "representative", "o
 
 def _before_each(doc: Doc, tokens: list[Token], start: int):
     for k in range(len(tokens) - 1, -1, -1):
-        if not _is_cue(tokens[k]):
+        if not (_is_cue(tokens[k]) or _opens_quote(tokens, k)):
             continue
         if k and tokens[k - 1].lower_ in ("was", "were", "been", "being", "is", "are") and tokens[k].tag_ == "VBN":
             agent = _passive_agent(doc, tokens[k])
@@ -268,6 +335,9 @@ def _before_each(doc: Doc, tokens: list[Token], start: int):
             yield Attribution("inverted", tokens[k].text, phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
             continue
         subject = _parse_subject(tokens[k])
+        quoted_as = _quoted_as_saying(tokens, k)
+        if quoted_as is not None:
+            subject = quoted_as
         if subject is None and tokens[k].tag_ == "VBG":
             # "Trump lashed out at the mayor, accusing her of …": the subject of the clause.
             head = tokens[k].head
@@ -289,15 +359,48 @@ def _before_each(doc: Doc, tokens: list[Token], start: int):
             yield Attribution("before", tokens[k].text, subject[0].idx, subject[-1].idx + len(subject[-1].text))
 
 
-ACCORDING = re.compile(r"\b[Aa]ccording to\s+((?:the\s+)?[^,.;:\n“”\"]{2,80}?)(?=\s*[,.;:\n“”\"]|$)")
+QUOTING = {"quoted", "quotes", "quoting", "cited", "cites", "citing"}
+
+
+def _quoted_as_saying(tokens: list[Token], k: int) -> list[Token] | None:
+    """"Politico quoted Tim Manning, a former official, as saying “…”": the one quoted,
+    not who quotes him; "One aid worker was quoted as saying": the passive's subject."""
+    if not (k >= 2 and tokens[k].lower_ == "saying" and tokens[k - 1].lower_ == "as"):
+        return None
+    verb = tokens[k].head
+    if verb.lower_ not in QUOTING or verb.i >= tokens[k].i:
+        return None
+    quoted = next((c for c in verb.children if c.dep_ in ("obj", "dobj") and c.i < tokens[k].i), None)
+    if quoted is not None:
+        return _noun_phrase(quoted)
+    at = next((n for n, t in enumerate(tokens) if t.i == verb.i), None)
+    if at is not None and at and tokens[at - 1].lower_ in ("was", "were", "is", "are", "been"):
+        return _subject_before(tokens, at - 1) or None
+    return None
+
+
+ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 
 
 def _according(text: str, left: int, left_end: int, right_limit: int, right_start: int) -> Attribution | None:
     for lo, hi in ((left, left_end), (right_start, right_limit)):
         m = ACCORDING.search(text, lo, hi)
         if m:
-            return Attribution("according", "according to", m.start(1), m.end(1))
+            end = _source_end(text, m.end(), hi)
+            if 2 <= end - m.end() <= 80:
+                return Attribution("according", "according to", m.start() + len(m.group(0)), end)
     return None
+
+
+def _source_end(text: str, start: int, limit: int) -> int:
+    """Where the source after "according to" ends: at a comma, a colon or a quotation
+    mark, or a full stop that closes no abbreviation ("Dr. Amara Nwosu", "U.S. Attorney")."""
+    j = start
+    while j < limit and text[j] not in ",;:\n“”\"":
+        if text[j] == "." and not ABBREVIATION.search(text[max(start, j - 6):j + 1]):
+            break
+        j += 1
+    return len(text[:j].rstrip())
 
 
 def _introducer(doc: Doc, start: int, end: int) -> Attribution | None:
@@ -353,8 +456,11 @@ def _subject_before(tokens: list[Token], k: int) -> list[Token] | None:
             return inner       # "Merkel's spokesperson, Steffen Seibert, said": the name in apposition
         if j >= 2 and tokens[j].text == "," and tokens[j - 1].text == ")":
             j = next((m for m in range(j - 2, -1, -1) if tokens[m].text == "("), 0)   # "Jordan (R-Ohio), a member,"
-        if j >= 1 and tokens[j].text in (",", "(") and (_name_like(tokens[j - 1]) or tokens[j - 1].lower_ in PRONOUNS):
-            i = j - 1          # "Ed Rendell, a Clinton surrogate, said": Ed Rendell
+        m = j - 1
+        while m > 0 and tokens[m].lower_ in SKIP:
+            m -= 1             # "The ministry has, in a statement, called on": past "has"
+        if j >= 1 and tokens[j].text in (",", "(") and (_name_like(tokens[m]) or tokens[m].lower_ in PRONOUNS):
+            i = m              # "Ed Rendell, a Clinton surrogate, said": Ed Rendell
         else:
             return None
     if i < 0:
@@ -367,14 +473,28 @@ def _subject_before(tokens: list[Token], k: int) -> list[Token] | None:
         i -= 2          # "Park Geun-hye": a hyphenated given name
     if _name_like(tokens[i]):
         while i >= 0 and (_name_like(tokens[i]) or tokens[i].lower_ in NAME_JOINERS and i > 0
-                          and _name_like(tokens[i - 1])):
-            i -= 1
+                          and _name_like(tokens[i - 1])
+                          or tokens[i].lower_ == "the" and i > 1 and tokens[i - 1].lower_ == "of"
+                          and _name_like(tokens[i - 2])):
+            i -= 1          # "Dr. Kevin Reilly of the State Health Department said": all of it
+        office = [t.lower_ for t in tokens[i + 1:end + 1]]
+        if i >= 1 and tokens[i].text == "," and tokens[i - 1].ent_type_ == "PERSON" and "of" in office \
+                and any(w in PERSON_NOUNS for w in office[:office.index("of")]) \
+                and not any(t.ent_type_ == "PERSON" for t in tokens[i + 1:end + 1]):
+            j = i - 1       # "Barry Wallerstein, Executive Officer of the AQMD said": the person
+            while j >= 0 and tokens[j].ent_type_ == "PERSON":
+                j -= 1
+            return tokens[j + 1:i]
         return tokens[i + 1:end + 1]
     # A description: nouns and adjectives back to a determiner ("the rebel spokesman").
     while i >= 0 and (tokens[i].pos_ in ("NOUN", "ADJ", "PROPN", "NUM")
                       or tokens[i].text == "-" and i and not tokens[i - 1].whitespace_ and not tokens[i].whitespace_) \
             and end - i < 8:
         i -= 1          # "the 52-year-old lawyer": a hyphenated word is one
+    if i >= 1 and tokens[i].lower_ in ("'s", "’s") and _name_like(tokens[i - 1]) and tokens[end].lower_ in DOCUMENTS:
+        i -= 1            # "the Supreme Court's ruling said": its author with it (not "Vance's aide")
+        while i >= 0 and (_name_like(tokens[i]) or tokens[i].lower_ in NAME_JOINERS and i and _name_like(tokens[i - 1])):
+            i -= 1
     if i >= 0 and tokens[i].lower_ in DETERMINERS:
         i -= 1
     if i >= 1 and tokens[i].lower_ in ("in", "at", "from", "of", "for", "with") and tokens[i - 1].is_lower \

@@ -22,6 +22,7 @@ from ..modelinfo import DEFAULT_MODEL, label
 from ..geo.sources import tsv
 from .dates import MONTHS, WEEKDAYS
 from .lexicon import is_common_word, is_given_name
+from .spans import opens_sentence
 from .tagmap import TAG_MAP
 from .gazetteer import gazetteer, known_actors
 
@@ -218,7 +219,7 @@ def _titled_names(doc) -> list:
         start = j
         while j < len(doc) and j - start <= 3 and (doc[j].is_title or doc[j].lower_ in NAME_LINKS
                                                      or "-" in doc[j].text and doc[j].text[:1].isupper()) \
-                and doc[j].lower_ not in TITLES and not doc[j].is_sent_start:
+                and doc[j].lower_ not in TITLES and not opens_sentence(doc, j):
             j += 1
         if j - start >= 2 and doc[j - 1].is_title:
             spans.append(doc[start:j])

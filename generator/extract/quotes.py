@@ -13,9 +13,12 @@ resolves them to a person):
 2. else the cue before it in its sentence ("Schiff told Capital Download: “…”": the
    subject, not the listener); "according to X";
 3. else a clause that introduces it ("In his message, he wrote: “…”");
-4. else the speaker of the quote just before it, when this one follows in the same
+4. else, for a quote of four words or more with no cue at all, the name or "he"/"she"
+   whose clause quotes it ("Trump attacked “the hateful ideology of …”"), not through a
+   passive ("was considered one of the “…”") and not for a title ("the “Hero of …”");
+5. else the speaker of the quote just before it, when this one follows in the same
    paragraph or opens the next one (a speaker's quotes run on);
-5. else nobody: a quoted fragment of fewer than four words with no speaker is a
+6. else nobody: a quoted fragment of fewer than four words with no speaker is a
    title, a slogan or a scare quote, and is not listed.
 """
 from __future__ import annotations
@@ -26,7 +29,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from ..briefing import Actor, Quote
-from .attribution import Attribution, attribution, cue_words
+from .attribution import Attribution, attribution, cue_words, governing_subject
 from .speakers import SpeakerResolver
 from .spans import doc_text, evidence
 
@@ -70,6 +73,8 @@ def _find_close(text: str, start: int, close: str, opener: str) -> int | None:
         if ch == close and (close != '"' or not _opens(text, j) or j + 1 == len(text)
                             or not text[j + 1].isalnum()):
             return j
+        if ch == "”" and close == '"' and "“" not in text[start:j]:
+            return j      # a straight mark closed by a curly one (copy that mixes the two), not one a "“" opened
         if ch == "\n":
             # A paragraph with the quote still open: it continues only if the next
             # paragraph goes on quoting (it opens a quote again, or closes this one).
@@ -106,6 +111,10 @@ class QuoteFinder:
             if found is not None:
                 speaker = resolver.resolve(found.phrase_start, found.phrase_end, raw.start, found.kind)
                 cue = found.cue
+            if not speaker and found is None and len(body.split()) >= MIN_WORDS_UNATTRIBUTED:
+                clause = governing_subject(doc, raw.start, raw.end, text.rfind("\n", 0, raw.start) + 1)
+                if clause is not None:
+                    speaker = resolver.resolve(clause.phrase_start, clause.phrase_end, raw.start, clause.kind)
             # Continued: no cue of its own, or one whose "speaker" lies inside the quote before
             # ("“A,” said X, a strategist. “B.”": the cue is X's, read backwards from B).
             if not speaker and previous is not None and _continues(text, previous[0], raw) \

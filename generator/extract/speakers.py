@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from ..briefing import Actor
 from ..geo import norm
 from .lexicon import given_name_gender
-from .attribution import PERSON_NOUNS, SUBORDINATORS, cue_words
+from .attribution import DOCUMENTS, PERSON_NOUNS, SUBORDINATORS, cue_words
 from .spans import HONORIFICS, doc_text
 
 MALE = {"mr", "sir", "king", "prince", "lord", "father", "brother", "son", "husband", "sheikh", "emir"}
@@ -39,13 +39,13 @@ TITLE_WORDS = {"rep", "sen", "gov", "lt", "gen", "col", "capt", "sgt", "adm", "m
                "councilwoman", "assemblyman", "assemblywoman"}
 
 
+CLAUSE_WORDS = "(?:that|who|which|whom|whose|has|have|had|is|was|are|were|be|been|and|or|but)"
 OF_AFFILIATION = re.compile(r",?\s+of\s+(?:the\s+)?[A-Z]")
 CUE_FORMS = sorted(cue_words())
+CUE_SET = frozenset(CUE_FORMS)
 RELATIVES = {"who", "which", "that", "whom"}
 # A name followed by its role in apposition: ", president of", ", a professor at".
 INTRODUCED = re.compile(r",\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:%s)\b" % "|".join(sorted(PERSON_NOUNS)))
-DOCUMENTS = {"statement", "report", "letter", "tweet", "release", "message", "post", "memo", "document",
-             "communique", "communiqué", "notice", "filing", "complaint", "ruling", "order"}
 
 
 @dataclass
@@ -77,6 +77,10 @@ class SpeakerResolver:
     def resolve(self, start: int, end: int, at: int, kind: str) -> str:
         end = start + _person_before_of(self.text[start:end])
         phrase = " ".join(PARTY_TAG.sub("", self.text[start:end]).split()).strip(" ,.;:“”\"'")
+        words = phrase.split()
+        if len(words) > 2 and words[-1] in CUE_SET and all(w[:1].isupper() for w in words[-3:-1]) \
+                and words[-2].lower() not in ("the", "a", "an"):
+            phrase = " ".join(words[:-1])       # "The New York Times reports": the cue is no part of a name
         low = phrase.lower()
         if phrase in RELATIVES and not self.inside_quote(start):
             # "Christie, who …, blasted": the name before it (in lower case only: "WHO
@@ -97,7 +101,14 @@ class SpeakerResolver:
             if self.last and self._person(self.last[0]) is None and not self._looks_personal(self.last[0]):
                 return self.last[0]
             return self._body_before(at)
-        if low.split()[-1] in DOCUMENTS:
+        owner = re.match(r"(?:the\s+)?(.+?)['’]s?\s+(?:[\w-]+\s+){0,2}[\w-]+$", phrase, flags=re.I)
+        document = low.split()[-1] in DOCUMENTS and phrase.split()[-1].islower()   # not "the New York Post"
+        if document and owner and owner.group(1)[:1].isupper():
+            # "reads Judge Miller's statement", "the ministry's report said": its author
+            at_owner = self.text.find(owner.group(1), start, end)
+            if at_owner >= 0:
+                return self.resolve(at_owner, at_owner + len(owner.group(1)), at, kind)
+        if document:
             # "read the statement": whoever issued it: the speaker quoted last in this
             # paragraph, else whoever the sentence before reports as speaking.
             if self.last and "\n" not in self.text[self.last[1]:at]:
@@ -126,9 +137,15 @@ class SpeakerResolver:
         if named:
             # A body speaks when no person is named ("the Pentagon said"), by the name the text
             # gives it ("US State Department"); its spokesperson named in the same sentence
-            # speaks for it ("the ministry's spokesman, X, said").
-            return self._spokesperson_near(start, end) or _as_written(self.text[named[-1][0]:named[-1][1]]) \
-                or named[-1][2].name
+            # speaks for it ("the ministry's spokesman, X, said"); a name that holds a place's
+            # is all of it ("The New York Post reports", not New York).
+            spokesperson = self._spokesperson_near(start, end)
+            if spokesperson:
+                return spokesperson
+            if re.fullmatch(r"[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|of|and|for|the))*", words) \
+                    and len(words) > named[-1][1] - named[-1][0] and all(m[2].type == "state" for m in named):
+                return words
+            return _as_written(self.text[named[-1][0]:named[-1][1]]) or named[-1][2].name
         if words[:1].islower():
             return self._description(words, start, at)
         return words
@@ -149,7 +166,7 @@ class SpeakerResolver:
         # The one who acts in the last sentences (their subject) before one merely named
         # ("he appreciated Soleimani's lifepath" after "Khamenei ordered …": Khamenei).
         recent = [x for x in fitting if at - x[0] < 400]
-        subjects = [x for x in recent if self._subject_like(x[0], x[1])]
+        subjects = [x for x in recent if self._subject_like(x[0], x[1], sources=True)]
         if subjects:
             return subjects[-1][2].name
         if fitting:
@@ -181,11 +198,11 @@ class SpeakerResolver:
                 continue
             if gender and person.gender not in ("", gender):
                 continue
-            if any(since < s < at and not self.inside_quote(s) and self._subject_like(s, e) for s, e in person.spans):
+            if any(since < s < at and not self.inside_quote(s) and self._subject_like(s, e, sources=True) for s, e in person.spans):
                 return False
         return True
 
-    def _subject_like(self, start: int, end: int) -> bool:
+    def _subject_like(self, start: int, end: int, sources: bool = False) -> bool:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             return False
@@ -199,7 +216,9 @@ class SpeakerResolver:
         # reports ("said Ivanka Trump's statement …").
         after_cue = bool(re.search(r"\b(?:%s)\s+(?:[A-Z][\w’'.-]*\s+)*$" % "|".join(CUE_FORMS), before)) \
             and not re.match(r"['’]s?\b", self.text[end:end + 2])
-        return after_cue or start == 0 or self.text[max(0, start - 2):start].strip() in ("", ".")
+        # With `sources`, the person a statement is "according to" speaks too.
+        according = sources and re.search(r"\b[Aa]ccording to\s+(?:[A-Z][\w’'.-]*\s+)*$", before) is not None
+        return after_cue or according or start == 0 or self.text[max(0, start - 2):start].strip() in ("", ".")
 
     def _reported_speaker(self, start: int) -> str:
         m = None
@@ -210,7 +229,7 @@ class SpeakerResolver:
             return ""
         phrase = m.group(1)
         return self.resolve(max(0, start - 500) + m.start(1), max(0, start - 500) + m.end(1), start, "before") \
-            if not phrase.lower().split()[-1] in DOCUMENTS else ""
+            if not (phrase.split()[-1] in DOCUMENTS) else ""
 
     def _as_named(self, actor: Actor) -> str:
         """The person's name as this article spells it in full ("Volodymyr Zelenskyy" where
@@ -280,8 +299,11 @@ class SpeakerResolver:
                 if head in person.role.split() and any(s < at for s, _ in person.spans):
                     return person.name
         best = " ".join(words.split()[:8])
-        for m in re.finditer(rf"\b(?:[Aa]n?|[Tt]he|[Oo]ne)\s+((?:[a-z][\w-]*\s+){{0,3}}{re.escape(head)}"
-                             rf"(?:\s+(?:within|in|of|for|from|at)\s+(?:the\s+)?[\w\s]{{1,40}}?)?)(?=[,.;:\s])",
+        # The words before the head qualify it ("senior security source"), they are no clause
+        # ("a door that has writing in a foreign language": not a fuller "writing").
+        for m in re.finditer(rf"\b(?:[Aa]n?|[Tt]he|[Oo]ne)\s+((?:(?!{CLAUSE_WORDS}\b)[a-z][\w-]*\s+){{0,3}}"
+                             rf"{re.escape(head)}(?:\s+(?:within|in|of|for|from|at)\s+(?:the\s+)?(?!an?\b)"
+                             rf"[\w\s]{{1,40}}?)?)(?=[,.;:\s])",
                              self.text[:at]):
             if len(m.group(1)) > len(best) and not self.inside_quote(m.start()):
                 best = " ".join(m.group(1).split())

@@ -521,7 +521,7 @@ def _role(ent: Span, after: bool = True) -> str:
         tok = doc[i]
         if tok.is_space or tok.is_punct and tok.text not in ("-",) or tok.pos_ in ("DET", "VERB", "AUX") \
                 or tok.pos_ == "CCONJ" and i and doc[i - 1].text[:1].isupper() and doc[i - 1].lower_ not in TITLE_WORDS \
-                or tok.pos_ == "ADP" and tok.lower_ != "of" or tok.sent_start and tok.i != i:
+                or tok.pos_ == "ADP" and tok.lower_ != "of":
             break
         words.insert(0, tok)
         if opens_sentence(doc, i):

@@ -88,14 +88,14 @@ def attribution(doc: Doc, quotes: list, i: int) -> Attribution | None:
             or _colon_paragraph(doc, para_start, raw.start - 1))
 
 
-def governing_subject(doc: Doc, start: int, end: int, left: int) -> Attribution | None:
+def governing_subject(doc: Doc, start: int, end: int) -> Attribution | None:
     """No cue at all: the quoted words are the object of a clause whose subject is a name
     or "he"/"she" ("the senator attacked “the endless delays of …”", "the mayor has gone
     after the council as a “club of old friends …”"). The verbs above the quote, nearest
     first, up to the first one with a subject; it must come before the quote, in its
     sentence."""
     text = doc_text(doc)
-    left = max(left, _sentence_start(text, start - 1, text.rfind("\n", 0, start) + 1))
+    left = _sentence_start(text, start - 1, text.rfind("\n", 0, start) + 1)
     inside = _tokens(doc, start, end)
     if not inside or title_like(text[start:end]):
         return None           # a title, an award, a programme: "the “Hero of the Soviet Union”"
@@ -192,7 +192,7 @@ def _after(doc: Doc, start: int, end: int, far: bool = False, closing: bool = Fa
         closes_on_it = k and ends_on_cue and k + 1 < len(tokens) and token.lower_ in cue_words() \
             and token.is_lower and token.lower_.endswith(("s", "ed"))
         # So is one right after a quote that ends in a comma ("…," reads Judge Miller's statement).
-        after_comma = k == 0 and token.lower_ in cue_words() and token.is_lower and text[:start].rstrip()[-2:-1] == ","
+        after_comma = k == 0 and token.lower_ in cue_words() and token.is_lower and text[start - 2:start - 1] == ","
         if not (_is_cue(token) or closes_on_it or after_comma):
             if token.text in (".", "!", "?") and k and not far:
                 break          # a new sentence begins: not this quote's attribution
@@ -334,10 +334,7 @@ def _before_each(doc: Doc, tokens: list[Token], start: int):
         if phrase and k and tokens[k - 1].text == "," and (_name_like(phrase[0]) or phrase[0].lower_ in DETERMINERS):
             yield Attribution("inverted", tokens[k].text, phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
             continue
-        subject = _parse_subject(tokens[k])
-        quoted_as = _quoted_as_saying(tokens, k)
-        if quoted_as is not None:
-            subject = quoted_as
+        subject = _quoted_as_saying(tokens, k) or parsed
         if subject is None and tokens[k].tag_ == "VBG":
             # "Trump lashed out at the mayor, accusing her of …": the subject of the clause.
             head = tokens[k].head
@@ -388,7 +385,7 @@ def _according(text: str, left: int, left_end: int, right_limit: int, right_star
         if m:
             end = _source_end(text, m.end(), hi)
             if 2 <= end - m.end() <= 80:
-                return Attribution("according", "according to", m.start() + len(m.group(0)), end)
+                return Attribution("according", "according to", m.end(), end)
     return None
 
 

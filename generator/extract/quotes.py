@@ -112,7 +112,7 @@ class QuoteFinder:
                 speaker = resolver.resolve(found.phrase_start, found.phrase_end, raw.start, found.kind)
                 cue = found.cue
             if not speaker and found is None and len(body.split()) >= MIN_WORDS_UNATTRIBUTED:
-                clause = governing_subject(doc, raw.start, raw.end, text.rfind("\n", 0, raw.start) + 1)
+                clause = governing_subject(doc, raw.start, raw.end)
                 if clause is not None:
                     speaker = resolver.resolve(clause.phrase_start, clause.phrase_end, raw.start, clause.kind)
             # Continued: no cue of its own, or one whose "speaker" lies inside the quote before

@@ -134,7 +134,7 @@ def strip_titles(name: str, gaz=None) -> tuple[str, str]:
         of = "of" in (w.lower() for w in words[:i])
         if _is_title(words[i]) or not of and (gaz is not None and gaz.is_demonym(words[i])
                                                or words[i].isupper() and i + 2 < len(words)) \
-                or words[i].lower() == "the" and words[i - 1].lower() == "of":
+                or words[i].lower() == "the" and i and words[i - 1].lower() == "of":
             # "Secretary of the Treasury …" up to what the title is of; after "of" a demonym
             # is of that ("President of the European Council" names no one)
             i += 1

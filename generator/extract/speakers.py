@@ -77,10 +77,10 @@ class SpeakerResolver:
     def resolve(self, start: int, end: int, at: int, kind: str) -> str:
         end = start + _person_before_of(self.text[start:end])
         phrase = " ".join(PARTY_TAG.sub("", self.text[start:end]).split()).strip(" ,.;:“”\"'")
-        words = phrase.split()
-        if len(words) > 2 and words[-1] in CUE_SET and all(w[:1].isupper() for w in words[-3:-1]) \
-                and words[-2].lower() not in ("the", "a", "an"):
-            phrase = " ".join(words[:-1])       # "The New York Times reports": the cue is no part of a name
+        parts = phrase.split()
+        if len(parts) > 2 and parts[-1] in CUE_SET and all(w[:1].isupper() for w in parts[-3:-1]) \
+                and parts[-2].lower() not in ("the", "a", "an"):
+            phrase = " ".join(parts[:-1])       # "The New York Times reports": the cue is no part of a name
         low = phrase.lower()
         if phrase in RELATIVES and not self.inside_quote(start):
             # "Christie, who …, blasted": the name before it (in lower case only: "WHO
@@ -101,9 +101,9 @@ class SpeakerResolver:
             if self.last and self._person(self.last[0]) is None and not self._looks_personal(self.last[0]):
                 return self.last[0]
             return self._body_before(at)
-        owner = re.match(r"(?:the\s+)?(.+?)['’]s?\s+(?:[\w-]+\s+){0,2}[\w-]+$", phrase, flags=re.I)
-        document = low.split()[-1] in DOCUMENTS and phrase.split()[-1].islower()   # not "the New York Post"
-        if document and owner and owner.group(1)[:1].isupper():
+        document = phrase.split()[-1] in DOCUMENTS       # in lower case: not "the New York Post"
+        owner = document and re.match(r"(?:the\s+)?(.+?)['’]s?\s+(?:[\w-]+\s+){0,2}[\w-]+$", phrase, flags=re.I)
+        if owner and owner.group(1)[:1].isupper():
             # "reads Judge Miller's statement", "the ministry's report said": its author
             at_owner = self.text.find(owner.group(1), start, end)
             if at_owner >= 0:
@@ -229,7 +229,7 @@ class SpeakerResolver:
             return ""
         phrase = m.group(1)
         return self.resolve(max(0, start - 500) + m.start(1), max(0, start - 500) + m.end(1), start, "before") \
-            if not (phrase.split()[-1] in DOCUMENTS) else ""
+            if phrase.split()[-1] not in DOCUMENTS else ""
 
     def _as_named(self, actor: Actor) -> str:
         """The person's name as this article spells it in full ("Volodymyr Zelenskyy" where

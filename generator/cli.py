@@ -95,7 +95,7 @@ def _run_stage(name: str, kwargs) -> None:
     wait = kwargs.get("wait", False)
     config = _config(kwargs)
     with _locked(config, wait):
-        report = _guard(getattr(pipeline, name), config)
+        report = _guard(getattr(pipeline, name), config, last=True)
     _finish(report, config.strict)
 
 
@@ -112,9 +112,16 @@ def _locked(config: Config, wait: bool):
         yield
 
 
-def _guard(fn, *args):
+def _guard(fn, *args, last: bool = False):
+    """Run one stage; its errors become one line each and exit 1, Ctrl-C one line and 130.
+    With `last`, Ctrl-C is ignored once the stage returns: the outcome is decided, and an
+    interrupt while Python shuts down (a second or more with the model loaded) would
+    otherwise find the default action back in place and kill the finished build."""
     try:
-        return fn(*args)
+        result = fn(*args)
+        if last:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+        return result
     except GeneratorError as exc:
         log.error("%s", exc, exc_info=True)
         sys.exit(1)
@@ -208,7 +215,20 @@ def _exit_interrupted():
     sys.exit(130)
 
 
+class Interrupt(KeyboardInterrupt):
+    """Ctrl-C, raised by our own handler rather than Python's. CPython 3.11 marks an
+    exact KeyboardInterrupt that passes through a library's eval() of a string (style sheets
+    and fonts are compiled that way) as unhandled, and under `python -m` then ends the
+    process with SIGINT after all, even once it was caught and reported; a subclass is not
+    marked."""
+
+
+def _on_ctrl_c(signum, frame):
+    raise Interrupt
+
+
 def main():
+    signal.signal(signal.SIGINT, _on_ctrl_c)
     try:
         cli.main(prog_name="python -m generator", standalone_mode=False)
     except click.exceptions.Abort:          # Ctrl-C before any stage started

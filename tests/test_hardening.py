@@ -243,6 +243,42 @@ def test_ctrl_c_at_any_moment_prints_one_line_and_the_next_build_completes(tmp_p
     assert (root / "site" / "index.html").is_file()
 
 
+def _cli_with(tmp_path: Path, root: Path, setup: str, *args: str) -> subprocess.CompletedProcess:
+    """`python -m` a module that runs `setup` and then the real CLI's main with `args`: for
+    timings a real build cannot hit on demand. `-m` as users run it: CPython treats a Ctrl-C
+    differently there than in a script."""
+    (tmp_path / "cli_under_test.py").write_text(
+        f"import os, signal, sys, time\nfrom generator import cli, pipeline\n{setup}\n"
+        f"sys.argv = ['generator', *{list(args)!r}]\ncli.main()\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), str(REPO)])}
+    return subprocess.run([sys.executable, "-m", "cli_under_test"], cwd=root, env=env,
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_ctrl_c_landing_inside_a_librarys_string_eval_still_exits_130(tmp_path):
+    # Style sheets and fonts are compiled with eval(); a Ctrl-C raised there made CPython
+    # end `python -m` by the signal, whatever status the handler asked for.
+    root = make_project(tmp_path / "p", seed=True)
+    proc = _cli_with(tmp_path, root, "def extract(config):\n"
+                                     "    exec('os.kill(os.getpid(), signal.SIGINT); time.sleep(5)')\n"
+                                     "pipeline.extract = extract", "extract")
+    lines = [line for line in proc.stderr.splitlines() if line.strip()]
+    assert proc.returncode == 130, proc.stderr
+    assert len(lines) == 1 and "interrupted" in lines[0], proc.stderr
+    assert not (root / ".briefings.lock.info").exists()      # the lock was let go on the way out
+
+
+def test_a_ctrl_c_while_a_finished_build_shuts_down_leaves_its_status(tmp_path):
+    # An interrupt that arrives while Python tears the modules down (a second or more with the
+    # model loaded) found the default action back in place and killed the finished build.
+    root = make_project(tmp_path / "p")
+    proc = _cli_with(tmp_path, root, "class LateInterrupt:\n    def __del__(self):\n"
+                                     "        os.kill(os.getpid(), signal.SIGINT)\n        time.sleep(0.2)\n"
+                                     "late = LateInterrupt()", "extract")
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
 # --- caches hold data, and a broken one is rebuilt --------------------------------------------------
 
 def test_corrupt_cache_entries_are_ignored_and_rebuilt(tmp_path):

@@ -133,6 +133,16 @@ def test_a_paragraph_ending_in_a_colon_introduces_the_quote_below(extractor):
     assert [(q.speaker, q.cue) for q in b.quotes] == [("Donald Trump", "said")]
 
 
+def test_a_clause_before_a_colon_gives_a_speaker_only_when_its_subject_could_speak(extractor):
+    b = brief(extractor, "The slant becomes clear when looking at how the site rated this claim by Senator Mark "
+                         "Olson on June 11:\n\n“If you look at the numbers, youth unemployment is at 59 percent "
+                         "here.”")
+    assert [q.speaker for q in b.quotes] == [""]
+    b = brief(extractor, "The article, published in the spring, described the mood in the town:\n\n“Nobody here "
+                         "expected the mill to close before the winter came.”")
+    assert [q.speaker for q in b.quotes] == ["article"]
+
+
 def test_a_companion_in_apposition_is_no_role(extractor):
     b = brief(extractor, "The shooting was condemned by Felipe Calderon, along with American President Barack "
                          "Obama, on Saturday. Abdurrahman Mangal, spokesperson for the provincial governor, said "

@@ -14,6 +14,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from .dates import WEEKDAYS
+from .nlp import BODY_WORDS
 from .spans import doc_text
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -270,6 +271,9 @@ def _before(doc: Doc, start: int, end: int) -> Attribution | None:
 # What a body or a person issues: a quote it "says" is its author's.
 DOCUMENTS = {"statement", "report", "letter", "tweet", "release", "message", "post", "memo", "document",
              "communique", "communiqué", "notice", "filing", "complaint", "ruling", "order"}
+# What a publication prints: it may be quoted as the speaker, as written ("the article notes: “…”").
+WRITINGS = {"article", "story", "piece", "editorial", "column", "book", "study", "paper", "survey", "summary",
+            "analysis"}
 TIME_WORDS = {*WEEKDAYS, "today", "yesterday", "tonight", "morning", "afternoon", "evening", "night", "week",
               "weekend", "month", "year"}
 SUBORDINATORS = {"when", "while", "because", "after", "before", "if", "as", "that", "which", "who", "but",
@@ -411,6 +415,8 @@ def _introducer(doc: Doc, start: int, end: int) -> Attribution | None:
     for t in tokens:
         if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT":
             phrase = _noun_phrase(t)
+            if not (any(_name_like(x) for x in phrase) or t.lower_ in PRONOUNS | PERSON_NOUNS | BODY_WORDS | DOCUMENTS | WRITINGS):
+                return None   # "The slant shows in how the site rated a claim: “…”": no one speaks
             return Attribution("introducer", "", phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
     return None
 

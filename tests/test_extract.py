@@ -143,6 +143,49 @@ def test_a_clause_before_a_colon_gives_a_speaker_only_when_its_subject_could_spe
     assert [q.speaker for q in b.quotes] == ["article"]
 
 
+def test_a_person_with_age_and_home_town_after_the_name_is_the_speaker_not_the_town(extractor):
+    for text in ("Residents were calm on Sunday. Paul Hartigan, 61, of Lufkin said, \"Honestly, I'm not too "
+                 "worried about the storm.\"",
+                 "Residents were calm on Sunday. Paul Hartigan, of Lufkin, said, \"Honestly, I'm not too "
+                 "worried about the storm.\""):
+        assert [q.speaker for q in brief(extractor, text).quotes] == ["Paul Hartigan"]
+
+
+def test_one_of_a_group_speaks_as_one_of_them(extractor):
+    said = ("Many listeners complained online. One of the listeners said \"this is yet another example of why "
+            "the station should be run by its members\".")
+    asked = ("Many listeners complained online. \"Why should the station be run by people who never listen to "
+             "it?\" one of the listeners asked.")
+    assert [q.speaker for q in brief(extractor, said).quotes] == ["One of the listeners"]
+    assert [q.speaker for q in brief(extractor, asked).quotes] == ["one of the listeners"]
+
+
+def test_a_document_named_after_its_author_is_the_authors(extractor):
+    b = brief(extractor, "Vaccines will reach the states next month. \"We remain confident that there will be "
+                         "enough doses for every child in the country,\" a White House statement said.")
+    assert [q.speaker for q in b.quotes] == ["White House"]
+    b = brief(extractor, "\"Nobody was hurt and the crew is safe,\" a Monday statement said.")
+    assert [q.speaker for q in b.quotes] != ["Monday"]
+
+
+def test_a_cue_right_after_a_question_beats_the_cue_of_the_sentence_before(extractor):
+    b = brief(extractor, "Many listeners complained online. \"Why should the station be run by people who never "
+                         "listen to it?\" a listener asked.")
+    assert [q.speaker for q in b.quotes] == ["listener"]
+
+
+def test_a_quote_opening_its_sentence_reads_its_own_cue_before_the_sentence_before(extractor):
+    b = brief(extractor, "Mara Lind was worried when she caught a cold the week of the audition. \"This director "
+                         "has never heard me sing, and he will think this is my real voice,\" she recalls thinking.")
+    assert [q.speaker for q in b.quotes] == ["Mara Lind"]
+
+
+def test_the_name_in_apposition_after_an_inverted_cue_and_a_description_speaks(extractor):
+    b = brief(extractor, "The group condemned the verdict. \"Why was there such a harsh sentence for a few words on "
+                         "a blog?\" asked the group's Africa director, Amina Kone. Others agreed.")
+    assert [q.speaker for q in b.quotes] == ["Amina Kone"]
+
+
 def test_a_companion_in_apposition_is_no_role(extractor):
     b = brief(extractor, "The shooting was condemned by Felipe Calderon, along with American President Barack "
                          "Obama, on Saturday. Abdurrahman Mangal, spokesperson for the provincial governor, said "

@@ -25,6 +25,7 @@ SKIP = {"also", "later", "then", "has", "had", "have", "would", "will", "was", "
         "subsequently", "quickly", "finally", "publicly", "privately", "initially", "first", "last",
         "himself", "herself", "themselves", "immediately", "allegedly", "apparently", "often", "never"}
 PRONOUNS = {"he", "she", "they", "we", "i", "it", "you"}
+QUANTIFIERS = {"one", "some", "many", "several", "most", "few", "none", "each", "all", "both"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
                "another", "one", "some", "several", "many", "two", "three", "other"}
 NAME_JOINERS = {"'s", "’s", "de", "al", "bin", "ibn", "van", "von", "der", "da", "di", "el", "la", "le", "-", "of"}
@@ -63,6 +64,11 @@ def attribution(doc: Doc, quotes: list, i: int) -> Attribution | None:
     next_start = min((q.start - 1 for q in quotes[i + 1:] if q.start - 1 >= raw.end), default=para_end)
     right_limit = min(next_start, para_end)
     left_limit = max(prev_end, _sentence_start(text, raw.start - 1, para_start))
+    # A quote that opens its sentence may be the words of the one the sentence before
+    # reports ("X said the epidemic was slowing. “…”"): the window for cues before it.
+    wide_left = left_limit
+    if not text[left_limit:raw.start].strip(" “\"‘'") and left_limit > prev_end:
+        wide_left = max(prev_end, _sentence_start(text, left_limit - 1, para_start))
     # "…the region." China urged that Pyongyang “halt…”: a quote closing its sentence
     # leaves the cue that follows to the next quote, unless it comes right after ("…?" X asked).
     ends_sentence = text[raw.start:raw.end].rstrip().endswith((".", "!", "?"))
@@ -78,13 +84,15 @@ def attribution(doc: Doc, quotes: list, i: int) -> Attribution | None:
         return (_before(doc, left_limit, raw.start - 1)
                 or _according(text, left_limit, raw.start - 1, right_limit if goes_on else raw.end + 1, raw.end + 1)
                 or _after(doc, raw.end + 1, right_limit, closing=True)
-                or _introducer(doc, left_limit, raw.start - 1)
+                or _before(doc, wide_left, raw.start - 1)
+                or _according(text, wide_left, raw.start - 1, right_limit if goes_on else raw.end + 1, raw.end + 1)
+                or _introducer(doc, wide_left, raw.start - 1)
                 or _colon_paragraph(doc, para_start, raw.start - 1))
     return (_after(doc, raw.end + 1, right_limit)
-            or _according(text, left_limit, raw.start - 1, right_limit, raw.end + 1)
-            or _before(doc, left_limit, raw.start - 1)
+            or _according(text, wide_left, raw.start - 1, right_limit, raw.end + 1)
+            or _before(doc, wide_left, raw.start - 1)
             or _after(doc, raw.end + 1, right_limit, far=True)
-            or _introducer(doc, left_limit, raw.start - 1)
+            or _introducer(doc, wide_left, raw.start - 1)
             or _opening(doc, para_start, raw.start - 1, prev_end)
             or _colon_paragraph(doc, para_start, raw.start - 1))
 
@@ -160,7 +168,11 @@ def _sentence_start(text: str, pos: int, floor: int) -> int:
     """Where the sentence holding `pos` starts, read off the punctuation (the parser's
     sentences break at names it does not know: "She said | Republican Donald Trump")."""
     start = floor
-    for m in SENTENCE_END.finditer(text, floor, pos):
+    # Past `pos` by a few characters: the end of a sentence is seen by what follows it, the
+    # opening mark and the capital of a quote that starts the next one.
+    for m in SENTENCE_END.finditer(text, floor, min(len(text), pos + 3)):
+        if m.end() > pos:
+            break
         if not ABBREVIATION.search(text[max(floor, m.start() - 6):m.start() + 1]):
             start = m.end()
     return start
@@ -454,8 +466,8 @@ def _subject_before(tokens: list[Token], k: int) -> list[Token] | None:
         while j >= 0 and tokens[j].text != "," and i - j <= 16:
             j -= 1
         inner = tokens[j + 1:i] if j >= 0 else []
-        if inner and all(_name_like(t) or t.lower_ in NAME_JOINERS or re.fullmatch(r"[A-Z]\.", t.text)
-                         for t in inner):
+        if inner and _name_like(inner[0]) and all(_name_like(t) or t.lower_ in NAME_JOINERS
+                                                  or re.fullmatch(r"[A-Z]\.", t.text) for t in inner):
             return inner       # "Merkel's spokesperson, Steffen Seibert, said": the name in apposition
         if j >= 2 and tokens[j].text == "," and tokens[j - 1].text == ")":
             j = next((m for m in range(j - 2, -1, -1) if tokens[m].text == "("), 0)   # "Jordan (R-Ohio), a member,"
@@ -480,6 +492,12 @@ def _subject_before(tokens: list[Token], k: int) -> list[Token] | None:
                           or tokens[i].lower_ == "the" and i > 1 and tokens[i - 1].lower_ == "of"
                           and _name_like(tokens[i - 2])):
             i -= 1          # "Dr. Kevin Reilly of the State Health Department said": all of it
+        if i >= 4 and tokens[i].lower_ in ("of", "from") and tokens[i - 1].text == "," \
+                and tokens[i - 2].like_num and tokens[i - 3].text == "," and _name_like(tokens[i - 4]):
+            end = i = i - 4  # "Paul Hartigan, 61, of Lufkin said": the person, not the home town
+            while i >= 0 and _name_like(tokens[i]):
+                i -= 1
+            return tokens[i + 1:end + 1]
         office = [t.lower_ for t in tokens[i + 1:end + 1]]
         if i >= 1 and tokens[i].text == "," and tokens[i - 1].ent_type_ == "PERSON" and "of" in office \
                 and any(w in PERSON_NOUNS for w in office[:office.index("of")]) \
@@ -500,6 +518,8 @@ def _subject_before(tokens: list[Token], k: int) -> list[Token] | None:
             i -= 1
     if i >= 0 and tokens[i].lower_ in DETERMINERS:
         i -= 1
+    if i >= 1 and tokens[i].lower_ == "of" and (tokens[i - 1].lower_ in QUANTIFIERS or tokens[i - 1].like_num):
+        i -= 2            # "one of the listeners said": all of it
     if i >= 1 and tokens[i].lower_ in ("in", "at", "from", "of", "for", "with") and tokens[i - 1].is_lower \
             and tokens[i - 1].lower_ in PERSON_NOUNS:
         # "a woman in the crowd asks": the person the place qualifies, with it
@@ -516,7 +536,9 @@ def _phrase_after(tokens: list[Token], k: int) -> list[Token] | None:
     """The subject after an inverted cue ("said Daryl Kimball, director…", "said the
     spokesman"), up to a comma or the sentence's end."""
     out = []
-    for t in tokens[k + 1:k + 10]:
+    n = k + 1
+    for n in range(k + 1, min(k + 10, len(tokens))):
+        t = tokens[n]
         if t.text in (",", ";", ":", "(", "—", "–") or t.text == "." and not re.fullmatch(r"[A-Z]\.?", out[-1].text if out else ""):
             break
         if t.lower_ in ("in", "on", "at", "to", "about", "of", "that", "who", "after", "during", "when", "while"):
@@ -525,6 +547,13 @@ def _phrase_after(tokens: list[Token], k: int) -> list[Token] | None:
         out.append(t)
     while out and out[-1].lower_ in ("of", "the", "a"):
         out.pop()
+    if out and out[0].lower_ in DETERMINERS and n < len(tokens) and tokens[n].text == ",":
+        # "asked the group's North Africa head, Yasmine Kacha.": the name in apposition
+        m = n + 1
+        while m < len(tokens) and (_name_like(tokens[m]) or tokens[m].lower_ in NAME_JOINERS and m > n + 1):
+            m += 1
+        if m > n + 1 and (m == len(tokens) or tokens[m].text in (",", ".", ";")):
+            return tokens[n + 1:m]
     return out or None
 
 

@@ -23,6 +23,7 @@ from ..briefing import Actor
 from ..geo import norm
 from .lexicon import given_name_gender
 from .attribution import DOCUMENTS, PERSON_NOUNS, SUBORDINATORS, cue_words
+from .dates import MONTHS, WEEKDAYS
 from .spans import HONORIFICS, doc_text
 
 MALE = {"mr", "sir", "king", "prince", "lord", "father", "brother", "son", "husband", "sheikh", "emir"}
@@ -45,6 +46,8 @@ CUE_FORMS = sorted(cue_words())
 CUE_SET = frozenset(CUE_FORMS)
 RELATIVES = {"who", "which", "that", "whom"}
 # A name followed by its role in apposition: ", president of", ", a professor at".
+# "a White House statement", "the Kremlin press release": the capitalised words name its author.
+OWNER_BEFORE = re.compile(r"(?:an?|the)\s+([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*$")
 INTRODUCED = re.compile(r",\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:%s)\b" % "|".join(sorted(PERSON_NOUNS)))
 
 
@@ -102,8 +105,9 @@ class SpeakerResolver:
                 return self.last[0]
             return self._body_before(at)
         document = phrase.split()[-1] in DOCUMENTS       # in lower case: not "the New York Post"
-        owner = document and re.match(r"(?:the\s+)?(.+?)['’]s?\s+(?:[\w-]+\s+){0,2}[\w-]+$", phrase, flags=re.I)
-        if owner and owner.group(1)[:1].isupper():
+        owner = document and (re.match(r"(?:the\s+)?(.+?)['’]s?\s+(?:[\w-]+\s+){0,2}[\w-]+$", phrase, flags=re.I)
+                              or OWNER_BEFORE.match(phrase))
+        if owner and owner.group(1)[:1].isupper() and owner.group(1).lower() not in (*WEEKDAYS, *MONTHS):
             # "reads Judge Miller's statement", "the ministry's report said": its author
             at_owner = self.text.find(owner.group(1), start, end)
             if at_owner >= 0:
@@ -122,7 +126,7 @@ class SpeakerResolver:
         if named and head in PERSON_NOUNS:
             # "the UN representative", "the ministry's spokesman": a person described, not the body.
             return re.sub(r"^(?:a|an|the)\s+", "", phrase, flags=re.I)
-        words = re.sub(r"^(?:a|an|the|one|another)\s+", "", phrase, flags=re.I)
+        words = re.sub(r"^(?:a|an|the|one(?!\s+of\b)|another)\s+", "", phrase, flags=re.I)   # "one of the users": all of it
         qualified = _before_preposition(words)
         if qualified != words and re.fullmatch(r"[a-z][\w-]*(?:\s+[a-z][\w-]*)*", qualified) \
                 and qualified.split()[-1] in PERSON_NOUNS:

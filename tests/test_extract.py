@@ -186,6 +186,36 @@ def test_the_name_in_apposition_after_an_inverted_cue_and_a_description_speaks(e
     assert [q.speaker for q in b.quotes] == ["Amina Kone"]
 
 
+def test_who_called_it_so_speaks_though_a_paper_reports_it(extractor):
+    b = brief(extractor, "Calder called the decision a \"breach of every promise made to the workers,\" according "
+                         "to the Gazette. He left soon after.")
+    assert [q.speaker for q in b.quotes] == ["Calder"]
+
+
+def test_a_company_suffix_after_a_comma_is_no_speaker(extractor):
+    b = brief(extractor, "\"We have proven in our winter sales that the outbreak did not hurt demand,\" Albert R. T. "
+                         "Lim, president of the Federation of Hog Farmers, Inc., warned.")
+    assert [q.speaker for q in b.quotes] == ["Albert R. T. Lim"]
+
+
+def test_an_abbreviated_month_ends_no_sentence(extractor):
+    b = brief(extractor, "The Prime Minister Dominique de Villepin has stated on Wednesday (Mar. 1) that \"nine out "
+                         "of ten patients fell ill since the start of the year.\"")
+    assert [q.speaker for q in b.quotes] == ["Dominique de Villepin"]
+
+
+def test_an_official_speaks_though_the_tagger_reads_an_adjective(extractor):
+    b = brief(extractor, "Police detained a man. \"The man thought that he had been wronged by the farm,\" an "
+                         "official said. It remains unclear.")
+    assert [q.speaker for q in b.quotes] == ["official"]
+
+
+def test_the_agent_of_a_passive_with_an_adverb_speaks(extractor):
+    b = brief(extractor, "The flu was previously declared to be a \"global emergency\" by the World Health "
+                         "Organization (WHO). Cases rose.")
+    assert [q.speaker for q in b.quotes] == ["World Health Organization"]
+
+
 def test_a_companion_in_apposition_is_no_role(extractor):
     b = brief(extractor, "The shooting was condemned by Felipe Calderon, along with American President Barack "
                          "Obama, on Saturday. Abdurrahman Mangal, spokesperson for the provincial governor, said "

@@ -28,6 +28,7 @@ PRONOUNS = {"he", "she", "they", "we", "i", "it", "you"}
 QUANTIFIERS = {"one", "some", "many", "several", "most", "few", "none", "each", "all", "both"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
                "another", "one", "some", "several", "many", "two", "three", "other"}
+NAME_SUFFIXES = {"inc", "ltd", "llc", "plc", "co", "corp", "jr", "sr", "ii", "iii", "phd"}
 NAME_JOINERS = {"'s", "’s", "de", "al", "bin", "ibn", "van", "von", "der", "da", "di", "el", "la", "le", "-", "of"}
 DASHES = "―—–"
 # What may follow a cue that closes its sentence: "X said on Monday", "X told reporters".
@@ -88,9 +89,11 @@ def attribution(doc: Doc, quotes: list, i: int) -> Attribution | None:
                 or _according(text, wide_left, raw.start - 1, right_limit if goes_on else raw.end + 1, raw.end + 1)
                 or _introducer(doc, wide_left, raw.start - 1)
                 or _colon_paragraph(doc, para_start, raw.start - 1))
+    # "X called it a “breach …,” according to NBC": X's words, which NBC reports.
     return (_after(doc, raw.end + 1, right_limit)
-            or _according(text, wide_left, raw.start - 1, right_limit, raw.end + 1)
+            or _according(text, wide_left, raw.start - 1, raw.end + 1, raw.end + 1)
             or _before(doc, wide_left, raw.start - 1)
+            or _according(text, raw.start, raw.start, right_limit, raw.end + 1)
             or _after(doc, raw.end + 1, right_limit, far=True)
             or _introducer(doc, wide_left, raw.start - 1)
             or _opening(doc, para_start, raw.start - 1, prev_end)
@@ -161,7 +164,7 @@ def _colon_paragraph(doc: Doc, para_start: int, start: int) -> Attribution | Non
 
 SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Jr|Sr|Inc|Co|Corp|No|"
-                          r"vs|U\.S|U\.K|U\.N|D\.C|a\.m|p\.m|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec))\.$")
+                          r"vs|U\.S|U\.K|U\.N|D\.C|a\.m|p\.m|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec))\.$")
 
 
 def _sentence_start(text: str, pos: int, floor: int) -> int:
@@ -305,7 +308,10 @@ def _before_each(doc: Doc, tokens: list[Token], start: int):
     for k in range(len(tokens) - 1, -1, -1):
         if not (_is_cue(tokens[k]) or _opens_quote(tokens, k)):
             continue
-        if k and tokens[k - 1].lower_ in ("was", "were", "been", "being", "is", "are") and tokens[k].tag_ == "VBN":
+        aux = k - 1
+        while aux > 0 and tokens[aux].tag_ == "RB":
+            aux -= 1          # "was previously announced"
+        if k and tokens[aux].lower_ in ("was", "were", "been", "being", "is", "are") and tokens[k].tag_ == "VBN":
             agent = _passive_agent(doc, tokens[k])
             if agent is not None:
                 yield agent
@@ -461,6 +467,9 @@ def _subject_before(tokens: list[Token], k: int) -> list[Token] | None:
         while i >= 0 and tokens[i].text != "(":
             i -= 1
         i -= 1
+    if i >= 2 and tokens[i].text == "," and tokens[i - 1].lower_.rstrip(".") in NAME_SUFFIXES \
+            and tokens[i - 2].text == ",":
+        i -= 2             # "…Hog Farmers, Inc., warned": the suffix ends the name before it
     if i >= 0 and tokens[i].text == ",":
         j = i - 1
         while j >= 0 and tokens[j].text != "," and i - j <= 16:
@@ -529,7 +538,8 @@ def _subject_before(tokens: list[Token], k: int) -> list[Token] | None:
         if i >= 0 and tokens[i].lower_ in DETERMINERS:
             i -= 1
     phrase = tokens[i + 1:end + 1]
-    return phrase if phrase and any(t.pos_ in ("NOUN", "PROPN") for t in phrase) else None
+    # A noun for a person counts whatever the tagger says ("an official": often an adjective).
+    return phrase if phrase and any(t.pos_ in ("NOUN", "PROPN") or t.lower_ in PERSON_NOUNS for t in phrase) else None
 
 
 def _phrase_after(tokens: list[Token], k: int) -> list[Token] | None:

@@ -216,6 +216,34 @@ def test_the_agent_of_a_passive_with_an_adverb_speaks(extractor):
     assert [q.speaker for q in b.quotes] == ["World Health Organization"]
 
 
+def test_a_body_speaking_on_a_day_is_the_body_not_the_day(extractor):
+    b = brief(extractor, "The health ministry on Tuesday said that the drug would go on sale soon, allowing a "
+                         "\"restricted sale\" of it.")
+    assert [q.speaker for q in b.quotes] == ["health ministry"]
+    b = brief(extractor, "Tests came back positive. Yesterday, the national food safety agency, said in a statement "
+                         "that \"we have no evidence of harm to anyone who ate the pork.\"")
+    assert [q.speaker for q in b.quotes] != ["Yesterday"] and "agency" in b.quotes[0].speaker
+
+
+def test_a_name_given_in_quotation_marks_is_no_quote(extractor):
+    b = brief(extractor, "Maria Soto noted the army had been weakened. The country launched a military programme "
+                         "dubbed \"Forward 2030\" in 2017.")
+    assert b.quotes == []
+    b = brief(extractor, "The bank admitted to what several lawmakers called \"fraud\" at the hearing.")
+    assert [q.speaker for q in b.quotes] == ["several lawmakers"]
+
+
+def test_a_person_name_the_recogniser_cut_inside_the_band_loses_the_dangling_of(extractor):
+    b = brief(extractor, "Mick Jagger of The Rolling Stones also reacted on Twitter, \"Sad news hearing that he has "
+                         "died, I remember playing with him very early on.\"")
+    assert actor(b, "Mick Jagger") is not None and [q.speaker for q in b.quotes] == ["Mick Jagger"]
+
+
+def test_an_administration_is_a_body_however_the_recogniser_cuts_its_name(extractor):
+    b = brief(extractor, "Salmonella was found in the eggs, the U.S. Food and Drug Administration said on Monday.")
+    assert not [a for a in b.actors if a.type == "person"]
+
+
 def test_a_companion_in_apposition_is_no_role(extractor):
     b = brief(extractor, "The shooting was condemned by Felipe Calderon, along with American President Barack "
                          "Obama, on Saturday. Abdurrahman Mangal, spokesperson for the provincial governor, said "

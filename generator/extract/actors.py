@@ -201,7 +201,10 @@ class ActorFinder:
         Arizona", "Richard Winger of Ballot Access News", "Xiaogang Wei of the Beijing …"); a
         name that goes on after "of"
         stays whole ("Catherine of Aragon" has no place the gazetteer knows as such)."""
-        m = re.match(r"^((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]*)\s+of\s+(the\s+)?([A-Z].*)$", name)
+        dangling = re.match(r"^((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]*)\s+of(?:\s+[Tt]he)?$", name)
+        if dangling:
+            return dangling.group(1)   # "Mick Jagger of The": the recogniser stopped inside the body
+        m = re.match(r"^((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]*)\s+of\s+([Tt]he\s+)?([A-Z].*)$", name)
         if m and (m.group(2) or any(h.how == 0 for h in self.gaz.lookup(m.group(3)))
                   or {w.lower() for w in m.group(3).split()} & BODY_WORDS):
             return m.group(1)

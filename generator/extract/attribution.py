@@ -28,6 +28,7 @@ PRONOUNS = {"he", "she", "they", "we", "i", "it", "you"}
 QUANTIFIERS = {"one", "some", "many", "several", "most", "few", "none", "each", "all", "both"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
                "another", "one", "some", "several", "many", "two", "three", "other"}
+NAMING = {"called", "dubbed", "named", "termed", "nicknamed", "titled", "entitled", "labelled", "labeled"}
 NAME_SUFFIXES = {"inc", "ltd", "llc", "plc", "co", "corp", "jr", "sr", "ii", "iii", "phd"}
 NAME_JOINERS = {"'s", "’s", "de", "al", "bin", "ibn", "van", "von", "der", "da", "di", "el", "la", "le", "-", "of"}
 DASHES = "―—–"
@@ -48,7 +49,7 @@ def cue_words() -> frozenset[str]:
 
 @dataclass
 class Attribution:
-    kind: str            #: after | inverted | before | according | dash | introducer | subject
+    kind: str            #: after | inverted | before | according | dash | introducer | subject | name
     cue: str             #: the verb ("said"), or "according to", or "" for a dash
     phrase_start: int    #: character offsets of the words naming the speaker
     phrase_end: int
@@ -59,6 +60,14 @@ def attribution(doc: Doc, quotes: list, i: int) -> Attribution | None:
     text = doc_text(doc)
     raw = quotes[i]
     para_start = text.rfind("\n", 0, raw.start) + 1
+    lead = [t for t in _tokens(doc, max(para_start, raw.start - 60), raw.start - 1) if not t.is_space]
+    if len(lead) >= 2 and lead[-1].lower_ in NAMING and lead[-2].pos_ == "NOUN" and lead[-2].is_lower:
+        n = len(lead) - 2
+        while n > 0 and lead[n - 1].pos_ in ("NOUN", "ADJ", "DET", "NUM"):
+            n -= 1
+        if not (n and lead[n - 1].lower_ in ("what", "which", "that", "who")):
+            # "a programme dubbed “Zrínyi 2026”": a name given (not "what lawmakers called “fraud”")
+            return Attribution("name", "", raw.start, raw.start)
     para_end = text.find("\n", raw.end)
     para_end = len(text) if para_end < 0 else para_end
     prev_end = max((q.end + 1 for q in quotes[:i] if q.end + 1 <= raw.start and q.end >= para_start), default=para_start)
@@ -277,7 +286,7 @@ def _before(doc: Doc, start: int, end: int) -> Attribution | None:
         words = phrase.split()
         if not words:
             continue
-        if phrase[:1].isupper() or phrase.lower() in PRONOUNS or words[-1].lower() in PERSON_NOUNS:
+        if phrase[:1].isupper() or phrase.lower() in PRONOUNS or _person_noun(words[-1].lower()):
             return found
         fallback = fallback or found
     return fallback
@@ -302,6 +311,12 @@ PERSON_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "representative", "o
                 "prosecutor", "judge", "senator", "congressman", "congresswoman", "lawmaker", "candidate",
                 "nominee", "correspondent", "reporter", "editor", "professor", "scholar", "researcher",
                 "narrator", "police", "protesters", "residents", "witnesses", "experts", "analysts"}
+
+
+def _person_noun(word: str) -> bool:
+    """A noun for people, in the singular or the plural ("lawmakers", "spokesmen")."""
+    return word in PERSON_NOUNS or word.endswith("s") and word[:-1] in PERSON_NOUNS \
+        or word.endswith("men") and word[:-3] + "man" in PERSON_NOUNS
 
 
 def _before_each(doc: Doc, tokens: list[Token], start: int):
@@ -463,6 +478,13 @@ def _subject_before(tokens: list[Token], k: int) -> list[Token] | None:
     i = k - 1
     while i >= 0 and tokens[i].lower_ in SKIP:
         i -= 1
+    j = i
+    while j >= 0 and tokens[j].lower_ in TIME_WORDS:
+        j -= 1
+    if j < i and j >= 1 and tokens[j].lower_ in ("on", "last", "this"):
+        i = j - 1         # "the ministry on Tuesday said": past the time
+        while i >= 0 and tokens[i].lower_ in SKIP:
+            i -= 1
     if i >= 0 and tokens[i].text == ")":
         while i >= 0 and tokens[i].text != "(":
             i -= 1
@@ -483,6 +505,9 @@ def _subject_before(tokens: list[Token], k: int) -> list[Token] | None:
         m = j - 1
         while m > 0 and tokens[m].lower_ in SKIP:
             m -= 1             # "The ministry has, in a statement, called on": past "has"
+        if j >= 1 and tokens[j].text == "," and tokens[m].lower_ in TIME_WORDS and m == j - 1 \
+                and any(t.pos_ in ("NOUN", "PROPN") for t in inner):
+            return inner       # "Yesterday, the Food and Drug Administration, said": not the day
         if j >= 1 and tokens[j].text in (",", "(") and (_name_like(tokens[m]) or tokens[m].lower_ in PRONOUNS):
             i = m              # "Ed Rendell, a Clinton surrogate, said": Ed Rendell
         else:

@@ -107,6 +107,8 @@ class QuoteFinder:
             inner = text[raw.start:raw.end]
             body = inner.strip().rstrip(",")
             found: Attribution | None = attribution(doc, spans, i)
+            if found is not None and found.kind == "name":
+                continue          # "a process called “exfiltration”": a name given, nobody's words
             speaker, cue = "", ""
             if found is not None:
                 speaker = resolver.resolve(found.phrase_start, found.phrase_end, raw.start, found.kind)

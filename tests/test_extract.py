@@ -244,6 +244,22 @@ def test_an_administration_is_a_body_however_the_recogniser_cuts_its_name(extrac
     assert not [a for a in b.actors if a.type == "person"]
 
 
+def test_a_former_title_written_with_ex_is_split_from_the_name(extractor):
+    b = brief(extractor, "Ex-Prime Minister Donald Tusk, the current President of the European Council, wrote "
+                         "\"Let's all pray for the mayor.\"")
+    assert actor(b, "Donald Tusk") is not None and [q.speaker for q in b.quotes] == ["Donald Tusk"]
+
+
+def test_who_described_it_as_the_quote_speaks_not_the_subject_of_the_sentence(extractor):
+    b = brief(extractor, "After 100 days in office, President Barack Obama gave a speech on Wednesday, speaking "
+                         "about the flu outbreak and the economy, both described by the Los Angeles Times as \"two "
+                         "wars.\" He used a prime time slot.")
+    assert [q.speaker for q in b.quotes] == ["Los Angeles Times"]
+    b = brief(extractor, "According to prosecutor Dana Bash, the letter if written by the suspect would help the "
+                         "case: \"The key factor here is that it shows an intent to intimidate a whole town.\"")
+    assert [q.speaker for q in b.quotes] == ["Dana Bash"]
+
+
 def test_a_companion_in_apposition_is_no_role(extractor):
     b = brief(extractor, "The shooting was condemned by Felipe Calderon, along with American President Barack "
                          "Obama, on Saturday. Abdurrahman Mangal, spokesperson for the provincial governor, said "

@@ -286,7 +286,8 @@ def _before(doc: Doc, start: int, end: int) -> Attribution | None:
         words = phrase.split()
         if not words:
             continue
-        if phrase[:1].isupper() or phrase.lower() in PRONOUNS or _person_noun(words[-1].lower()):
+        named = re.sub(r"^(?:the|a|an)\s+", "", phrase)      # "the Los Angeles Times"
+        if named[:1].isupper() or phrase.lower() in PRONOUNS or _person_noun(words[-1].lower()):
             return found
         fallback = fallback or found
     return fallback
@@ -326,7 +327,10 @@ def _before_each(doc: Doc, tokens: list[Token], start: int):
         aux = k - 1
         while aux > 0 and tokens[aux].tag_ == "RB":
             aux -= 1          # "was previously announced"
-        if k and tokens[aux].lower_ in ("was", "were", "been", "being", "is", "are") and tokens[k].tag_ == "VBN":
+        # "both described by the Times as “…”" (not "written by the suspect, could …: “…”")
+        by_after = k + 1 < len(tokens) and tokens[k + 1].lower_ == "by" and tokens[-1].lower_ == "as"
+        if k and (tokens[aux].lower_ in ("was", "were", "been", "being", "is", "are") or by_after) \
+                and tokens[k].tag_ == "VBN":
             agent = _passive_agent(doc, tokens[k])
             if agent is not None:
                 yield agent

@@ -150,7 +150,8 @@ def strip_titles(name: str, gaz=None) -> tuple[str, str]:
 
 
 def _is_title(word: str) -> bool:
-    return word.lower().rstrip(".") in HONORIFICS or word.lower() in TITLE_WORDS
+    word = re.sub(r"^(?:ex|former)-", "", word.lower())     # "Ex-Prime Minister"
+    return word.rstrip(".") in HONORIFICS or word in TITLE_WORDS
 
 
 def _heads_title(word: str) -> bool:

@@ -260,6 +260,21 @@ def test_who_described_it_as_the_quote_speaks_not_the_subject_of_the_sentence(ex
     assert [q.speaker for q in b.quotes] == ["Dana Bash"]
 
 
+def test_who_after_a_persons_apposition_is_that_person(extractor):
+    b = brief(extractor, "The study was led by Mark Hay, a marine ecologist and professor at the institute, who said "
+                         "\"There is a lot of argument now about whether local care can help reefs.\"")
+    assert [q.speaker for q in b.quotes] == ["Mark Hay"]
+
+
+def test_a_theory_and_a_notice_given_are_speech(extractor):
+    b = brief(extractor, "One science blogger, David Syzdek, theorized that the crater is a mud volcano \"that is "
+                         "producing toxic gases such as methane and water.\"")
+    assert [q.speaker for q in b.quotes] == ["David Syzdek"]
+    b = brief(extractor, "Police spoke with Anne Carter as a suspect. She informed police she had immunity, but "
+                         "\"that she had no plans to leave the country in the near future\".")
+    assert [q.speaker for q in b.quotes] == ["Anne Carter"]
+
+
 def test_a_companion_in_apposition_is_no_role(extractor):
     b = brief(extractor, "The shooting was condemned by Felipe Calderon, along with American President Barack "
                          "Obama, on Saturday. Abdurrahman Mangal, spokesperson for the provincial governor, said "

@@ -247,7 +247,17 @@ class SpeakerResolver:
     def _relative(self, start: int, at: int) -> str:
         """"Amman, who said": the name before the relative pronoun."""
         before = [m for m in self.mentions if m[1] <= start and start - m[1] <= 4 and not self.inside_quote(m[0])]
-        return before[-1][2].name if before else ""
+        if before:
+            return before[-1][2].name
+        # "Mark Hay, a marine ecologist at the institute, who said": the person before the apposition
+        apposition = re.search(r",[^,;:\n“”\"]{2,90},\s*$", self.text[max(0, start - 120):start])
+        if apposition:
+            cut = max(0, start - 120) + apposition.start()
+            people = [m for m in self.mentions if m[1] <= cut and cut - m[1] <= 2 and m[2].type == "person"
+                      and not self.inside_quote(m[0])]
+            if people:
+                return people[-1][2].name
+        return ""
 
     def _body_before(self, at: int) -> str:
         """The body named last before `at`, the one that acts in the last sentences (their

@@ -314,6 +314,10 @@ PERSON_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "representative", "o
                 "narrator", "police", "protesters", "residents", "witnesses", "experts", "analysts"}
 
 
+# Heads of a subject that can speak when no name is in it.
+SPEAKING_HEADS = PRONOUNS | PERSON_NOUNS | BODY_WORDS | DOCUMENTS | WRITINGS
+
+
 def _person_noun(word: str) -> bool:
     """A noun for people, in the singular or the plural ("lawmakers", "spokesmen")."""
     return word in PERSON_NOUNS or word.endswith("s") and word[:-1] in PERSON_NOUNS \
@@ -452,7 +456,7 @@ def _introducer(doc: Doc, start: int, end: int) -> Attribution | None:
     for t in tokens:
         if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT":
             phrase = _noun_phrase(t)
-            if not (any(_name_like(x) for x in phrase) or t.lower_ in PRONOUNS | PERSON_NOUNS | BODY_WORDS | DOCUMENTS | WRITINGS):
+            if not (any(_name_like(x) for x in phrase) or t.lower_ in SPEAKING_HEADS):
                 return None   # "The slant shows in how the site rated a claim: “…”": no one speaks
             return Attribution("introducer", "", phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
     return None

@@ -288,8 +288,8 @@ SITE_END = {"square", "avenue", "street", "road", "plaza", "hospital", "hotel", 
             "facility", "prison", "jail", "penitentiary", "courthouse", "bay", "island", "islands", "corner",
             "beach", "harbour", "harbor", "valley", "lake", "river"}
 BODY_WORDS = {"university", "college", "school", "department", "ministry", "office", "council", "committee",
-              "administration", "commission", "agency", "bureau", "service", "company", "corporation", "association", "party",
-              "bank", "police", "court", "institute", "foundation", "center", "centre", "group", "club", "news",
+              "administration", "commission", "agency", "bureau", "service", "company", "corporation",
+              "association", "party", "bank", "police", "court", "institute", "foundation", "center", "centre", "group", "club", "news",
               "prize", "award", "inc", "inc.", "ltd", "ltd.", "farms", "times", "airline", "airlines",
               "airways"}
 

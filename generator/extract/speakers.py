@@ -45,9 +45,9 @@ OF_AFFILIATION = re.compile(r",?\s+of\s+(?:the\s+)?[A-Z]")
 CUE_FORMS = sorted(cue_words())
 CUE_SET = frozenset(CUE_FORMS)
 RELATIVES = {"who", "which", "that", "whom"}
-# A name followed by its role in apposition: ", president of", ", a professor at".
 # "a White House statement", "the Kremlin press release": the capitalised words name its author.
 OWNER_BEFORE = re.compile(r"(?:an?|the)\s+([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*$")
+# A name followed by its role in apposition: ", president of", ", a professor at".
 INTRODUCED = re.compile(r",\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:%s)\b" % "|".join(sorted(PERSON_NOUNS)))
 
 

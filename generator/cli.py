@@ -16,6 +16,7 @@ import click
 from . import __version__
 from .config import MARKINGS, Config
 from .errors import GeneratorError
+from .executors import abort_all
 
 log = logging.getLogger("generator")
 
@@ -237,3 +238,5 @@ def main():
     except click.exceptions.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
+    finally:
+        abort_all()      # a pool that a Ctrl-C or an error left running ends before Python exits

@@ -14,6 +14,10 @@ from typing import Callable, Iterable, Iterator
 from .errors import GeneratorError
 
 log = logging.getLogger(__name__)
+ABORT_WAIT_S = 30      #: most seconds an abort waits for the workers' tasks in hand and the pool's thread
+# Pools not yet closed or aborted, held here so that none is garbage-collected while it runs
+# (its thread then shuts it down on its own, racing Python's exit handler): `abort_all`.
+_OPEN: set[ProcessPoolExecutor] = set()
 
 
 class Serial:
@@ -46,6 +50,7 @@ class Processes:
         try:
             self.pool = ProcessPoolExecutor(jobs, initializer=_ignore_interrupts,
                                             initargs=(initializer, initargs))
+            _OPEN.add(self.pool)
             self.pool.submit(int).result()     # forks every worker now, with SIGINT blocked
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, old)
@@ -55,13 +60,33 @@ class Processes:
 
     def close(self) -> None:
         self.pool.shutdown()
+        _OPEN.discard(self.pool)
 
     def abort(self) -> None:
-        """Stop now (Ctrl-C, or an error in this process): queued work is dropped and the
-        workers are ended; they write nothing, so nothing is left half-written."""
-        self.pool.shutdown(wait=False, cancel_futures=True)
-        for process in list((self.pool._processes or {}).values()):   # no public way to end them
-            process.terminate()
+        """Stop now (Ctrl-C, or an error in this process): queued work is dropped, and the
+        workers end after the task in hand; they write nothing, so nothing is left
+        half-written. They are not killed: one killed while it sends its result leaves the
+        pool's thread waiting for the rest of it, and the exit with it.
+
+        The pool's thread is waited for (briefly): it closes its pipes once the workers are
+        gone, and doing that while Python's exit handler writes to them prints an
+        "Exception ignored" traceback."""
+        _abort(self.pool)
+
+
+def _abort(pool: ProcessPoolExecutor) -> None:
+    manager = pool._executor_manager_thread     # no public handle; shutdown forgets it
+    pool.shutdown(wait=False, cancel_futures=True)
+    if manager is not None:
+        manager.join(timeout=ABORT_WAIT_S)
+    _OPEN.discard(pool)
+
+
+def abort_all() -> None:
+    """Abort every pool still open: the last step before the process exits, wherever a
+    Ctrl-C or an error left one (while its workers started, or in a stage's caller)."""
+    for pool in list(_OPEN):
+        _abort(pool)
 
 
 def _ignore_interrupts(initializer: Callable | None, initargs: tuple) -> None:

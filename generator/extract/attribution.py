@@ -60,14 +60,8 @@ def attribution(doc: Doc, quotes: list, i: int) -> Attribution | None:
     text = doc_text(doc)
     raw = quotes[i]
     para_start = text.rfind("\n", 0, raw.start) + 1
-    lead = [t for t in _tokens(doc, max(para_start, raw.start - 60), raw.start - 1) if not t.is_space]
-    if len(lead) >= 2 and lead[-1].lower_ in NAMING and lead[-2].pos_ == "NOUN" and lead[-2].is_lower:
-        n = len(lead) - 2
-        while n > 0 and lead[n - 1].pos_ in ("NOUN", "ADJ", "DET", "NUM"):
-            n -= 1
-        if not (n and lead[n - 1].lower_ in ("what", "which", "that", "who")):
-            # "a programme dubbed “Zrínyi 2026”": a name given (not "what lawmakers called “fraud”")
-            return Attribution("name", "", raw.start, raw.start)
+    if _named_here(doc, para_start, raw.start - 1):
+        return Attribution("name", "", raw.start, raw.start)
     para_end = text.find("\n", raw.end)
     para_end = len(text) if para_end < 0 else para_end
     prev_end = max((q.end + 1 for q in quotes[:i] if q.end + 1 <= raw.start and q.end >= para_start), default=para_start)
@@ -107,6 +101,19 @@ def attribution(doc: Doc, quotes: list, i: int) -> Attribution | None:
             or _introducer(doc, wide_left, raw.start - 1)
             or _opening(doc, para_start, raw.start - 1, prev_end)
             or _colon_paragraph(doc, para_start, raw.start - 1))
+
+
+def _named_here(doc: Doc, floor: int, mark: int) -> bool:
+    """The quote opening at `mark` is a name given, nobody's words: "a programme dubbed
+    “Zrínyi 2026”", "a process called “…”"; not "what lawmakers called “fraud”", whose
+    noun is the subject of the naming."""
+    lead = [t for t in _tokens(doc, max(floor, mark - 59), mark) if not t.is_space]
+    if len(lead) < 2 or lead[-1].lower_ not in NAMING or lead[-2].pos_ != "NOUN" or not lead[-2].is_lower:
+        return False
+    n = len(lead) - 2
+    while n > 0 and lead[n - 1].pos_ in ("NOUN", "ADJ", "DET", "NUM"):
+        n -= 1            # back over the noun phrase
+    return not (n and lead[n - 1].lower_ in ("what", "which", "that", "who"))
 
 
 def governing_subject(doc: Doc, start: int, end: int) -> Attribution | None:

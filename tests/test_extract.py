@@ -620,6 +620,11 @@ SPEAKER_CASES = {
     "newspaper reports that": (
         "The Leeds Evening Post reports that the council delayed the vote in order to \"keep the costs of "
         "the stadium out of the papers.\"", "Leeds Evening Post"),
+    # "he" is never the crowd that spoke last ("protesters chanted “…”"), but the man named since
+    "pronoun after a crowd's chant": (
+        "Small groups of marchers walked past the stadium, chanting \"No more delays.\"\n\nOn Sunday, Omar "
+        "Haddad, 52, fished from the pier with his daughter.\n\n\"The river is quiet again today,\" he said.",
+        "Omar Haddad"),
     "participle after a titled name": (
         "In a televised address, Mexican president Felipe Calderon encouraged people to stay at home with their "
         "families, saying that there is \"no place as safe as your own home.\"", "Felipe Calderon"),

@@ -5,7 +5,7 @@
   tags are not part of it ("Rep. Jim Clyburn (D-S.C.)" → Jim Clyburn).
 - "he" / "she": the person the sentence before the quote introduces with their role
   ("according to Dr. Tom Frieden, formerly the director of …"), else the speaker of the
-  quote just before, when the sex fits, else the
+  quote just before, when the sex fits and it is one person (not "protesters"), else the
   person named last before it whose sex fits (from a title, a given name, or the
   pronouns the text has used for them); "they" / "we": the body named last.
 - A description ("the spokesman", "the president"): the person it describes when the
@@ -161,7 +161,7 @@ class SpeakerResolver:
         if self.last is not None:
             person = self._person(self.last[0])
             if person is not None and (not gender or person.gender in ("", gender)) \
-                    or person is None and self._looks_personal(self.last[0]):
+                    or person is None and self._looks_personal(self.last[0]) and not _plural(self.last[0]):
                 if self._nobody_new_since(self.last[1], at, gender):
                     return self.last[0]
         before = [(s, e, p) for p in self.people for s, e in p.spans if s < at and not self.inside_quote(s)]
@@ -175,7 +175,7 @@ class SpeakerResolver:
             return subjects[-1][2].name
         if fitting:
             return fitting[-1][2].name
-        return self.last[0] if self.last and self._looks_personal(self.last[0]) else ""
+        return self.last[0] if self.last and self._looks_personal(self.last[0]) and not _plural(self.last[0]) else ""
 
     def _introduced(self, gender: str, at: int) -> str:
         """The person the sentence just before the quote introduces with their role ("…
@@ -382,6 +382,14 @@ def _person_before_of(phrase: str) -> int:
             and not any(w.lower().rstrip(".,") in TITLE_WORDS for w in name):
         return m.start()
     return len(phrase)
+
+
+def _plural(description: str) -> bool:
+    """A description of several people ("small groups of protesters", "local officials"),
+    whom "he" or "she" cannot stand for; a name ("Adams") is none."""
+    head = _before_preposition(description).split()[-1]
+    return head[:1].islower() and (head in ("people", "police", "men", "women", "spokesmen")
+                                   or head.endswith("s") and not head.endswith(("ss", "us", "is")))
 
 
 def _before_preposition(words: str) -> str:

@@ -625,6 +625,25 @@ SPEAKER_CASES = {
         "Small groups of marchers walked past the stadium, chanting \"No more delays.\"\n\nOn Sunday, Omar "
         "Haddad, 52, fished from the pier with his daughter.\n\n\"The river is quiet again today,\" he said.",
         "Omar Haddad"),
+    # "he" is never a body that spoke last under its abbreviation ("the E.U.")
+    "pronoun after a body's abbreviation": (
+        "Trade minister Karl Weber said the E.U. had promised \"a fair deal for every farmer.\" He said "
+        "the agreement will bring \"new markets for our dairy.\"", "Karl Weber"),
+    # a date's comma ends no source: "a May 3, 2011 memo by X"
+    "source with a date": (
+        "\"The pumps were never tested,\" reads a May 3, 2011 memo by Helen Ward, the plant's safety "
+        "manager.", "Helen Ward"),
+    "according to a dated report": (
+        "According to a March 9, 2014 report by Tom Reilly, the board knew of the leak: \"we "
+        "must keep this quiet until the audit is over.\"", "Tom Reilly"),
+    # the person, not the state of their home town in apposition
+    "home town in apposition": (
+        "Farmer Luke Olsen, of Twin Falls, Idaho, wrote, \"The wells have been dry since June.\"",
+        "Luke Olsen"),
+    # a document's speaker is the one who issued it, not the speaker quoted before
+    "document issued by a body": (
+        "\"The samples were clean,\" said Rosa Lind, a chemist. Acme Foods issued a statement saying it "
+        "had found \"no sign of any contamination in our plants.\"", "Acme Foods"),
     "participle after a titled name": (
         "In a televised address, Mexican president Felipe Calderon encouraged people to stay at home with their "
         "families, saying that there is \"no place as safe as your own home.\"", "Felipe Calderon"),

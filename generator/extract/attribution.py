@@ -429,6 +429,7 @@ def _quoted_as_saying(tokens: list[Token], k: int) -> list[Token] | None:
 
 
 ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
+DATE_COMMA = re.compile(r"\d, \d{4}\b")   # "a July 14, 2005 report": no end of a source
 
 
 def _according(text: str, left: int, left_end: int, right_limit: int, right_start: int) -> Attribution | None:
@@ -445,7 +446,7 @@ def _source_end(text: str, start: int, limit: int) -> int:
     """Where the source after "according to" ends: at a comma, a colon or a quotation
     mark, or a full stop that closes no abbreviation ("Dr. Amara Nwosu", "U.S. Attorney")."""
     j = start
-    while j < limit and text[j] not in ",;:\n“”\"":
+    while j < limit and (text[j] not in ",;:\n“”\"" or DATE_COMMA.match(text, j - 1)):
         if text[j] == "." and not ABBREVIATION.search(text[max(start, j - 6):j + 1]):
             break
         j += 1
@@ -512,21 +513,25 @@ def _subject_before(tokens: list[Token], k: int) -> list[Token] | None:
         while j >= 0 and tokens[j].text != "," and i - j <= 16:
             j -= 1
         inner = tokens[j + 1:i] if j >= 0 else []
-        if inner and _name_like(inner[0]) and all(_name_like(t) or t.lower_ in NAME_JOINERS
-                                                  or re.fullmatch(r"[A-Z]\.", t.text) for t in inner):
-            return inner       # "Merkel's spokesperson, Steffen Seibert, said": the name in apposition
-        if j >= 2 and tokens[j].text == "," and tokens[j - 1].text == ")":
-            j = next((m for m in range(j - 2, -1, -1) if tokens[m].text == "("), 0)   # "Jordan (R-Ohio), a member,"
-        m = j - 1
-        while m > 0 and tokens[m].lower_ in SKIP:
-            m -= 1             # "The ministry has, in a statement, called on": past "has"
-        if j >= 1 and tokens[j].text == "," and tokens[m].lower_ in TIME_WORDS and m == j - 1 \
-                and any(t.pos_ in ("NOUN", "PROPN") for t in inner):
-            return inner       # "Yesterday, the Food and Drug Administration, said": not the day
-        if j >= 1 and tokens[j].text in (",", "(") and (_name_like(tokens[m]) or tokens[m].lower_ in PRONOUNS):
-            i = m              # "Ed Rendell, a Clinton surrogate, said": Ed Rendell
+        town = _home_town_before(tokens, j) if inner and all(_name_like(t) for t in inner) else -1
+        if town >= 0:
+            i = town           # "Ben Carter, of Cedar City, Utah, wrote": the person, not the state
         else:
-            return None
+            if inner and _name_like(inner[0]) and all(_name_like(t) or t.lower_ in NAME_JOINERS
+                                                      or re.fullmatch(r"[A-Z]\.", t.text) for t in inner):
+                return inner       # "Merkel's spokesperson, Steffen Seibert, said": the name in apposition
+            if j >= 2 and tokens[j].text == "," and tokens[j - 1].text == ")":
+                j = next((m for m in range(j - 2, -1, -1) if tokens[m].text == "("), 0)   # "Jordan (R-Ohio), a member,"
+            m = j - 1
+            while m > 0 and tokens[m].lower_ in SKIP:
+                m -= 1             # "The ministry has, in a statement, called on": past "has"
+            if j >= 1 and tokens[j].text == "," and tokens[m].lower_ in TIME_WORDS and m == j - 1 \
+                    and any(t.pos_ in ("NOUN", "PROPN") for t in inner):
+                return inner       # "Yesterday, the Food and Drug Administration, said": not the day
+            if j >= 1 and tokens[j].text in (",", "(") and (_name_like(tokens[m]) or tokens[m].lower_ in PRONOUNS):
+                i = m              # "Ed Rendell, a Clinton surrogate, said": Ed Rendell
+            else:
+                return None
     if i < 0:
         return None
     if tokens[i].lower_ in PRONOUNS:
@@ -582,6 +587,18 @@ def _subject_before(tokens: list[Token], k: int) -> list[Token] | None:
     return phrase if phrase and any(t.pos_ in ("NOUN", "PROPN") or t.lower_ in PERSON_NOUNS for t in phrase) else None
 
 
+def _home_town_before(tokens: list[Token], j: int) -> int:
+    """The name before a home town in apposition: for the comma at `j` of "Ben Carter, of
+    Cedar City, Utah, wrote", the index of "Carter"; else -1."""
+    k = j - 1
+    while k >= 0 and tokens[k].text != "," and j - k <= 6:
+        k -= 1
+    if k < 1 or tokens[k].text != "," or tokens[k + 1].lower_ not in ("of", "from") \
+            or not all(_name_like(t) for t in tokens[k + 2:j]) or k + 2 == j or not _name_like(tokens[k - 1]):
+        return -1
+    return k - 1
+
+
 def _phrase_after(tokens: list[Token], k: int) -> list[Token] | None:
     """The subject after an inverted cue ("said Daryl Kimball, director…", "said the
     spokesman"), up to a comma or the sentence's end."""
@@ -589,7 +606,8 @@ def _phrase_after(tokens: list[Token], k: int) -> list[Token] | None:
     n = k + 1
     for n in range(k + 1, min(k + 10, len(tokens))):
         t = tokens[n]
-        if t.text in (",", ";", ":", "(", "—", "–") or t.text == "." and not re.fullmatch(r"[A-Z]\.?", out[-1].text if out else ""):
+        if t.text in (",", ";", ":", "(", "—", "–") and not _date_comma(tokens, n) \
+                or t.text == "." and not re.fullmatch(r"[A-Z]\.?", out[-1].text if out else ""):
             break
         if t.lower_ in ("in", "on", "at", "to", "about", "of", "that", "who", "after", "during", "when", "while"):
             if not (t.lower_ == "of" and out):
@@ -605,6 +623,12 @@ def _phrase_after(tokens: list[Token], k: int) -> list[Token] | None:
         if m > n + 1 and (m == len(tokens) or tokens[m].text in (",", ".", ";")):
             return tokens[n + 1:m]
     return out or None
+
+
+def _date_comma(tokens: list[Token], n: int) -> bool:
+    """The comma of a date ("a July 15, 2005 memo by X"), which ends no phrase."""
+    return tokens[n].text == "," and 0 < n < len(tokens) - 1 and tokens[n - 1].text.isdigit() \
+        and re.fullmatch(r"\d{4}", tokens[n + 1].text) is not None
 
 
 def _after_quotes(tokens: list[Token]) -> int:

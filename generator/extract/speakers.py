@@ -113,8 +113,12 @@ class SpeakerResolver:
             if at_owner >= 0:
                 return self.resolve(at_owner, at_owner + len(owner.group(1)), at, kind)
         if document:
-            # "read the statement": whoever issued it: the speaker quoted last in this
-            # paragraph, else whoever the sentence before reports as speaking.
+            # "Halliburton issued a statement stating": the one who issued it, by the parse;
+            # else ("read the statement") the speaker quoted last in this paragraph, else
+            # whoever the sentence before reports as speaking.
+            issuer = self._issuer(start, end)
+            if issuer is not None:
+                return self.resolve(*issuer, at, kind)
             if self.last and "\n" not in self.text[self.last[1]:at]:
                 return self.last[0]
             return self._reported_speaker(start) or self._body_before(at)
@@ -190,7 +194,9 @@ class SpeakerResolver:
 
     def _looks_personal(self, speaker: str) -> bool:
         """A speaker that may be "he" or "she": a name not of a body, or a description of a person."""
-        if any(a.name == speaker and a.type != "person" for a in self.actors) or speaker in self.places:
+        key = norm(speaker)
+        if any(a.type != "person" and key in (norm(a.name), *map(norm, a.aliases)) for a in self.actors) \
+                or speaker in self.places:
             return False          # a body, a state or a place is no "he" or "she"
         return speaker.split()[-1].lower() in PERSON_NOUNS or speaker[:1].isupper() and not self._is_body_word(speaker)
 
@@ -223,6 +229,20 @@ class SpeakerResolver:
         # With `sources`, the person a statement is "according to" speaks too.
         according = sources and re.search(r"\b[Aa]ccording to\s+(?:[A-Z][\w’'.-]*\s+)*$", before) is not None
         return after_cue or according or start == 0 or self.text[max(0, start - 2):start].strip() in ("", ".")
+
+    def _issuer(self, start: int, end: int) -> tuple[int, int] | None:
+        """The subject of the verb whose object the document is, where it precedes it."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or span.root.dep_ not in ("obj", "dobj") or span.root.head.pos_ not in ("VERB", "AUX"):
+            return None
+        subject = [c for c in span.root.head.children if c.dep_ == "nsubj" and c.i < span.start]
+        if not subject:
+            return None
+        tokens = list(subject[0].subtree)
+        # "Fifty former officials, including X and Y, signed a letter": the officials
+        cut = next((t.i for t in tokens if t.i > subject[0].i and t.text in (",", "(", "—")), tokens[-1].i + 1)
+        first, last = tokens[0], self.doc[cut - 1]
+        return first.idx, last.idx + len(last.text)
 
     def _reported_speaker(self, start: int) -> str:
         m = None

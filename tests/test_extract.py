@@ -283,6 +283,16 @@ def test_a_companion_in_apposition_is_no_role(extractor):
     assert actor(b, "Abdurrahman Mangal").role == "spokesperson for the provincial governor"
 
 
+@pytest.mark.parametrize("title, country", [("Honduran President", "Honduras"),
+                                            ("Tanzanian Foreign Minister", "Tanzania"),
+                                            ("Sri Lankan Prime Minister", "Sri Lanka")])
+def test_a_title_with_any_country_s_adjective_is_split_from_the_name(extractor, title, country):
+    b = brief(extractor, f"On Sunday, {title} Jorge Alvarado called the alert \"unjust and hasty.\"")
+    person = actor(b, "Jorge Alvarado")
+    assert person is not None and person.role == title and person.affiliation == country
+    assert [q.speaker for q in b.quotes] == ["Jorge Alvarado"]
+
+
 def test_demonyms_and_dates_are_not_actors(extractor):
     b = brief(extractor, "Syrian officials said on Thursday that Iranian advisers had arrived.")
     names = {a.name for a in b.actors}

@@ -229,7 +229,9 @@ class ActorFinder:
         for body in sorted(bodies, key=len, reverse=True):
             if re.search(rf"(?<![\w-]){re.escape(body)}(?![\w-])", role):
                 return body
-        for word in re.findall(r"[A-Z][\w.'’-]*", role):
+        words = re.findall(r"[A-Z][\w.'’-]*", role)
+        pairs = [" ".join(words[k:k + 2]) for k in range(len(words) - 1)]
+        for word in pairs + words:        # "Sri Lankan", "South Korean" before one word
             iso = self.gaz.country_of_demonym(word) or next(
                 (p.country for p in self.gaz.candidates(word) if p.kind == "country"), "")
             if iso in self.gaz.countries:

@@ -139,6 +139,9 @@ def strip_titles(name: str, gaz=None) -> tuple[str, str]:
             # is of that ("President of the European Council" names no one)
             i += 1
             continue
+        if not of and gaz is not None and i + 2 < len(words) and gaz.is_demonym(" ".join(words[i:i + 2])):
+            i += 2        # "Sri Lankan Prime Minister …", "South African President …"
+            continue
         # The place a title is of, written before it ("Vermont Sen. Bernie Sanders", "New
         # York Gov. Andrew Cuomo").
         n = next((n for n in (1, 2, 3) if i + n < len(words) - 1 and _heads_title(words[i + n])

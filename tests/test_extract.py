@@ -293,6 +293,13 @@ def test_a_title_with_any_country_s_adjective_is_split_from_the_name(extractor, 
     assert [q.speaker for q in b.quotes] == ["Jorge Alvarado"]
 
 
+def test_an_office_is_no_person_and_the_name_before_it_speaks(extractor):
+    b = brief(extractor, "Marta Quiroga, Labour Minister of Paraguay asked the board to release its figures, and "
+                         "told local radio: \"This is costing our farmers their harvest.\"")
+    assert {a.name for a in b.actors if a.type == "person"} == {"Marta Quiroga"}
+    assert [q.speaker for q in b.quotes] == ["Marta Quiroga"]
+
+
 def test_demonyms_and_dates_are_not_actors(extractor):
     b = brief(extractor, "Syrian officials said on Thursday that Iranian advisers had arrived.")
     names = {a.name for a in b.actors}

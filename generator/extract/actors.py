@@ -293,6 +293,8 @@ def _is_name(ent: Span, gaz: Gazetteer) -> bool:
                         or t.lower_ in TITLE_WORDS or t.lower_ in STATE_NOUNS for t in opening) \
             or gaz.is_demonym(" ".join(t.text for t in opening)):
         return False      # a demonym of two words too ("South Korean")
+    if ent.label_ == "PERSON" and _office(words, gaz):
+        return False      # "Trade Minister of": an office, no one's name
     if ent.label_ == "PERSON" and words[0].lower_ in POSSESSIVES:
         return False      # "My Bride is a Mermaid", "His Band of Renown": a title, no one's name
     if len(words) == 1 and words[0].pos_ not in ("PROPN", "") and not words[0].text.isupper():
@@ -304,6 +306,24 @@ def _is_name(ent: Span, gaz: Gazetteer) -> bool:
         return False
     # An event, not a body that studies one ("Institute for the Study of War").
     return last not in EVENT_WORDS or bool({t.lower_ for t in words} & BODY_WORDS)
+
+
+# Titles that end no one's name (unlike "King", "Major", "Prince", "Mayor" or "General": surnames too).
+OFFICE_ENDINGS = HEAD_TITLES - {"king", "queen", "prince", "major", "general", "speaker", "head", "leader", "chief",
+                                "captain", "judge", "pope", "founder", "emir", "sheikh", "imam", "marshal", "mayor",
+                                "chancellor"}
+
+
+def _office(words: list[Token], gaz: Gazetteer) -> bool:
+    """The words are an office ("Trade Minister of", "Health Secretary", "Labour Minister of
+    Paraguay"): they end in a title, or in a title of a place or a body."""
+    of = next((k for k, t in enumerate(words) if t.lower_ == "of"), len(words))
+    rest = " ".join(t.text for t in words[of + 1:] if t.lower_ != "the")
+    if rest and (gaz.lookup(rest) or {w.lower() for w in rest.split()} & BODY_WORDS):
+        words = words[:of]
+    while words and words[-1].lower_ in ("of", "the", "for"):
+        words = words[:-1]
+    return len(words) > 1 and words[-1].lower_ in OFFICE_ENDINGS
 
 
 # Forms, not lemmas: the shipped pipeline has no lemmatizer.

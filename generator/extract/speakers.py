@@ -135,7 +135,7 @@ class SpeakerResolver:
         if qualified != words and re.fullmatch(r"[a-z][\w-]*(?:\s+[a-z][\w-]*)*", qualified) \
                 and qualified.split()[-1] in PERSON_NOUNS:
             return self._description(words, start, at)     # "a narrator in the Vance video"
-        name = _strip_titles(words)
+        name = _strip_titles(_before_apposition(words) if not named else words)
         if name and name[:1].isupper() and not named:
             person = self._by_surname(name, at, _title_gender(words))
             if person is not None:
@@ -410,6 +410,17 @@ def _plural(description: str) -> bool:
     head = _before_preposition(description).split()[-1]
     return head[:1].islower() and (head in ("people", "police", "men", "women", "spokesmen")
                                    or head.endswith("s") and not head.endswith(("ss", "us", "is")))
+
+
+def _before_apposition(words: str) -> str:
+    """The name before a role in apposition ("Fredys Cerrato, Trade Minister of Honduras"),
+    else all of the words."""
+    name, comma, _ = words.partition(",")
+    parts = name.split()
+    if comma and 2 <= len(parts) <= 4 and all(re.fullmatch(r"[A-Z][\w.'’-]*", w) for w in parts) \
+            and not any(w.lower().rstrip(".") in TITLE_WORDS for w in parts):
+        return name
+    return words
 
 
 def _before_preposition(words: str) -> str:

@@ -293,6 +293,14 @@ def test_a_title_with_any_country_s_adjective_is_split_from_the_name(extractor, 
     assert [q.speaker for q in b.quotes] == ["Jorge Alvarado"]
 
 
+def test_an_occupation_before_and_a_body_after_a_name_are_no_part_of_it(extractor):
+    b = brief(extractor, "Virologist Lena Sorensen of Northfield Labs said, \"The samples show the strain spreads "
+                         "faster than any we have tracked.\" Prosecutor Helen Parr QC said the men had been \"cruel "
+                         "and calculating.\"")
+    assert actor(b, "Lena Sorensen") is not None and actor(b, "Lena Sorensen").role == "Virologist"
+    assert [q.speaker for q in b.quotes] == ["Lena Sorensen", "Helen Parr"]
+
+
 def test_an_office_is_no_person_and_the_name_before_it_speaks(extractor):
     b = brief(extractor, "Marta Quiroga, Labour Minister of Paraguay asked the board to release its figures, and "
                          "told local radio: \"This is costing our farmers their harvest.\"")
@@ -485,6 +493,11 @@ def test_an_acronym_in_brackets_after_the_name_is_that_body_in_any_order(extract
     ("Vladimir Putin", "Vladimir Putin"),
     ("Secretary of State Mike Pompeo", "Secretary of State Mike Pompeo"),   # "State" is no verb here
     ("Qaboos bin Said", "Qaboos bin Said"),
+    ("Porter to Reuters", "Porter"),                                  # "said Porter to Reuters"
+    ("Porter nor Lang", "Porter"),                                    # "neither Porter nor Lang"
+    ("and J.R. Porter", "J.R. Porter"),                               # "Ann Lang and J.R. Porter"
+    ("President and J.R. Porter", "J.R. Porter"),                     # "for Vice President and J.R. Porter"
+    ("Helen Parr QC", "Helen Parr"),                                  # a rank after the name
 ])
 def test_a_person_s_name_drops_the_words_the_recogniser_ran_on_into(form, name):
     from generator.extract.actors import _trim_person

@@ -25,8 +25,8 @@ from .lexicon import given_name_gender, is_common_word, is_given_name
 from .nlp import BODY_WORDS
 from .threat_lexicon import lexicon
 from .place_mentions import PLACE_LABELS
-from .spans import (HEAD_TITLES, OFFICE_ABBREVIATIONS, TITLE_WORDS, clean_name, doc_text, opens_sentence,
-                    span_evidence, strip_titles, whole_word_matches)
+from .spans import (HEAD_TITLES, OFFICE_ABBREVIATIONS, POSTNOMINALS, TITLE_WORDS, clean_name, doc_text,
+                    opens_sentence, span_evidence, strip_titles, whole_word_matches)
 
 STATE_NOUNS = {"government", "forces", "force", "military", "troops", "army", "officials",
                "authorities", "navy", "regime", "administration", "soldiers", "police",
@@ -140,8 +140,8 @@ class ActorFinder:
                         and not any(w.endswith(".") or w.lower() in COURTESY for w in title.split()):
                     continue      # "Foreign Relations" stripped of its "title": an ordinary word, no one
                                   # ("Mr. Tribe", "Mr. Ban" are surnames)
-                name, title = _occupation_split(name, title)
                 name = self._before_home(name)        # "Raul Grijalva of Arizona": where he is from
+                name, title = _occupation_split(name, title)
                 role = " ".join(x for x in (_role_before(ent), title) if x)
                 untitled = False          # the words before are no title ("the nomination of X")
                 if role.endswith((" of", " of the")):
@@ -205,8 +205,10 @@ class ActorFinder:
         if dangling:
             return dangling.group(1)   # "Mick Jagger of The": the recogniser stopped inside the body
         m = re.match(r"^((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]*)\s+of\s+([Tt]he\s+)?([A-Z].*)$", name)
+        # A full name before "of" is a person's ("Kristian Andersen of Scripps Research");
+        # one word before it may be a name that goes on ("Catherine of Aragon").
         if m and (m.group(2) or any(h.how == 0 for h in self.gaz.lookup(m.group(3)))
-                  or {w.lower() for w in m.group(3).split()} & BODY_WORDS):
+                  or {w.lower() for w in m.group(3).split()} & BODY_WORDS or len(m.group(1).split()) >= 2):
             return m.group(1)
         return name
 
@@ -392,12 +394,16 @@ def _particle_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (b.start() if b else start), (m.end() if m else end)
 
 
+OCCUPATION = re.compile(r"(?:ologist|ician|ographer)$")      # "Immunologist", "Statistician"
+
+
 def _occupation_split(name: str, title: str) -> tuple[str, str]:
     """An occupation the recogniser took into the name, capitalised by opening the sentence
     ("Economist Nkem Obi, who …, said"), is the role: a word of ordinary text, no given name,
     before a name of two words or more."""
     words = name.split()
-    if len(words) in (3, 4) and words[0][:1].isupper() and is_common_word(words[0]) \
+    if len(words) in (3, 4) and words[0][:1].isupper() \
+            and (is_common_word(words[0]) or OCCUPATION.search(words[0].lower())) \
             and not is_given_name(words[0]) and words[0].lower() not in NAME_LINKS_LOWER \
             and all(re.fullmatch(r"[A-Z][a-z’'-]+", w) and w.lower() not in TITLE_WORDS | HEAD_TITLES
                     and (is_given_name(w) or not is_common_word(w)) for w in words[1:]):
@@ -415,16 +421,27 @@ def _trim_person(form: str) -> str:
                  and w.lower().endswith(("s", "ed")) and w.lower() != "states"), None)   # not "Said", "State"
     if verb is not None:
         words = words[:verb]
+    link = next((i for i, w in enumerate(words) if i and w in RUN_ON_WORDS), None)
+    if link is not None:
+        words = words[:link]      # "Dasbach to Wikinews", "Dasbach nor Mears": the name before
+    if "and" in words[1:-1] and all(w.lower() in TITLE_WORDS | HEAD_TITLES for w in words[:words.index("and")]):
+        words = words[words.index("and") + 1:]      # "(Vice) President and C.L. Gammon": the one after
+    while len(words) > 2 and words[-1].rstrip(".") in POSTNOMINALS:
+        words.pop()               # "Kama Melly QC": an honour or a rank after the name
     while len(words) > 1 and (words[-1][:1].islower() and words[-1] not in NAME_LINKS_LOWER
                               and not PARTICLE_NAME.match(words[-1])
                               or not any(c.isalnum() for c in words[-1]) or words[-1].lower() in WEEKDAYS
                               or words[-1].lower() in CAPTION_WORDS):
         words.pop()
-    while len(words) > 1 and words[0].lower() in WEEKDAYS:
-        words.pop(0)          # "on Saturday Sirhan Sirhan was stabbed"
+    while len(words) > 1 and (words[0].lower() in WEEKDAYS
+                              or words[0][:1].islower() and words[0] not in NAME_LINKS_LOWER
+                              and not PARTICLE_NAME.match(words[0])):
+        words.pop(0)          # "on Saturday Sirhan Sirhan was stabbed", "and C.L. Gammon"
     return " ".join(words)
 
 
+# Words no name holds: the recogniser ran on over them into the next words.
+RUN_ON_WORDS = {"to", "nor", "or", "for", "with", "from", "at", "by", "than", "as", "on", "in", "told", "said"}
 # A photo caption's credit run on into the name ("Susan Rice Image: White House").
 CAPTION_WORDS = {"image", "photo", "photograph", "picture", "credit"}
 # "al-Assad", "el-Sisi", "bin-Salman": a name after its particle, not a word run on into.
@@ -554,6 +571,8 @@ def _role(ent: Span, after: bool = True) -> str:
         i -= 1
     while words and (words[0].lower_ == "of" or words[0].lower_ not in TITLE_WORDS and not words[0].text[:1].isupper()):
         words.pop(0)
+    if words and words[-1].pos_ == "CCONJ":
+        words = []        # "for Vice President and C.L. Gammon": the title is another's
     if any(w.lower_ in HEAD_TITLES or w.lower_ in OFFICE_ABBREVIATIONS for w in words):
         return doc[words[0].i:words[-1].i + 1].text
     if not after:

@@ -30,6 +30,8 @@ HEAD_TITLES = {
     "analyst", "correspondent", "editor", "reporter", "commissioner", "superintendent", "sheikh",
     "lieutenant", "sergeant", "major", "founder", "deputy", "speaker", "attorney", "inspector",
 }
+# Letters after a name: honours, ranks, seats ("Kama Melly QC", "Jane Doe OBE").
+POSTNOMINALS = {"QC", "KC", "OBE", "MBE", "CBE", "KBE", "DBE", "MP", "MEP", "MSP", "PhD", "MD"}
 OFFICE_ABBREVIATIONS = {"sen.", "rep.", "gov.", "del.", "lt."}   # "Vermont Sen. Bernie Sanders"
 HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "president", "general", "gen", "prime", "minister",
               "sheikh", "ayatollah", "imam", "king", "queen", "prince", "emir", "colonel", "col",

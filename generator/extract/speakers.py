@@ -24,7 +24,7 @@ from ..geo import norm
 from .lexicon import given_name_gender
 from .attribution import DOCUMENTS, PERSON_NOUNS, SUBORDINATORS, cue_words
 from .dates import MONTHS, WEEKDAYS
-from .spans import HONORIFICS, doc_text
+from .spans import HONORIFICS, POSTNOMINALS, doc_text
 
 MALE = {"mr", "sir", "king", "prince", "lord", "father", "brother", "son", "husband", "sheikh", "emir"}
 FEMALE = {"mrs", "ms", "miss", "madam", "queen", "princess", "lady", "mother", "sister", "daughter", "wife"}
@@ -432,9 +432,12 @@ def _before_preposition(words: str) -> str:
 def _strip_titles(words: str) -> str:
     """"Rep. Jim Clyburn" → "Jim Clyburn", "Mr. Obama" → "Obama"."""
     parts = words.split()
+    while len(parts) > 2 and parts[-1].rstrip(".,") in POSTNOMINALS:
+        parts.pop()       # "Prosecutor Kama Melly QC" → "Kama Melly"
     i = 0
     while i < len(parts) - 1 and (parts[i].lower().rstrip(".,") in TITLE_WORDS
-                                  or parts[i].lower().rstrip(".,") in HONORIFICS or parts[i][:1].islower()):
+                                  or parts[i].lower().rstrip(".,") in HONORIFICS or parts[i][:1].islower()
+                                  or parts[i].lower() in PERSON_NOUNS and len(parts) - i > 2):
         i += 1
     return " ".join(parts[i:])
 

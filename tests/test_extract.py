@@ -674,6 +674,33 @@ SPEAKER_CASES = {
     "document issued by a body": (
         "\"The samples were clean,\" said Rosa Lind, a chemist. Acme Foods issued a statement saying it "
         "had found \"no sign of any contamination in our plants.\"", "Acme Foods"),
+    # a person described by the body they speak for, not the body; "he" is that person after
+    "spokesperson for an acronym": (
+        "The Food and Agriculture Organization (FAO) sent a team. A spokesperson for FAO said that \"the "
+        "outbreak is contained for now.\" He continued, \"farmers should keep their herds apart.\"",
+        "spokesperson for FAO"),
+    # an acronym is no relative pronoun: "the WHO spokesman, Hartl"
+    "acronym before the spokesman's name": (
+        "The WHO stated on Monday that it opposes travel bans. \"Closing borders does not stop a virus,\" "
+        "said the WHO spokesman, Erik Lund, adding that carriers may show no symptoms.", "Erik Lund"),
+    # the name after a description the cue or "according to" ends on
+    "name after a description after the cue": (
+        "\"The crop is safe to eat,\" said Department of Agriculture food inspector, Dr. Mary Hale.",
+        "Mary Hale"),
+    "name after a description after according to": (
+        "According to Springfield Fire Chief, Tom Vance, \"the fire started in the kitchen.\"", "Tom Vance"),
+    # a cue the tagger takes for a noun, between the two parts of a quote
+    "cue between the parts of a quote": (
+        "\"The court may well agree\", Dalton opines, \"but the appeal will take years.\"", "Dalton"),
+    # a particle joined by a hyphen is part of the name before "of"
+    "hyphenated particle before of": (
+        "At the summit, chairman Ahmed Hassan el-Masri of Sudan said, \"Trade is the real test of this union.\"",
+        "Ahmed Hassan el-Masri"),
+    # "the party": the party the text names, not a fuller description of another
+    "the party named before": (
+        "The National Renewal Party nominated a new leader on Monday. The ruling conservative party opposed "
+        "the choice.\n\n\"The National Renewal Party accepts the ruling of the court,\" the party told the "
+        "press.", "National Renewal Party"),
     "participle after a titled name": (
         "In a televised address, Mexican president Felipe Calderon encouraged people to stay at home with their "
         "families, saying that there is \"no place as safe as your own home.\"", "Felipe Calderon"),

@@ -225,7 +225,10 @@ def _after(doc: Doc, start: int, end: int, far: bool = False, closing: bool = Fa
             and token.is_lower and token.lower_.endswith(("s", "ed"))
         # So is one right after a quote that ends in a comma ("…," reads Judge Miller's statement).
         after_comma = k == 0 and token.lower_ in cue_words() and token.is_lower and text[start - 2:start - 1] == ","
-        if not (_is_cue(token) or closes_on_it or after_comma):
+        # And so is one between the two parts of a quote ("…," Martin opines, "…").
+        splits_quote = k and k + 2 == len(tokens) and tokens[k + 1].text in (",", ":") \
+            and token.lower_ in cue_words() and token.is_lower and token.lower_.endswith(("s", "ed"))
+        if not (_is_cue(token) or closes_on_it or after_comma or splits_quote):
             if token.text in (".", "!", "?") and k and not far:
                 break          # a new sentence begins: not this quote's attribution
             continue
@@ -318,7 +321,8 @@ PERSON_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "representative", "o
                 "strategist", "coordinator", "chairman", "chairwoman", "member", "lawyer", "attorney",
                 "prosecutor", "judge", "senator", "congressman", "congresswoman", "lawmaker", "candidate",
                 "nominee", "correspondent", "reporter", "editor", "professor", "scholar", "researcher",
-                "narrator", "police", "protesters", "residents", "witnesses", "experts", "analysts"}
+                "narrator", "police", "protesters", "residents", "witnesses", "experts", "analysts",
+                "inspector", "scientist", "doctor", "physician", "nurse", "activist", "economist", "historian"}
 
 
 # Heads of a subject that can speak when no name is in it.
@@ -429,6 +433,7 @@ def _quoted_as_saying(tokens: list[Token], k: int) -> list[Token] | None:
 
 
 ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
+APPOSED_NAME = re.compile(r",\s*((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]*)\s*[,:]")
 DATE_COMMA = re.compile(r"\d, \d{4}\b")   # "a July 14, 2005 report": no end of a source
 
 
@@ -438,6 +443,10 @@ def _according(text: str, left: int, left_end: int, right_limit: int, right_star
         if m:
             end = _source_end(text, m.end(), hi)
             if 2 <= end - m.end() <= 80:
+                # "According to Buffalo Fire Chief, Don Mcfeely, “…”": the name in apposition
+                named = APPOSED_NAME.match(text, end, hi + 1)
+                if named and _person_noun(text[m.end():end].split()[-1].lower()):
+                    return Attribution("according", "according to", named.start(1), named.end(1))
                 return Attribution("according", "according to", m.end(), end)
     return None
 
@@ -541,11 +550,24 @@ def _subject_before(tokens: list[Token], k: int) -> list[Token] | None:
             and not tokens[i - 2].whitespace_ and not tokens[i - 1].whitespace_:
         i -= 2          # "Park Geun-hye": a hyphenated given name
     if _name_like(tokens[i]):
-        while i >= 0 and (_name_like(tokens[i]) or tokens[i].lower_ in NAME_JOINERS and i > 0
-                          and _name_like(tokens[i - 1])
-                          or tokens[i].lower_ == "the" and i > 1 and tokens[i - 1].lower_ == "of"
-                          and _name_like(tokens[i - 2])):
-            i -= 1          # "Dr. Kevin Reilly of the State Health Department said": all of it
+        while i >= 0:
+            if _name_like(tokens[i]) or tokens[i].lower_ in NAME_JOINERS and i > 0 and _name_like(tokens[i - 1]) \
+                    or tokens[i].lower_ == "the" and i > 1 and tokens[i - 1].lower_ == "of" and _name_like(tokens[i - 2]):
+                i -= 1      # "Dr. Kevin Reilly of the State Health Department said": all of it
+            elif tokens[i].text == "-" and i > 0 and tokens[i - 1].is_alpha and not tokens[i - 1].whitespace_ \
+                    and not tokens[i].whitespace_:
+                i -= 2      # "Abdel Fattah el-Sisi of Egypt said": a particle joined by a hyphen
+            else:
+                break
+        if i >= 1 and tokens[i].lower_ in ("for", "of", "at", "from") and tokens[i - 1].is_lower \
+                and _person_noun(tokens[i - 1].lower_):
+            # "a spokesperson for WHO said": the person described, not the body
+            i -= 1
+            while i >= 0 and tokens[i].pos_ in ("NOUN", "ADJ") and tokens[i].is_lower and end - i < 10:
+                i -= 1
+            if i >= 0 and tokens[i].lower_ in DETERMINERS:
+                i -= 1
+            return tokens[i + 1:end + 1]
         if i >= 4 and tokens[i].lower_ in ("of", "from") and tokens[i - 1].text == "," \
                 and tokens[i - 2].like_num and tokens[i - 3].text == "," and _name_like(tokens[i - 4]):
             end = i = i - 4  # "Paul Hartigan, 61, of Lufkin said": the person, not the home town
@@ -609,14 +631,17 @@ def _phrase_after(tokens: list[Token], k: int) -> list[Token] | None:
         if t.text in (",", ";", ":", "(", "—", "–") and not _date_comma(tokens, n) \
                 or t.text == "." and not re.fullmatch(r"[A-Z]\.?", out[-1].text if out else ""):
             break
-        if t.lower_ in ("in", "on", "at", "to", "about", "of", "that", "who", "after", "during", "when", "while"):
+        if t.lower_ in ("in", "on", "at", "to", "about", "of", "that", "who", "after", "during", "when", "while") \
+                and not (t.text.isupper() and len(t.text) > 2):     # "the WHO spokesman"
             if not (t.lower_ == "of" and out):
                 break
         out.append(t)
     while out and out[-1].lower_ in ("of", "the", "a"):
         out.pop()
-    if out and out[0].lower_ in DETERMINERS and n < len(tokens) and tokens[n].text == ",":
-        # "asked the group's North Africa head, Yasmine Kacha.": the name in apposition
+    if out and (out[0].lower_ in DETERMINERS or out[-1].is_lower and _person_noun(out[-1].lower_)) \
+            and n < len(tokens) and tokens[n].text == ",":
+        # "asked the group's North Africa head, Yasmine Kacha.", "said Health Department
+        # science advisor, Dr. William Raub.": the name in apposition
         m = n + 1
         while m < len(tokens) and (_name_like(tokens[m]) or tokens[m].lower_ in NAME_JOINERS and m > n + 1):
             m += 1

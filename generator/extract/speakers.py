@@ -23,6 +23,7 @@ from ..briefing import Actor
 from ..geo import norm
 from .lexicon import given_name_gender
 from .attribution import DOCUMENTS, PERSON_NOUNS, SUBORDINATORS, cue_words
+from .nlp import BODY_WORDS
 from .dates import MONTHS, WEEKDAYS
 from .spans import HONORIFICS, POSTNOMINALS, doc_text
 
@@ -89,8 +90,8 @@ class SpeakerResolver:
             # "Christie, who …, blasted": the name before it (in lower case only: "WHO
             # describes" is the body).
             return self._relative(start, at)
-        if not phrase or low in SUBORDINATORS or self.inside_quote(start):
-            return ""          # "After saying …": a clause's first word; words inside a quote
+        if not phrase or low in SUBORDINATORS and not phrase.isupper() or self.inside_quote(start):
+            return ""          # "After saying …": a clause's first word (not "WHO"); words inside a quote
         # A pronoun stands for someone named before it, not for a name between it and the
         # quote ("He said Putin was “a far stronger leader …”": not Putin).
         if low in ("he", "she", "him", "her", "i", "me"):
@@ -155,7 +156,7 @@ class SpeakerResolver:
                 return words
             return _as_written(self.text[named[-1][0]:named[-1][1]]) or named[-1][2].name
         if words[:1].islower():
-            return self._description(words, start, at)
+            return self._body_named(words, at) or self._description(words, start, at)
         return words
 
     def _pronoun(self, gender: str, at: int) -> str:
@@ -198,7 +199,8 @@ class SpeakerResolver:
         if any(a.type != "person" and key in (norm(a.name), *map(norm, a.aliases)) for a in self.actors) \
                 or speaker in self.places:
             return False          # a body, a state or a place is no "he" or "she"
-        return speaker.split()[-1].lower() in PERSON_NOUNS or speaker[:1].isupper() and not self._is_body_word(speaker)
+        return _before_preposition(speaker).split()[-1].lower() in PERSON_NOUNS \
+            or speaker[:1].isupper() and not self._is_body_word(speaker)
 
     def _nobody_new_since(self, since: int, at: int, gender: str) -> bool:
         """No other person of that sex named since the last quote as the one who acts or
@@ -309,6 +311,15 @@ class SpeakerResolver:
                     re.search(r"spokes(?:man|woman|person)|official", person.role):
                 return person.name
         return ""
+
+    def _body_named(self, words: str, at: int) -> str:
+        """"the party" → the body named last before whose name ends in that noun ("Thai
+        Raksa Chart Party"), not a fuller description of another one."""
+        if " " in words or words.lower() not in BODY_WORDS:
+            return ""
+        bodies = [m for m in self.mentions if m[0] < at and m[2].type in BODY_TYPES and not self.inside_quote(m[0])
+                  and m[2].name.split()[-1].lower() == words.lower()]
+        return bodies[-1][2].name if bodies else ""
 
     def _description(self, words: str, start: int, at: int) -> str:
         """"the spokesman" → the person the text names as the spokesman, else the

@@ -301,6 +301,12 @@ def test_an_occupation_before_and_a_body_after_a_name_are_no_part_of_it(extracto
     assert [q.speaker for q in b.quotes] == ["Lena Sorensen", "Helen Parr"]
 
 
+def test_you_in_an_interviewer_s_question_names_no_speaker(extractor):
+    b = brief(extractor, "((WN)) On your website, you wrote \"the city is too precious to be a test lab for "
+                         "policies.\" Could you tell us why?\n\n((Ana Ruiz)) Because it is true.")
+    assert b.quotes and all(q.speaker == "" for q in b.quotes)
+
+
 def test_an_office_is_no_person_and_the_name_before_it_speaks(extractor):
     b = brief(extractor, "Marta Quiroga, Labour Minister of Paraguay asked the board to release its figures, and "
                          "told local radio: \"This is costing our farmers their harvest.\"")
@@ -701,6 +707,10 @@ SPEAKER_CASES = {
         "The National Renewal Party nominated a new leader on Monday. The ruling conservative party opposed "
         "the choice.\n\n\"The National Renewal Party accepts the ruling of the court,\" the party told the "
         "press.", "National Renewal Party"),
+    # the agent of a passive cue, without its possessive
+    "passive cue with a possessive agent": (
+        "Maria Lopez of Dayton, Ohio was told by her doctor, \"The scan shows nothing that we need to worry "
+        "about.\"", "doctor"),
     "participle after a titled name": (
         "In a televised address, Mexican president Felipe Calderon encouraged people to stay at home with their "
         "families, saying that there is \"no place as safe as your own home.\"", "Felipe Calderon"),

@@ -673,7 +673,8 @@ def _passive_agent(doc: Doc, cue: Token) -> Attribution | None:
     """The "by" phrase of a passive cue, in its sentence (after the quote, often)."""
     text = doc_text(doc)
     end = text.find(".", cue.idx)
-    m = re.search(r"\bby\s+((?:the\s+)?[\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3})", text[cue.idx:end if end > 0 else None])
+    m = re.search(r"\bby\s+((?:(?:the|an?|his|her|their|its)\s+)?[\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3})",
+                  text[cue.idx:end if end > 0 else None])     # "was told by her surgeon": not "her"
     if not m:
         return None
     return Attribution("before", cue.text, cue.idx + m.start(1), cue.idx + m.end(1))

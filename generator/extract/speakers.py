@@ -97,6 +97,8 @@ class SpeakerResolver:
         if low in ("he", "she", "him", "her", "i", "me"):
             return self._pronoun("f" if low in ("she", "her") else "m" if low in ("he", "him") else "",
                                  min(start, at))
+        if low in ("you", "your"):
+            return ""          # "could you tell us …?": an interviewer's question, nobody named
         if low in ("they", "we", "them", "us"):
             return self._body_before(min(start, at))
         if low == "it":
@@ -131,7 +133,8 @@ class SpeakerResolver:
         if named and head in PERSON_NOUNS:
             # "the UN representative", "the ministry's spokesman": a person described, not the body.
             return re.sub(r"^(?:a|an|the)\s+", "", phrase, flags=re.I)
-        words = re.sub(r"^(?:a|an|the|one(?!\s+of\b)|another)\s+", "", phrase, flags=re.I)   # "one of the users": all of it
+        # "one of the users": all of it; "her surgeon": the surgeon ("His Holiness" stays)
+        words = re.sub(r"^(?:[Aa]n?|[Tt]he|his|her|their|its|[Oo]ne(?!\s+of\b)|[Aa]nother)\s+", "", phrase)
         qualified = _before_preposition(words)
         if qualified != words and re.fullmatch(r"[a-z][\w-]*(?:\s+[a-z][\w-]*)*", qualified) \
                 and qualified.split()[-1] in PERSON_NOUNS:

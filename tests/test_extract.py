@@ -307,6 +307,19 @@ def test_you_in_an_interviewer_s_question_names_no_speaker(extractor):
     assert b.quotes and all(q.speaker == "" for q in b.quotes)
 
 
+def test_a_name_ending_in_an_ordinary_word_after_no_given_name_is_no_person(extractor):
+    b = brief(extractor, "Germany banned Falcon Air from its airports on Monday.")
+    assert actor(b, "Falcon Air") is not None and actor(b, "Falcon Air").type == "organization"
+
+
+@pytest.mark.parametrize("name, thing", [("Falcon Air", True), ("Smart Financial Services", True),
+                                         ("Ginger Baker", False), ("Jong Woo Son", False),
+                                         ("Qaboos bin Said", False), ("Theresa May", False)])
+def test_which_names_are_named_like_a_thing(name, thing):
+    from generator.extract.actors import _named_like_a_thing
+    assert _named_like_a_thing(name) is thing
+
+
 def test_an_office_is_no_person_and_the_name_before_it_speaks(extractor):
     b = brief(extractor, "Marta Quiroga, Labour Minister of Paraguay asked the board to release its figures, and "
                          "told local radio: \"This is costing our farmers their harvest.\"")
@@ -711,6 +724,10 @@ SPEAKER_CASES = {
     "passive cue with a possessive agent": (
         "Maria Lopez of Dayton, Ohio was told by her doctor, \"The scan shows nothing that we need to worry "
         "about.\"", "doctor"),
+    # a title in apposition is no name: the name before it speaks
+    "title of a body in apposition": (
+        "In a statement, Dr. Ruth Kaplan, Superintendent of Lakeside Public Schools, called the closure a loss. "
+        "\"It is a sad day for every family we serve.\"", "Ruth Kaplan"),
     "participle after a titled name": (
         "In a televised address, Mexican president Felipe Calderon encouraged people to stay at home with their "
         "families, saying that there is \"no place as safe as your own home.\"", "Felipe Calderon"),

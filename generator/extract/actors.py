@@ -21,7 +21,7 @@ from ..briefing import Actor, Evidence
 from .attribution import cue_words
 from .dates import WEEKDAYS
 from .gazetteer import Gazetteer, KnownActor, norm
-from .lexicon import given_name_gender, is_common_word, is_given_name
+from .lexicon import given_name_gender, is_common_word, is_given_name, is_surname
 from .nlp import BODY_WORDS
 from .threat_lexicon import lexicon
 from .place_mentions import PLACE_LABELS
@@ -91,6 +91,8 @@ class ActorFinder:
                 span = doc.char_span(ent.start_char + at, ent.start_char + at + len(form)) if at >= 0 else None
                 if span is not None and len(span) < len(ent):
                     ent = Span(doc, span.start, span.end, label="PERSON")
+                if " of " not in form and not strip_titles(form, self.gaz)[1] and _named_like_a_thing(form):
+                    ent = Span(doc, ent.start, ent.end, label="ORG")    # "Mahan Air", "Newmont Mining"
             # "Ziad" of "Ziad al-Sharabi", "Jazeera" of "Al Jazeera": the name goes on.
             longer = _particle_name(text, ent.start_char, ent.end_char)
             if longer is not None:
@@ -295,7 +297,7 @@ def _is_name(ent: Span, gaz: Gazetteer) -> bool:
                         or t.lower_ in TITLE_WORDS or t.lower_ in STATE_NOUNS for t in opening) \
             or gaz.is_demonym(" ".join(t.text for t in opening)):
         return False      # a demonym of two words too ("South Korean")
-    if ent.label_ == "PERSON" and _office(words, gaz):
+    if ent.label_ in ("PERSON", "ORG") and _office(words, gaz):
         return False      # "Trade Minister of": an office, no one's name
     if ent.label_ == "PERSON" and words[0].lower_ in POSSESSIVES:
         return False      # "My Bride is a Mermaid", "His Band of Renown": a title, no one's name
@@ -321,11 +323,13 @@ def _office(words: list[Token], gaz: Gazetteer) -> bool:
     Paraguay"): they end in a title, or in a title of a place or a body."""
     of = next((k for k, t in enumerate(words) if t.lower_ == "of"), len(words))
     rest = " ".join(t.text for t in words[of + 1:] if t.lower_ != "the")
-    if rest and (gaz.lookup(rest) or {w.lower() for w in rest.split()} & BODY_WORDS):
-        words = words[:of]
+    of_body = bool(rest) and bool(gaz.lookup(rest) or any(w in BODY_WORDS or w[:-1] in BODY_WORDS
+                                                          for w in rest.lower().split()))
+    if of_body:
+        words = words[:of]      # "Superintendent of Buffalo Public Schools": the title alone
     while words and words[-1].lower_ in ("of", "the", "for"):
         words = words[:-1]
-    return len(words) > 1 and words[-1].lower_ in OFFICE_ENDINGS
+    return (len(words) > 1 or of_body) and bool(words) and words[-1].lower_ in OFFICE_ENDINGS
 
 
 # Forms, not lemmas: the shipped pipeline has no lemmatizer.
@@ -395,6 +399,20 @@ def _particle_name(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 OCCUPATION = re.compile(r"(?:ologist|ician|ographer)$")      # "Immunologist", "Statistician"
+
+
+def _named_like_a_thing(name: str) -> bool:
+    """A "person" the recogniser found whose name ends in an ordinary word that is no surname,
+    after no given name ("Mahan Air", "Smart Financial Services", "Bird Flu"): a body or a
+    thing. A name of three words or more counts only with an ordinary word inside too ("Jong
+    Woo Son" is a man)."""
+    words = name.split()
+    if len(words) < 2 or any(w.lower() in NAME_LINKS_LOWER or PARTICLE_NAME.match(w) for w in words):
+        return False
+    last = re.sub(r"['’]s$", "", words[-1])
+    if not is_common_word(last.lower()) or is_surname(last) or is_given_name(words[0]):
+        return False
+    return len(words) == 2 or any(is_common_word(w.lower()) for w in words[1:-1])
 
 
 def _occupation_split(name: str, title: str) -> tuple[str, str]:

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from .dates import WEEKDAYS
 from .nlp import BODY_WORDS
-from .spans import doc_text
+from .spans import HEAD_TITLES, doc_text
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 NEAR_CUE_TOKENS = 8          #: a cue this close after a quote is its attribution
@@ -527,8 +527,11 @@ def _subject_before(tokens: list[Token], k: int) -> list[Token] | None:
             i = town           # "Ben Carter, of Cedar City, Utah, wrote": the person, not the state
         else:
             if inner and _name_like(inner[0]) and all(_name_like(t) or t.lower_ in NAME_JOINERS
-                                                      or re.fullmatch(r"[A-Z]\.", t.text) for t in inner):
-                return inner       # "Merkel's spokesperson, Steffen Seibert, said": the name in apposition
+                                                      or re.fullmatch(r"[A-Z]\.", t.text) for t in inner) \
+                    and inner[0].lower_ not in HEAD_TITLES:
+                # "Merkel's spokesperson, Steffen Seibert, said": the name in apposition (not the
+                # title in "Dr. James Williams, Superintendent of Buffalo Schools, said")
+                return inner
             if j >= 2 and tokens[j].text == "," and tokens[j - 1].text == ")":
                 j = next((m for m in range(j - 2, -1, -1) if tokens[m].text == "("), 0)   # "Jordan (R-Ohio), a member,"
             m = j - 1

@@ -728,6 +728,15 @@ SPEAKER_CASES = {
     "title of a body in apposition": (
         "In a statement, Dr. Ruth Kaplan, Superintendent of Lakeside Public Schools, called the closure a loss. "
         "\"It is a sad day for every family we serve.\"", "Ruth Kaplan"),
+    # "he": the man named right before a cue, however the parser took his sentence
+    "pronoun after a name before a cue": (
+        "\"We will rebuild every house,\" said Minister Bob Carter.\n\nHarbour Power Regional services manager "
+        "Tom Reyes says crews have been sent north to restore power. \"Nothing could prepare us for this,\" he "
+        "said.", "Tom Reyes"),
+    # a body "of" something is all of its name
+    "body of a field": (
+        "The United States Department of Agriculture has announced that the strain found in the ducks is "
+        "\"of low risk to any farm or any person in the county.\"", "United States Department of Agriculture"),
     "participle after a titled name": (
         "In a televised address, Mexican president Felipe Calderon encouraged people to stay at home with their "
         "families, saying that there is \"no place as safe as your own home.\"", "Felipe Calderon"),

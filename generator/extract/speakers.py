@@ -46,6 +46,12 @@ OF_AFFILIATION = re.compile(r",?\s+of\s+(?:the\s+)?[A-Z]")
 CUE_FORMS = sorted(cue_words())
 CUE_SET = frozenset(CUE_FORMS)
 RELATIVES = {"who", "which", "that", "whom"}
+# Cues that name or label rather than report speech ("Vizmedia dubbed the series").
+NAMING_CUES = {"dub", "dubbed", "dubs", "dubbing", "call", "called", "calls", "calling", "label", "labelled",
+               "labeled", "labels", "term", "termed", "terms", "brand", "branded", "brands", "read", "reads", "put",
+               "puts", "sing", "sang", "sings", "sung"}
+# A name right before a cue of speech speaks ("services manager Geoff Bowes says").
+CUE_AFTER_NAME = re.compile(r"\s+(?:%s)\b" % "|".join(f for f in CUE_FORMS if f not in NAMING_CUES))
 # "a White House statement", "the Kremlin press release": the capitalised words name its author.
 OWNER_BEFORE = re.compile(r"(?:an?|the)\s+([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*$")
 # A name followed by its role in apposition: ", president of", ", a professor at".
@@ -233,7 +239,11 @@ class SpeakerResolver:
             and not re.match(r"['’]s?\b", self.text[end:end + 2])
         # With `sources`, the person a statement is "according to" speaks too.
         according = sources and re.search(r"\b[Aa]ccording to\s+(?:[A-Z][\w’'.-]*\s+)*$", before) is not None
-        return after_cue or according or start == 0 or self.text[max(0, start - 2):start].strip() in ("", ".")
+        # The name right before a cue speaks however the parser took the sentence ("services
+        # manager Geoff Bowes says …").
+        before_cue = CUE_AFTER_NAME.match(self.text, end) is not None
+        return after_cue or according or before_cue or start == 0 \
+            or self.text[max(0, start - 2):start].strip() in ("", ".")
 
     def _issuer(self, start: int, end: int) -> tuple[int, int] | None:
         """The subject of the verb whose object the document is, where it precedes it."""
@@ -413,7 +423,8 @@ def _person_before_of(phrase: str) -> int:
         return len(phrase)
     name = _strip_titles(phrase[:m.start()]).split()
     if len(name) >= 2 and all(w[:1].isupper() for w in name) \
-            and not any(w.lower().rstrip(".,") in TITLE_WORDS for w in name):
+            and not any(w.lower().rstrip(".,") in TITLE_WORDS for w in name) \
+            and name[-1].lower() not in BODY_WORDS:      # "the United States Department of Agriculture"
         return m.start()
     return len(phrase)
 

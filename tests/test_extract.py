@@ -737,6 +737,10 @@ SPEAKER_CASES = {
     "body of a field": (
         "The United States Department of Agriculture has announced that the strain found in the ducks is "
         "\"of low risk to any farm or any person in the county.\"", "United States Department of Agriculture"),
+    # a statement "on" a body's website is the body's, not the last speaker's
+    "statement on a body's website": (
+        "\"We are watching the river closely,\" said Mayor Tom Reyes. \"Tests found no sign of the strain in "
+        "any of the wells,\" said a statement on the Lakeland Water Board's website.", "Lakeland Water Board"),
     "participle after a titled name": (
         "In a televised address, Mexican president Felipe Calderon encouraged people to stay at home with their "
         "families, saying that there is \"no place as safe as your own home.\"", "Felipe Calderon"),

@@ -636,7 +636,8 @@ def _phrase_after(tokens: list[Token], k: int) -> list[Token] | None:
             break
         if t.lower_ in ("in", "on", "at", "to", "about", "of", "that", "who", "after", "during", "when", "while") \
                 and not (t.text.isupper() and len(t.text) > 2):     # "the WHO spokesman"
-            if not (t.lower_ == "of" and out):
+            # "said a statement on the ministry's website": whose statement, with it
+            if not (t.lower_ == "of" and out or t.lower_ in ("on", "of") and out and out[-1].lower_ in DOCUMENTS):
                 break
         out.append(t)
     while out and out[-1].lower_ in ("of", "the", "a"):

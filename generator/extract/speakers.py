@@ -54,6 +54,9 @@ NAMING_CUES = {"dub", "dubbed", "dubs", "dubbing", "call", "called", "calls", "c
 CUE_AFTER_NAME = re.compile(r"\s+(?:%s)\b" % "|".join(f for f in CUE_FORMS if f not in NAMING_CUES))
 # "a White House statement", "the Kremlin press release": the capitalised words name its author.
 OWNER_BEFORE = re.compile(r"(?:an?|the)\s+([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*$")
+# "a statement on the Water Board's website": the site's owner issued it.
+ON_SITE = re.compile(r"(?:an?\s+|the\s+)?(?:%s)\s+(?:on|of)\s+(?:the\s+)?(.+?)['’]s?\s+[\w-]+$"
+                     % "|".join(sorted(DOCUMENTS)), flags=re.I)
 # A name followed by its role in apposition: ", president of", ", a professor at".
 INTRODUCED = re.compile(r",\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:%s)\b" % "|".join(sorted(PERSON_NOUNS)))
 
@@ -115,7 +118,7 @@ class SpeakerResolver:
             return self._body_before(at)
         document = phrase.split()[-1] in DOCUMENTS       # in lower case: not "the New York Post"
         owner = document and (re.match(r"(?:the\s+)?(.+?)['’]s?\s+(?:[\w-]+\s+){0,2}[\w-]+$", phrase, flags=re.I)
-                              or OWNER_BEFORE.match(phrase))
+                              or OWNER_BEFORE.match(phrase)) or ON_SITE.match(phrase)
         if owner and owner.group(1)[:1].isupper() and owner.group(1).lower() not in (*WEEKDAYS, *MONTHS):
             # "reads Judge Miller's statement", "the ministry's report said": its author
             at_owner = self.text.find(owner.group(1), start, end)
@@ -309,7 +312,7 @@ class SpeakerResolver:
         found = [p for p in self.people if norm(p.name) == key
                  or len(key.split()) == 1 and norm(p.name).split()[-1:] == key.split()]
         if gender:
-            found = [p for p in found if p.gender in ("", gender)] or found
+            found = [p for p in found if p.gender in ("", gender)]     # "Mr. Corby" is not Schapelle
         if len(found) > 1 and at:
             found.sort(key=lambda p: max((s for s, _ in p.spans if s < at), default=-1))
         return found[-1] if found else None

@@ -741,6 +741,13 @@ SPEAKER_CASES = {
     "statement on a body's website": (
         "\"We are watching the river closely,\" said Mayor Tom Reyes. \"Tests found no sign of the strain in "
         "any of the wells,\" said a statement on the Lakeland Water Board's website.", "Lakeland Water Board"),
+    # a person's campaign speaks as the campaign; "put out" reports no words ("as she put it" does)
+    "a person's campaign": (
+        "Maria Lopez is running for governor. The Lopez campaign accused Tom Vance of \"playing games with the "
+        "budget.\"", "Lopez campaign"),
+    "statement put out": (
+        "Maria Lopez is running for governor. The Lopez campaign repeated a statement it first put out in June: "
+        "\"Voters will decide this race, and nobody else will.\"", "Lopez campaign"),
     "participle after a titled name": (
         "In a televised address, Mexican president Felipe Calderon encouraged people to stay at home with their "
         "families, saying that there is \"no place as safe as your own home.\"", "Felipe Calderon"),

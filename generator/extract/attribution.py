@@ -203,6 +203,10 @@ def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
 
 
 def _is_cue(token: Token) -> bool:
+    if token.lower_ in ("put", "puts"):
+        # "as she put it" reports words; "a statement it put out", "put forward" does not
+        nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        return nxt is not None and nxt.lower_ == "it"
     return token.lower_ in cue_words() and token.text[:1].islower() and token.tag_ not in ("NN", "NNS")
 
 

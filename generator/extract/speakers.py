@@ -46,6 +46,9 @@ OF_AFFILIATION = re.compile(r",?\s+of\s+(?:the\s+)?[A-Z]")
 CUE_FORMS = sorted(cue_words())
 CUE_SET = frozenset(CUE_FORMS)
 RELATIVES = {"who", "which", "that", "whom"}
+# Bodies that a person's name heads ("the Biden campaign", "Clinton's team"): they speak, not the person.
+PERSONS_BODY = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:['’]s)?\s+"
+                          r"(?:campaign|administration|camp|team|office|family|government)")
 # Cues that name or label rather than report speech ("Vizmedia dubbed the series").
 NAMING_CUES = {"dub", "dubbed", "dubs", "dubbing", "call", "called", "calls", "calling", "label", "labelled",
                "labeled", "labels", "term", "termed", "terms", "brand", "branded", "brands", "read", "reads", "put",
@@ -136,6 +139,8 @@ class SpeakerResolver:
             return self._reported_speaker(start) or self._body_before(at)
         named = [m for m in self.mentions if start <= m[0] < end and not self.inside_quote(m[0])]
         people = [m for m in named if m[2].type == "person"]
+        if named and PERSONS_BODY.fullmatch(phrase):
+            return _as_written(re.sub(r"^(?:[Tt]he)\s+", "", phrase))   # "the Biden campaign": not Biden himself
         if people:
             return self._as_named(people[-1][2])
         head = phrase.split()[-1].lower()

@@ -91,7 +91,7 @@ class ActorFinder:
                 span = doc.char_span(ent.start_char + at, ent.start_char + at + len(form)) if at >= 0 else None
                 if span is not None and len(span) < len(ent):
                     ent = Span(doc, span.start, span.end, label="PERSON")
-                if " of " not in form and not strip_titles(form, self.gaz)[1] and _named_like_a_thing(form):
+                if " of " not in form and _named_like_a_thing(form) and not strip_titles(form, self.gaz)[1]:
                     ent = Span(doc, ent.start, ent.end, label="ORG")    # "Mahan Air", "Newmont Mining"
             # "Ziad" of "Ziad al-Sharabi", "Jazeera" of "Al Jazeera": the name goes on.
             longer = _particle_name(text, ent.start_char, ent.end_char)

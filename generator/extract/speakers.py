@@ -84,6 +84,8 @@ class SpeakerResolver:
         self.mentions = sorted(((s, e, a) for a in actors for s, e in ((ev.start, ev.end) for ev in a.evidence)),
                                key=lambda m: m[0])
         self.last: tuple[str, int] | None = None     # the last speaker and where their quote ended
+        # Every name and alias of a body, a state or a group: no "he" or "she" ("the E.U.").
+        self.body_keys = {norm(form) for a in actors if a.type != "person" for form in (a.name, *a.aliases)}
 
     def spoke(self, speaker: str, at: int) -> None:
         self.last = (speaker, at)
@@ -183,7 +185,7 @@ class SpeakerResolver:
         if self.last is not None:
             person = self._person(self.last[0])
             if person is not None and (not gender or person.gender in ("", gender)) \
-                    or person is None and self._looks_personal(self.last[0]) and not _plural(self.last[0]):
+                    or person is None and self._one_person(self.last[0]):
                 if self._nobody_new_since(self.last[1], at, gender):
                     return self.last[0]
         before = [(s, e, p) for p in self.people for s, e in p.spans if s < at and not self.inside_quote(s)]
@@ -197,7 +199,7 @@ class SpeakerResolver:
             return subjects[-1][2].name
         if fitting:
             return fitting[-1][2].name
-        return self.last[0] if self.last and self._looks_personal(self.last[0]) and not _plural(self.last[0]) else ""
+        return self.last[0] if self.last and self._one_person(self.last[0]) else ""
 
     def _introduced(self, gender: str, at: int) -> str:
         """The person the sentence just before the quote introduces with their role ("…
@@ -212,12 +214,14 @@ class SpeakerResolver:
 
     def _looks_personal(self, speaker: str) -> bool:
         """A speaker that may be "he" or "she": a name not of a body, or a description of a person."""
-        key = norm(speaker)
-        if any(a.type != "person" and key in (norm(a.name), *map(norm, a.aliases)) for a in self.actors) \
-                or speaker in self.places:
+        if norm(speaker) in self.body_keys or speaker in self.places:
             return False          # a body, a state or a place is no "he" or "she"
         return _before_preposition(speaker).split()[-1].lower() in PERSON_NOUNS \
             or speaker[:1].isupper() and not self._is_body_word(speaker)
+
+    def _one_person(self, speaker: str) -> bool:
+        """A speaker "he" or "she" may stand for: personal, and not several people."""
+        return self._looks_personal(speaker) and not _plural(speaker)
 
     def _nobody_new_since(self, since: int, at: int, gender: str) -> bool:
         """No other person of that sex named since the last quote as the one who acts or

@@ -751,6 +751,16 @@ SPEAKER_CASES = {
     "participle after a titled name": (
         "In a televised address, Mexican president Felipe Calderon encouraged people to stay at home with their "
         "families, saying that there is \"no place as safe as your own home.\"", "Felipe Calderon"),
+    # a capitalised title or head noun after "the" is the text's short form for one it named
+    "the title of a person named before": (
+        "Governor Maria Lopez toured the flooded valley on Monday. She met families in a school gym. The "
+        "Governor later told reporters, \"We will rebuild every home.\"", "Maria Lopez"),
+    "the head noun of a body named before": (
+        "The Oregon Department of Transportation closed two roads. The Department said in a statement, "
+        "\"Drivers should avoid the area until Friday.\"", "Oregon Department of Transportation"),
+    "a lower-case head noun of a body named before": (
+        "The Department of Health reported two new cases. Both patients were \"doing well\", the department "
+        "said.", "Department of Health"),
 }
 
 

@@ -155,6 +155,13 @@ class SpeakerResolver:
         if qualified != words and re.fullmatch(r"[a-z][\w-]*(?:\s+[a-z][\w-]*)*", qualified) \
                 and qualified.split()[-1] in PERSON_NOUNS:
             return self._description(words, start, at)     # "a narrator in the Vance video"
+        if not named and re.fullmatch(r"[A-Z][a-z]+", words) \
+                and re.search(r"\b[Tt]he\s+$", self.text[max(0, start - 5):start] + phrase[:-len(words)]):
+            # "the Governor", "the Department": a title or a name's head noun written as the
+            # text's short form for the person or body it named before.
+            short = self._titled(words.lower(), at) or self._body_named(words, at)
+            if short:
+                return short
         name = _strip_titles(_before_apposition(words) if not named else words)
         if name and name[:1].isupper() and not named:
             person = self._by_surname(name, at, _title_gender(words))
@@ -343,8 +350,16 @@ class SpeakerResolver:
         if " " in words or words.lower() not in BODY_WORDS:
             return ""
         bodies = [m for m in self.mentions if m[0] < at and m[2].type in BODY_TYPES and not self.inside_quote(m[0])
-                  and m[2].name.split()[-1].lower() == words.lower()]
+                  and _head_noun(m[2].name) == words.lower()]
         return bodies[-1][2].name if bodies else ""
+
+    def _titled(self, title: str, at: int) -> str:
+        """"the Senator" → the person with that title mentioned last before `at`."""
+        if title not in TITLE_WORDS and title not in PERSON_NOUNS:
+            return ""
+        last = [(max(s for s, _ in p.spans if s < at), p.name) for p in self.people
+                if title in p.role.split() and any(s < at for s, _ in p.spans)]
+        return max(last)[1] if last else ""
 
     def _description(self, words: str, start: int, at: int) -> str:
         """"the spokesman" → the person the text names as the spokesman, else the
@@ -439,6 +454,12 @@ def _person_before_of(phrase: str) -> int:
             and name[-1].lower() not in BODY_WORDS:      # "the United States Department of Agriculture"
         return m.start()
     return len(phrase)
+
+
+def _head_noun(name: str) -> str:
+    """"Oregon Department of Transportation" → "department", "Supreme Court" → "court"."""
+    words = re.split(r"\s+of\s+", name, maxsplit=1)[0].split()
+    return words[-1].lower() if words else ""
 
 
 def _plural(description: str) -> bool:

@@ -36,6 +36,34 @@ def test_person_aliases_merge_and_role_is_kept(extractor):
     assert not [a for a in b.actors if a.name == "Putin"]
 
 
+@pytest.mark.parametrize("text, name, alias", [
+    # a given name that only one full name holds
+    ("At 70, the retired sailor Kofi Mensah Boateng crossed the Atlantic alone. \"I did it for my "
+     "grandchildren,\" said Kofi.", "Kofi Mensah Boateng", "Kofi"),
+    # the first of two surnames
+    ("Marisol Duarte Quintero was appointed minister of finance. In her first speech, Minister Duarte promised "
+     "lower taxes.", "Marisol Duarte Quintero", "Duarte"),
+])
+def test_a_person_named_by_one_of_their_names_is_one_actor(extractor, text, name, alias):
+    b = brief(extractor, text)
+    person = actor(b, name)
+    assert person is not None and alias in person.aliases
+    assert alias not in actor_names(b)
+    assert all(q.speaker in ("", name) for q in b.quotes)
+
+
+def test_a_given_name_two_people_hold_is_merged_into_neither(extractor):
+    b = brief(extractor, "At 70, the retired sailor Kofi Mensah Boateng crossed the Atlantic alone with his cousin "
+                         "Kofi Asante. \"I did it for my grandchildren,\" said Kofi.")
+    assert "Kofi" not in actor(b, "Kofi Mensah Boateng").aliases + actor(b, "Kofi Asante").aliases
+
+
+def test_a_persons_surname_once_taken_for_a_body_is_the_person(extractor):
+    b = brief(extractor, "Economist Ravi Patel advised the mayor. Patel and the council met on Friday. The report by "
+                         "Patel was published.")
+    assert [a.name for a in b.actors] == ["Ravi Patel"]
+
+
 @pytest.mark.parametrize("sentence, name, role", [
     ('"I am in awe of the people who ran towards danger," tweeted Mayor of London Sadiq Khan.',
      "Sadiq Khan", "Mayor of London"),

@@ -681,7 +681,8 @@ def _aged_names(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
 
 
 def _merge(drafts: list[Draft], text: str = "") -> list[Draft]:
-    """Fold surname-only people into full names, and acronyms into what they stand for."""
+    """Fold people named by one of their names into full names, and acronyms into what they
+    stand for."""
     people = [d for d in drafts if d.type == "person"]
     out = []
     for d in drafts:
@@ -692,13 +693,21 @@ def _merge(drafts: list[Draft], text: str = "") -> list[Draft]:
             # mentions later ("Mayor of London Sadiq Khan (no relation)", "Trump's niece").
             target = next((p for p in people if p is not d and len(p.name.split()) > 1
                            and norm(p.name).split()[-1] == norm(d.name)), None)
+            if target is None:
+                # A given name or the first of two surnames, where it is the only full name
+                # that holds it ("Hosni" of "Hosni Mubarak", "Vázquez" of "Wanda Vázquez Garced").
+                holders = [p for p in people if p is not d and norm(d.name) in norm(p.name).split()[:-1]]
+                target = holders[0] if len(holders) == 1 else None
         elif d.type in ("organization", "armed_group") and d.name.isupper() and len(d.name) >= 2:
             target = next((o for o in drafts if o is not d and o.type != "person"
                            and len(o.name.split()) > 1 and _initials(o.name) == d.name), None) \
                 or next((o for o in drafts if o is not d and o.type != "person" and _defines(o, d, text)), None)
         if target is None and d.type in ("organization", "armed_group"):
-            # "Russian Federation forces" spelt twice: same normalised name.
-            target = next((o for o in out if norm(o.name) == norm(d.name)), None)
+            # "Russian Federation forces" spelt twice: same normalised name; a person's name
+            # or surname the recogniser took for a body once ("Rosselló's chief of staff").
+            target = next((o for o in out if norm(o.name) == norm(d.name)
+                           or o.type == "person" and len(words) == 1
+                           and norm(d.name) in {norm(a) for a in o.aliases}), None)
         if target is None and d.type == "person" and len(words) > 1:
             # One name transliterated two ways ("Hamza bin Laden", "Hamza bin Ladin"): the
             # same first word and the same consonants.

@@ -786,6 +786,15 @@ SPEAKER_CASES = {
     "the head noun of a body named before": (
         "The Oregon Department of Transportation closed two roads. The Department said in a statement, "
         "\"Drivers should avoid the area until Friday.\"", "Oregon Department of Transportation"),
+    # a document "which read": its issuer's words
+    "a statement which read": (
+        "The Ministry of Education released a statement which read, \"Every school will open on Monday as "
+        "planned.\"", "Ministry of Education"),
+    # "they": a body its own paragraph names, before one an earlier paragraph made a subject
+    "they after a body named in the paragraph": (
+        "Greenpeace said on Tuesday that the dam would flood two valleys. In a radio interview, Greenpeace also "
+        "said that the permit was unlawful.\n\nOn Wednesday the project was also criticised by the Northern "
+        "Anglers Association. \"The river cannot take another dam,\" they said.", "Northern Anglers Association"),
     "a lower-case head noun of a body named before": (
         "The Department of Health reported two new cases. Both patients were \"doing well\", the department "
         "said.", "Department of Health"),

@@ -299,10 +299,16 @@ class SpeakerResolver:
         return full[0] if full else actor.name
 
     def _relative(self, start: int, at: int) -> str:
-        """"Amman, who said": the name before the relative pronoun."""
+        """"Amman, who said": the name before the relative pronoun; "a statement which read":
+        whoever issued the document."""
         before = [m for m in self.mentions if m[1] <= start and start - m[1] <= 4 and not self.inside_quote(m[0])]
         if before:
             return before[-1][2].name
+        document = re.search(r"\b(?:an?|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:%s)\s*,?\s*$"
+                             % "|".join(sorted(DOCUMENTS)), self.text[max(0, start - 60):start])
+        if document:
+            at_document = max(0, start - 60) + document.start()
+            return self.resolve(at_document, at_document + len(document.group(0).rstrip(" ,")), at, "before")
         # "Mark Hay, a marine ecologist at the institute, who said": the person before the apposition
         apposition = re.search(r",[^,;:\n“”\"]{2,90},\s*$", self.text[max(0, start - 120):start])
         if apposition:
@@ -318,8 +324,11 @@ class SpeakerResolver:
         subject) before one merely named ("… would take measures if North Korea conducted
         another test. “…,” they said": not North Korea)."""
         bodies = [m for m in self.mentions if m[0] < at and m[2].type in BODY_TYPES and not self.inside_quote(m[0])]
-        subjects = [m for m in bodies if at - m[0] < 400 and self._subject_like(m[0], m[1])]
-        return subjects[-1][2].name if subjects else bodies[-1][2].name if bodies else ""
+        # A body its own paragraph names before one an earlier paragraph made a subject.
+        paragraph = [m for m in bodies if "\n" not in self.text[m[0]:at]]
+        subjects = [m for m in paragraph or bodies if at - m[0] < 400 and self._subject_like(m[0], m[1])]
+        return subjects[-1][2].name if subjects else paragraph[-1][2].name if paragraph \
+            else bodies[-1][2].name if bodies else ""
 
     def _by_surname(self, name: str, at: int = 0, gender: str = "") -> Person | None:
         """The person a name or surname stands for: of several with that surname ("Mr.

@@ -58,6 +58,23 @@ def test_a_given_name_two_people_hold_is_merged_into_neither(extractor):
     assert "Kofi" not in actor(b, "Kofi Mensah Boateng").aliases + actor(b, "Kofi Asante").aliases
 
 
+@pytest.mark.parametrize("sentence, name, role", [
+    ("Fisheries Minister Helen Achterberg said the quota would be cut.", "Helen Achterberg", "Fisheries Minister"),
+    ("Detective Sergeant Anna Kowalski said two men were arrested.", "Anna Kowalski", "Detective Sergeant"),
+    ("Senate Leader Tomas Rivera Ortiz said the vote would be held on Friday.", "Tomas Rivera Ortiz",
+     "Senate Leader"),
+])
+def test_the_portfolio_before_a_title_belongs_to_the_role(extractor, sentence, name, role):
+    person = actor(brief(extractor, sentence), name)
+    assert person is not None and person.role == role
+
+
+def test_a_word_opening_the_sentence_before_names_is_no_part_of_them(extractor):
+    b = brief(extractor, "Both Maria Lopez and Tom Reyes voted against the budget on Tuesday. Both Lopez and Reyes "
+                         "said the cuts went too far.")
+    assert {a.name for a in b.actors if a.type == "person"} == {"Maria Lopez", "Tom Reyes"}
+
+
 def test_a_persons_surname_once_taken_for_a_body_is_the_person(extractor):
     b = brief(extractor, "Economist Ravi Patel advised the mayor. Patel and the council met on Friday. The report by "
                          "Patel was published.")

@@ -451,15 +451,17 @@ def _trim_person(form: str) -> str:
                               or not any(c.isalnum() for c in words[-1]) or words[-1].lower() in WEEKDAYS
                               or words[-1].lower() in CAPTION_WORDS):
         words.pop()
-    while len(words) > 1 and (words[0].lower() in WEEKDAYS
+    while len(words) > 1 and (words[0].lower() in WEEKDAYS or words[0].lower() in QUANTIFIERS
                               or words[0][:1].islower() and words[0] not in NAME_LINKS_LOWER
                               and not PARTICLE_NAME.match(words[0])):
-        words.pop(0)          # "on Saturday Sirhan Sirhan was stabbed", "and C.L. Gammon"
+        words.pop(0)          # "on Saturday Sirhan Sirhan was stabbed", "and C.L. Gammon", "Both Trump"
     return " ".join(words)
 
 
 # Words no name holds: the recogniser ran on over them into the next words.
 RUN_ON_WORDS = {"to", "nor", "or", "for", "with", "from", "at", "by", "than", "as", "on", "in", "told", "said"}
+# Words that open a sentence before a name, capitalised there ("Both Trump and Biden said").
+QUANTIFIERS = {"both", "all", "each", "either", "neither", "several", "many", "some", "only", "even"}
 # A photo caption's credit run on into the name ("Susan Rice Image: White House").
 CAPTION_WORDS = {"image", "photo", "photograph", "picture", "credit"}
 # "al-Assad", "el-Sisi", "bin-Salman": a name after its particle, not a word run on into.

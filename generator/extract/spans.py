@@ -148,6 +148,15 @@ def strip_titles(name: str, gaz=None) -> tuple[str, str]:
         # York Gov. Andrew Cuomo").
         n = next((n for n in (1, 2, 3) if i + n < len(words) - 1 and _heads_title(words[i + n])
                   and words[i + n + 1][:1].isupper() and gaz is not None and gaz.lookup(" ".join(words[i:i + n]), regions_only=True)), 0)
+        if not n and i == 0:
+            # The portfolio or body a title is of, written before it ("Health Minister Tony
+            # Ryall", "House Speaker Nancy Pelosi", "Detective Inspector Steven Jones"), before
+            # a name of two words or more.
+            n = next((n for n in (1, 2, 3) if n + 2 < len(words) and _heads_title(words[n])
+                      and all(re.fullmatch(r"[A-Z][a-z]+", w) and w.lower() not in TITLE_WORDS for w in words[:n])
+                      and all(w[:1].isupper() for w in words[n + 1:])), 0)
+            if n:
+                n += 1
         if not n:
             break
         i += n

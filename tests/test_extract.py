@@ -63,8 +63,9 @@ def test_a_given_name_two_people_hold_is_merged_into_neither(extractor):
     ("Detective Sergeant Anna Kowalski said two men were arrested.", "Anna Kowalski", "Detective Sergeant"),
     ("Senate Leader Tomas Rivera Ortiz said the vote would be held on Friday.", "Tomas Rivera Ortiz",
      "Senate Leader"),
+    ("Doctor Christine Baum of the veterinary institute said the birds were healthy.", "Christine Baum", "Doctor"),
 ])
-def test_the_portfolio_before_a_title_belongs_to_the_role(extractor, sentence, name, role):
+def test_a_title_and_the_portfolio_before_it_belong_to_the_role(extractor, sentence, name, role):
     person = actor(brief(extractor, sentence), name)
     assert person is not None and person.role == role
 

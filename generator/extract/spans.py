@@ -20,7 +20,7 @@ TITLE_WORDS = {
     "state", "of", "military", "security", "national", "peace", "police", "army", "force", "forces",
     "top", "senior", "former", "acting", "current", "incumbent", "outgoing", "interim", "provincial",
     "regional", "local", "rep.", "sen.", "gov.", "del.", "lt.", "maj.", "sgt.", "capt.", "adm.", "amb.",
-    "rev.", "cmdr.", "professor", "prof.",
+    "rev.", "cmdr.", "professor", "prof.", "doctor",
 }
 HEAD_TITLES = {
     "president", "minister", "commander", "leader", "chief", "general", "spokesperson", "spokesman",

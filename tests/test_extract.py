@@ -86,6 +86,7 @@ def test_a_persons_surname_once_taken_for_a_body_is_the_person(extractor):
     ('"I am in awe of the people who ran towards danger," tweeted Mayor of London Sadiq Khan.',
      "Sadiq Khan", "Mayor of London"),
     ("The Minister of Health Alan Johnson said the risk was low.", "Alan Johnson", "Minister of Health"),
+    ("The seat is held by Senator from Oregon Julia Brandt, who is retiring.", "Julia Brandt", "Senator from Oregon"),
     ("Current Prime Minister of India Narendra Modi paid tribute.", "Narendra Modi",
      "Current Prime Minister of India"),
 ])

@@ -146,9 +146,10 @@ class ActorFinder:
                 name, title = _occupation_split(name, title)
                 role = " ".join(x for x in (_role_before(ent), title) if x)
                 untitled = False          # the words before are no title ("the nomination of X")
-                if role.endswith((" of", " of the")):
-                    # "Mayor of London Sadiq Khan", "Minister of Health Alan Johnson": what
-                    # the title is of belongs to the role; "Mayor of New Orleans" names no one.
+                if role.endswith((" of", " of the", " from")):
+                    # "Mayor of London Sadiq Khan", "Minister of Health Alan Johnson", "Senator
+                    # from Vermont Bernie Sanders": what the title is of belongs to the role;
+                    # "Mayor of New Orleans" names no one.
                     of, name = _object_of_title(name, self.gaz)
                     span = doc.char_span(ent.end_char - len(name), ent.end_char, alignment_mode="expand") \
                         if name and ent.text.endswith(name) else None
@@ -583,13 +584,14 @@ def _role(ent: Span, after: bool = True) -> str:
         tok = doc[i]
         if tok.is_space or tok.is_punct and tok.text not in ("-",) or tok.pos_ in ("DET", "VERB", "AUX") \
                 or tok.pos_ == "CCONJ" and i and doc[i - 1].text[:1].isupper() and doc[i - 1].lower_ not in TITLE_WORDS \
-                or tok.pos_ == "ADP" and tok.lower_ != "of":
+                or tok.pos_ == "ADP" and tok.lower_ not in ("of", "from"):
             break
         words.insert(0, tok)
         if opens_sentence(doc, i):
             break
         i -= 1
-    while words and (words[0].lower_ == "of" or words[0].lower_ not in TITLE_WORDS and not words[0].text[:1].isupper()):
+    while words and (words[0].lower_ in ("of", "from")
+                     or words[0].lower_ not in TITLE_WORDS and not words[0].text[:1].isupper()):
         words.pop(0)
     if words and words[-1].pos_ == "CCONJ":
         words = []        # "for Vice President and C.L. Gammon": the title is another's

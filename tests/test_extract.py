@@ -76,6 +76,14 @@ def test_a_word_opening_the_sentence_before_names_is_no_part_of_them(extractor):
     assert {a.name for a in b.actors if a.type == "person"} == {"Maria Lopez", "Tom Reyes"}
 
 
+def test_a_company_suffix_makes_a_body_and_its_short_name_is_that_body(extractor):
+    b = brief(extractor, "Investigators examined the accounts of Korvex Holdings, a gas company based in Kyiv. Korvex "
+                         "said it had done nothing wrong.")
+    company = actor(b, "Korvex Holdings")
+    assert company is not None and company.type == "organization" and "Korvex" in company.aliases
+    assert actor_names(b) == {"Korvex Holdings"}
+
+
 def test_a_persons_surname_once_taken_for_a_body_is_the_person(extractor):
     b = brief(extractor, "Economist Ravi Patel advised the mayor. Patel and the council met on Friday. The report by "
                          "Patel was published.")

@@ -91,8 +91,9 @@ class ActorFinder:
                 span = doc.char_span(ent.start_char + at, ent.start_char + at + len(form)) if at >= 0 else None
                 if span is not None and len(span) < len(ent):
                     ent = Span(doc, span.start, span.end, label="PERSON")
-                if " of " not in form and _named_like_a_thing(form) and not strip_titles(form, self.gaz)[1]:
-                    ent = Span(doc, ent.start, ent.end, label="ORG")    # "Mahan Air", "Newmont Mining"
+                if " of " not in form and _named_like_a_thing(form) and not strip_titles(form, self.gaz)[1] \
+                        or " " in form and form.split()[-1].lower().rstrip(".") in COMPANY_SUFFIXES:
+                    ent = Span(doc, ent.start, ent.end, label="ORG")    # "Mahan Air", "Metz Fresh LLC"
             # "Ziad" of "Ziad al-Sharabi", "Jazeera" of "Al Jazeera": the name goes on.
             longer = _particle_name(text, ent.start_char, ent.end_char)
             if longer is not None:
@@ -461,6 +462,8 @@ def _trim_person(form: str) -> str:
 
 # Words no name holds: the recogniser ran on over them into the next words.
 RUN_ON_WORDS = {"to", "nor", "or", "for", "with", "from", "at", "by", "than", "as", "on", "in", "told", "said"}
+# What ends a company's name, never a person's ("Metz Fresh LLC", "McLane Co.").
+COMPANY_SUFFIXES = {"inc", "llc", "ltd", "plc", "co", "corp", "gmbh", "holdings"}
 # Words that open a sentence before a name, capitalised there ("Both Trump and Biden said").
 QUANTIFIERS = {"both", "all", "each", "either", "neither", "several", "many", "some", "only", "even"}
 # A photo caption's credit run on into the name ("Susan Rice Image: White House").
@@ -702,6 +705,11 @@ def _merge(drafts: list[Draft], text: str = "") -> list[Draft]:
                 # that holds it ("Hosni" of "Hosni Mubarak", "Vázquez" of "Wanda Vázquez Garced").
                 holders = [p for p in people if p is not d and norm(d.name) in norm(p.name).split()[:-1]]
                 target = holders[0] if len(holders) == 1 else None
+            if target is None:
+                # A company's name without its suffix ("Burisma" of "Burisma Holdings").
+                target = next((o for o in drafts if o.type == "organization" and len(o.name.split()) > 1
+                               and norm(o.name).split()[0] == norm(d.name)
+                               and o.name.split()[-1].lower().rstrip(".") in COMPANY_SUFFIXES), None)
         elif d.type in ("organization", "armed_group") and d.name.isupper() and len(d.name) >= 2:
             target = next((o for o in drafts if o is not d and o.type != "person"
                            and len(o.name.split()) > 1 and _initials(o.name) == d.name), None) \

@@ -54,11 +54,22 @@ def find_quote_spans(text: str) -> list[RawQuote]:
             close = "”" if ch == "“" else '"'
             j = _find_close(text, i + 1, close, ch)
             if j is not None:
-                quotes.append(RawQuote(i + 1, j))
+                if not _nickname(text, i, j):
+                    quotes.append(RawQuote(i + 1, j))
                 i = j + 1
                 continue
         i += 1
     return quotes
+
+
+NICKNAME = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?")
+
+
+def _nickname(text: str, i: int, j: int) -> bool:
+    """A quoted name inside a name is a nickname, nobody's words: Robert C. “Bobby” Scott."""
+    return NICKNAME.fullmatch(text[i + 1:j]) is not None \
+        and re.search(r"\b[A-Z][\w'’.-]* $", text[max(0, i - 30):i]) is not None \
+        and re.match(r" [A-Z]", text[j + 1:j + 3]) is not None
 
 
 def _opens(text: str, i: int) -> bool:

@@ -470,6 +470,13 @@ def test_a_straight_mark_closed_by_a_curly_one_is_a_quote_unless_a_curly_one_ope
     assert quotes == ["The harbour is full,", "It has never been this busy.", "stunt,"]
 
 
+def test_a_nickname_quoted_inside_a_name_is_no_quote():
+    text = ('"We start tonight," Rep. Robert C. "Bobby" Scott said, and Lt. Gov. Ralph "Buddy" Northam '
+            'called it "a good beginning."')
+    quotes = [text[q.start:q.end] for q in find_quote_spans(text)]
+    assert quotes == ["We start tonight,", "a good beginning."]
+
+
 def test_the_model_multiplies_with_numpys_blas_on_one_thread(extractor):
     from threadpoolctl import threadpool_info
     ops = extractor.nlp.get_pipe("tok2vec").model.ops
@@ -822,6 +829,10 @@ SPEAKER_CASES = {
         "Greenpeace said on Tuesday that the dam would flood two valleys. In a radio interview, Greenpeace also "
         "said that the permit was unlawful.\n\nOn Wednesday the project was also criticised by the Northern "
         "Anglers Association. \"The river cannot take another dam,\" they said.", "Northern Anglers Association"),
+    # a word opening the sentence before the name is no part of it
+    "a focus word before a state": (
+        "Seoul and Tokyo condemned the launch. Even China, the North's only ally, said it was \"firmly opposed\" "
+        "to the test.", "China"),
     "a lower-case head noun of a body named before": (
         "The Department of Health reported two new cases. Both patients were \"doing well\", the department "
         "said.", "Department of Health"),

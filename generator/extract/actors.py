@@ -25,7 +25,7 @@ from .lexicon import given_name_gender, is_common_word, is_given_name, is_surnam
 from .nlp import BODY_WORDS
 from .threat_lexicon import lexicon
 from .place_mentions import PLACE_LABELS
-from .spans import (HEAD_TITLES, OFFICE_ABBREVIATIONS, POSTNOMINALS, TITLE_WORDS, clean_name, doc_text,
+from .spans import (HEAD_TITLES, LEADING_WORDS, OFFICE_ABBREVIATIONS, POSTNOMINALS, TITLE_WORDS, clean_name, doc_text,
                     opens_sentence, span_evidence, strip_titles, whole_word_matches)
 
 STATE_NOUNS = {"government", "forces", "force", "military", "troops", "army", "officials",
@@ -453,7 +453,7 @@ def _trim_person(form: str) -> str:
                               or not any(c.isalnum() for c in words[-1]) or words[-1].lower() in WEEKDAYS
                               or words[-1].lower() in CAPTION_WORDS):
         words.pop()
-    while len(words) > 1 and (words[0].lower() in WEEKDAYS or words[0].lower() in QUANTIFIERS
+    while len(words) > 1 and (words[0].lower() in WEEKDAYS or words[0].lower() in LEADING_WORDS
                               or words[0][:1].islower() and words[0] not in NAME_LINKS_LOWER
                               and not PARTICLE_NAME.match(words[0])):
         words.pop(0)          # "on Saturday Sirhan Sirhan was stabbed", "and C.L. Gammon", "Both Trump"
@@ -464,8 +464,6 @@ def _trim_person(form: str) -> str:
 RUN_ON_WORDS = {"to", "nor", "or", "for", "with", "from", "at", "by", "than", "as", "on", "in", "told", "said"}
 # What ends a company's name, never a person's ("Metz Fresh LLC", "McLane Co.").
 COMPANY_SUFFIXES = {"inc", "llc", "ltd", "plc", "co", "corp", "gmbh", "holdings"}
-# Words that open a sentence before a name, capitalised there ("Both Trump and Biden said").
-QUANTIFIERS = {"both", "all", "each", "either", "neither", "several", "many", "some", "only", "even"}
 # A photo caption's credit run on into the name ("Susan Rice Image: White House").
 CAPTION_WORDS = {"image", "photo", "photograph", "picture", "credit"}
 # "al-Assad", "el-Sisi", "bin-Salman": a name after its particle, not a word run on into.

@@ -33,6 +33,9 @@ HEAD_TITLES = {
 # Letters after a name: honours, ranks, seats ("Kama Melly QC", "Jane Doe OBE").
 POSTNOMINALS = {"QC", "KC", "OBE", "MBE", "CBE", "KBE", "DBE", "MP", "MEP", "MSP", "PhD", "MD"}
 OFFICE_ABBREVIATIONS = {"sen.", "rep.", "gov.", "del.", "lt."}   # "Vermont Sen. Bernie Sanders"
+# Words that open a sentence before a name, capitalised there and no part of it ("Both
+# Trump and Biden said", "Even China, Pyongyang's only ally, said").
+LEADING_WORDS = {"both", "all", "each", "either", "neither", "several", "many", "some", "only", "even"}
 HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "president", "general", "gen", "prime", "minister",
               "sheikh", "ayatollah", "imam", "king", "queen", "prince", "emir", "colonel", "col",
               "captain", "lieutenant", "sergeant", "admiral", "senator", "judge", "pope",

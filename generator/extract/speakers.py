@@ -25,7 +25,7 @@ from .lexicon import given_name_gender
 from .attribution import DOCUMENTS, PERSON_NOUNS, SUBORDINATORS, cue_words
 from .nlp import BODY_WORDS
 from .dates import MONTHS, WEEKDAYS
-from .spans import HONORIFICS, POSTNOMINALS, doc_text
+from .spans import HONORIFICS, LEADING_WORDS, POSTNOMINALS, doc_text
 
 MALE = {"mr", "sir", "king", "prince", "lord", "father", "brother", "son", "husband", "sheikh", "emir"}
 FEMALE = {"mrs", "ms", "miss", "madam", "queen", "princess", "lady", "mother", "sister", "daughter", "wife"}
@@ -99,6 +99,9 @@ class SpeakerResolver:
         if len(parts) > 2 and parts[-1] in CUE_SET and all(w[:1].isupper() for w in parts[-3:-1]) \
                 and parts[-2].lower() not in ("the", "a", "an"):
             phrase = " ".join(parts[:-1])       # "The New York Times reports": the cue is no part of a name
+        first, _, rest = phrase.partition(" ")
+        if first.lower() in LEADING_WORDS and rest[:1].isupper():
+            phrase = rest                       # "Even China, …, said": China
         low = phrase.lower()
         if phrase in RELATIVES and not self.inside_quote(start):
             # "Christie, who …, blasted": the name before it (in lower case only: "WHO

@@ -846,6 +846,9 @@ def test_the_speaker_of_a_hard_case(extractor, case):
 
 
 @pytest.mark.parametrize("body", [
+    # a cue in the next sentence is that sentence's, not the quote's
+    "The farmers preferred cattle bones, which were thicker than the \u201cthin and brittle bones\u201d of deer. "
+    "The team used a method called radiocarbon dating to find their age.",
     # passive: the subject is what is described, not who speaks
     "Northfield Foods was considered one of the \u201cfastest growing grocers in the region\u201d for years.",
     # a title of an award is no one's words

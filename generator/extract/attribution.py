@@ -233,7 +233,7 @@ def _after(doc: Doc, start: int, end: int, far: bool = False, closing: bool = Fa
         splits_quote = k and k + 2 == len(tokens) and tokens[k + 1].text in (",", ":") \
             and token.lower_ in cue_words() and token.is_lower and token.lower_.endswith(("s", "ed"))
         if not (_is_cue(token) or closes_on_it or after_comma or splits_quote):
-            if token.text in (".", "!", "?") and k and not far:
+            if token.text in (".", "!", "?") and k:
                 break          # a new sentence begins: not this quote's attribution
             continue
         between = [t for t in tokens[:k] if not (t.is_punct or t.text in "“”\"'")]

@@ -829,6 +829,13 @@ SPEAKER_CASES = {
         "Greenpeace said on Tuesday that the dam would flood two valleys. In a radio interview, Greenpeace also "
         "said that the permit was unlawful.\n\nOn Wednesday the project was also criticised by the Northern "
         "Anglers Association. \"The river cannot take another dam,\" they said.", "Northern Anglers Association"),
+    # who is quoted speaks, not who quotes them
+    "a paper quotes a minister": (
+        "The Daily Herald quotes Health Minister Ana Ruiz: \"Every clinic will stay open this winter.\"",
+        "Ana Ruiz"),
+    "an agency quoted him": (
+        "Mayor Tom Reyes visited the harbour on Monday. \"We will rebuild the sea wall before spring,\" the "
+        "Lakeside Courier quoted him as saying.", "Tom Reyes"),
     # a word opening the sentence before the name is no part of it
     "a focus word before a state": (
         "Seoul and Tokyo condemned the launch. Even China, the North's only ally, said it was \"firmly opposed\" "

@@ -236,6 +236,9 @@ def _after(doc: Doc, start: int, end: int, far: bool = False, closing: bool = Fa
             if token.text in (".", "!", "?") and k:
                 break          # a new sentence begins: not this quote's attribution
             continue
+        quoted = _quoted_object(tokens, k)
+        if quoted:
+            return Attribution("after", token.text, quoted[0].idx, quoted[-1].idx + len(quoted[-1].text))
         between = [t for t in tokens[:k] if not (t.is_punct or t.text in "“”\"'")]
         if any(t.lower_ in SUBORDINATORS for t in between):
             return None    # "… when he said", "…, but he said that": another clause's cue
@@ -343,6 +346,10 @@ def _before_each(doc: Doc, tokens: list[Token], start: int):
     for k in range(len(tokens) - 1, -1, -1):
         if not (_is_cue(tokens[k]) or _opens_quote(tokens, k)):
             continue
+        quoted = _quoted_object(tokens, k)
+        if quoted:
+            yield Attribution("before", tokens[k].text, quoted[0].idx, quoted[-1].idx + len(quoted[-1].text))
+            continue
         aux = k - 1
         while aux > 0 and tokens[aux].tag_ == "RB":
             aux -= 1          # "was previously announced"
@@ -417,6 +424,25 @@ def _before_each(doc: Doc, tokens: list[Token], start: int):
 
 
 QUOTING = {"quoted", "quotes", "quoting", "cited", "cites", "citing"}
+
+
+def _quoted_object(tokens: list[Token], k: int) -> list[Token] | None:
+    """"The China Daily quotes Interior Minister Vano Merabishvili: “…”", "…,” AP quoted
+    him as saying.": the one quoted, the cue's object, not who quotes him."""
+    if tokens[k].lower_ not in QUOTING or tokens[k].tag_ == "VBN" and k and tokens[k - 1].lower_ in (
+            "was", "were", "is", "are", "been", "be"):
+        return None
+    j = k + 1
+    if j < len(tokens) and tokens[j].lower_ in ("him", "her", "them"):
+        j += 1
+    else:
+        while j < len(tokens) and j - k <= 6 and (_name_like(tokens[j]) or j > k + 1 and tokens[j].lower_ in NAME_JOINERS):
+            j += 1
+    if j == k + 1:
+        return None
+    ends = j == len(tokens) or tokens[j].text in (":", ".") \
+        or tokens[j].lower_ == "as" and j + 1 < len(tokens) and tokens[j + 1].lower_ == "saying"
+    return tokens[k + 1:j] if ends else None
 
 
 def _quoted_as_saying(tokens: list[Token], k: int) -> list[Token] | None:

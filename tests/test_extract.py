@@ -70,6 +70,21 @@ def test_a_title_and_the_portfolio_before_it_belong_to_the_role(extractor, sente
     assert person is not None and person.role == role
 
 
+def test_a_courtesy_title_keeps_two_people_of_one_surname_apart(extractor):
+    b = brief(extractor, "Joanna Reyes was sentenced to 20 years on Friday. Ms. Reyes wept in court. Her father "
+                         "flew in from Manila. Mr. Reyes said, \"We will appeal.\"")
+    assert "Mr. Reyes" not in actor(b, "Joanna Reyes").aliases
+    assert b.quotes[-1].speaker == "Reyes"
+
+
+def test_a_bare_surname_is_the_one_the_courtesy_titles_name(extractor):
+    # the wife is named first; the story's "Mr." is her husband, and so is "President"
+    b = brief(extractor, "Maria Kovac and her husband, Anton Kovac, voted early. Mr. Kovac spoke at a rally on "
+                         "Friday. President Kovac said, \"The vote is a test.\"")
+    assert {"Mr. Kovac", "President Kovac"} <= set(actor(b, "Anton Kovac").aliases)
+    assert b.quotes[-1].speaker == "Anton Kovac"
+
+
 def test_a_word_opening_the_sentence_before_names_is_no_part_of_them(extractor):
     b = brief(extractor, "Both Maria Lopez and Tom Reyes voted against the budget on Tuesday. Both Lopez and Reyes "
                          "said the cuts went too far.")

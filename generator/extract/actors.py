@@ -49,6 +49,7 @@ class Draft:
     roles: Counter = field(default_factory=Counter)
     affiliation: str = ""
     in_headline: bool = False
+    gender: str = ""             #: "m" or "f" where a courtesy title says ("Mr. Obama")
 
     def add(self, form: str, ev: Evidence, headline: bool) -> None:
         if form and form != self.name:
@@ -158,7 +159,12 @@ class ActorFinder:
                         continue
                     ent, form, role, untitled = Span(doc, span.start, span.end, label="PERSON"), name, \
                         f"{role} {of}" if of else "", not of
-                draft = add("person:" + name, name, "person", form, ent)
+                # "Mr. Obama" and "Mrs. Obama" are two people: a surname is keyed by the sex
+                # its courtesy title gives.
+                gender = courtesy_gender(role or _role_before(ent))
+                draft = add("person:" + name + (f"#{gender}" if gender and " " not in name else ""),
+                            name, "person", form, ent)
+                draft.gender = draft.gender or gender
                 role = role or ("" if untitled else _role(ent))
                 if role:
                     draft.roles[role] += 1
@@ -285,6 +291,8 @@ NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 
 
 COURTESY = {"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "dame", "lady", "lord", "professor"}
+MALE_COURTESY = {"mr", "sir", "lord"}
+FEMALE_COURTESY = {"mrs", "ms", "miss", "madam", "dame", "lady"}
 POSSESSIVES = {"my", "your", "his", "her", "its", "our", "their"}
 
 
@@ -685,6 +693,31 @@ def _aged_names(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
     return out
 
 
+def courtesy_gender(title: str) -> str:
+    """"m" for "Mr." or "Sir", "f" for "Mrs.", "Ms." or "Miss", else ""."""
+    words = {w.lower().rstrip(".") for w in title.split()}
+    return "m" if words & MALE_COURTESY else "f" if words & FEMALE_COURTESY else ""
+
+
+def _gender(person: Draft) -> str:
+    return person.gender or given_name_gender(person.name.split()[0])
+
+
+def _surname_holder(d: Draft, people: list[Draft]) -> Draft | None:
+    """The full name a surname stands for: of several, the first named that the sex of a
+    courtesy title fits ("Mr. Corby" is not Schapelle Corby); a bare surname, the one
+    the text's courtesy titles for that surname mostly fit ("President Obama" beside many
+    "Mr. Obama" is not Michelle Obama, named first)."""
+    key = norm(d.name)
+    holders = [p for p in people if p is not d and len(p.name.split()) > 1 and norm(p.name).split()[-1] == key]
+    gender = d.gender
+    if not gender and len(holders) > 1:
+        titled = [o for o in people if o is not d and o.gender and norm(o.name) == key]
+        gender = max(titled, key=lambda o: len(o.evidence)).gender if titled else ""
+    fitting = [p for p in holders if _gender(p) in ("", gender)] if gender else holders
+    return fitting[0] if fitting else None if d.gender else holders[0] if holders else None
+
+
 def _merge(drafts: list[Draft], text: str = "") -> list[Draft]:
     """Fold people named by one of their names into full names, and acronyms into what they
     stand for."""
@@ -696,8 +729,7 @@ def _merge(drafts: list[Draft], text: str = "") -> list[Draft]:
         if d.type == "person" and len(words) == 1:
             # Of two with that surname, the one named first: the story's own, not one it
             # mentions later ("Mayor of London Sadiq Khan (no relation)", "Trump's niece").
-            target = next((p for p in people if p is not d and len(p.name.split()) > 1
-                           and norm(p.name).split()[-1] == norm(d.name)), None)
+            target = _surname_holder(d, people)
             if target is None:
                 # A given name or the first of two surnames, where it is the only full name
                 # that holds it ("Hosni" of "Hosni Mubarak", "Vázquez" of "Wanda Vázquez Garced").
@@ -729,6 +761,7 @@ def _merge(drafts: list[Draft], text: str = "") -> list[Draft]:
                 target.add("", ev, False)
             target.in_headline |= d.in_headline
             target.roles.update(d.roles)
+            target.gender = target.gender or d.gender if target.type == "person" else ""
             continue
         out.append(d)
     return [d for d in out if d.evidence]

@@ -851,6 +851,10 @@ SPEAKER_CASES = {
     "an agency quoted him": (
         "Mayor Tom Reyes visited the harbour on Monday. \"We will rebuild the sea wall before spring,\" the "
         "Lakeside Courier quoted him as saying.", "Tom Reyes"),
+    # a person described by the body they work in speaks, not the body
+    "a source within a ministry": (
+        "The ministry gave no figures. A source within the central Interior Ministry reportedly said \"I have "
+        "been told not to make the figures public.\"", "source within the central Interior Ministry"),
     # a word opening the sentence before the name is no part of it
     "a focus word before a state": (
         "Seoul and Tokyo condemned the launch. Even China, the North's only ally, said it was \"firmly opposed\" "

@@ -336,6 +336,21 @@ PERSON_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "representative", "o
 SPEAKING_HEADS = PRONOUNS | PERSON_NOUNS | BODY_WORDS | DOCUMENTS | WRITINGS
 
 
+def _described_by(tokens: list[Token], phrase: list[Token]) -> list[Token] | None:
+    """"A source within the central Interior Ministry said": the body is the object of a
+    preposition after a noun for a person, who is the subject, all of it."""
+    at = next((n for n, t in enumerate(tokens) if t.i == phrase[0].i), 0)
+    while at and tokens[at - 1].is_lower and tokens[at - 1].pos_ in ("DET", "ADJ"):
+        at -= 1
+    if at < 2 or tokens[at - 1].tag_ != "IN" or not _person_noun(tokens[at - 2].lower_):
+        return None
+    first = at - 2
+    while first and tokens[first - 1].is_lower and tokens[first - 1].pos_ in ("DET", "ADJ") \
+            or first and tokens[first - 1].lower_ in ("a", "an", "the"):
+        first -= 1
+    return tokens[first:at] + phrase
+
+
 def _person_noun(word: str) -> bool:
     """A noun for people, in the singular or the plural ("lawmakers", "spokesmen")."""
     return word in PERSON_NOUNS or word.endswith("s") and word[:-1] in PERSON_NOUNS \
@@ -381,6 +396,8 @@ def _before_each(doc: Doc, tokens: list[Token], start: int):
             else:
                 head = tokens[k].head
                 phrase = _parse_subject(head) if head.i < tokens[k].i else None
+        if phrase and not phrase[0].is_lower:
+            phrase = _described_by(tokens, phrase) or phrase
         parsed = _parse_subject(tokens[k])
         if phrase and parsed and phrase[0].is_lower and phrase[0].lower_ not in PRONOUNS \
                 and parsed[0].i < phrase[0].i and parsed[-1].i < phrase[0].i and parsed[0].idx >= start:

@@ -148,10 +148,11 @@ class SpeakerResolver:
             return _as_written(re.sub(r"^(?:[Tt]he)\s+", "", phrase))   # "the Biden campaign": not Biden himself
         if people:
             return self._as_named(people[-1][2])
-        head = phrase.split()[-1].lower()
+        head = _before_preposition(phrase).split()[-1].lower()
         if named and head in PERSON_NOUNS:
-            # "the UN representative", "the ministry's spokesman": a person described, not the body.
-            return re.sub(r"^(?:a|an|the)\s+", "", phrase, flags=re.I)
+            # "the UN representative", "the ministry's spokesman", "a source within the Interior
+            # Ministry": a person described, not the body; by name where the text names them.
+            return self._named_after(phrase, start) or re.sub(r"^(?:a|an|the)\s+", "", phrase, flags=re.I)
         # "one of the users": all of it; "her surgeon": the surgeon ("His Holiness" stays)
         words = re.sub(r"^(?:[Aa]n?|[Tt]he|his|her|their|its|[Oo]ne(?!\s+of\b)|[Aa]nother)\s+", "", phrase)
         qualified = _before_preposition(words)
@@ -373,24 +374,28 @@ class SpeakerResolver:
                 if title in p.role.split() and any(s < at for s, _ in p.spans)]
         return max(last)[1] if last else ""
 
+    def _named_after(self, words: str, start: int) -> str:
+        """The name in apposition to a description ("the spokesman, Tom Reyes,"), or after its
+        own words ("said director of health within the Food Safety Authority, Stein Ivar
+        Ormsettrø."): a person the article names."""
+        end = start + len(words)
+        appositive = re.match(r"\s*,\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})\s*,",
+                              self.text[end:self._sentence(start)[1]])
+        if appositive:
+            person = self._by_surname(appositive.group(1))
+            return person.name if person else appositive.group(1)
+        word = r"(?:[A-Z][a-z]{0,2}\.|[A-Z][\w'’-]*)"       # "Dr.", "J.", "Shariff"
+        named = re.match(rf"[^,.\n]*,\s*({word}(?:\s+{word}){{1,3}})\s*(?:[,.]|$)", self.text[end:end + 160])
+        person = self._by_surname(_strip_titles(named.group(1))) if named else None
+        return person.name if person else ""
+
     def _description(self, words: str, start: int, at: int) -> str:
         """"the spokesman" → the person the text names as the spokesman, else the
         fullest description with the same head noun ("source" → "senior security source")."""
         head = _before_preposition(words).split()[-1].lower()
-        sentence = self._sentence(start)
-        appositive = re.match(r"\s*,\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})\s*,", self.text[start + len(words):
-                                                                                              sentence[1]])
-        if appositive:
-            return self._by_surname(appositive.group(1)).name if self._by_surname(appositive.group(1)) \
-                else appositive.group(1)
-        # The name after the description's own words ("said director of health within the
-        # Food Safety Authority, Stein Ivar Ormsettrø."): a person the article names.
-        word = r"(?:[A-Z][a-z]{0,2}\.|[A-Z][\w'’-]*)"       # "Dr.", "J.", "Shariff"
-        named = re.match(rf"[^,.\n]*,\s*({word}(?:\s+{word}){{1,3}})\s*(?:[,.]|$)",
-                         self.text[start + len(words):start + len(words) + 160])
-        person = self._by_surname(_strip_titles(named.group(1))) if named else None
-        if person is not None:
-            return person.name
+        named = self._named_after(words, start)
+        if named:
+            return named
         if head not in ("person", "man", "woman", "people", "source", "sources"):
             for person in self.people:
                 if head in person.role.split() and any(s < at for s, _ in person.spans):
@@ -495,7 +500,7 @@ def _before_apposition(words: str) -> str:
 
 def _before_preposition(words: str) -> str:
     """The words a prepositional phrase qualifies ("woman in the crowd": "woman"), else all."""
-    m = re.match(r"(.+?)\s+(?:in|of|for|at|from|with|on)\s", words)
+    m = re.match(r"(.+?)\s+(?:in|of|for|at|from|with|within|on)\s", words)
     return m.group(1) if m else words
 
 

@@ -851,6 +851,10 @@ SPEAKER_CASES = {
     "an agency quoted him": (
         "Mayor Tom Reyes visited the harbour on Monday. \"We will rebuild the sea wall before spring,\" the "
         "Lakeside Courier quoted him as saying.", "Tom Reyes"),
+    # a description is the person the text named with that word before the name
+    "a description used before a name": (
+        "The bill was criticised by archbishop Tomas Olvera. Later the archbishop said \"We need to pray for the "
+        "country tonight.\"", "Tomas Olvera"),
     # a person described by the body they work in speaks, not the body
     "a source within a ministry": (
         "The ministry gave no figures. A source within the central Interior Ministry reportedly said \"I have "

@@ -398,8 +398,10 @@ class SpeakerResolver:
             return named
         if head not in ("person", "man", "woman", "people", "source", "sources"):
             for person in self.people:
-                if head in person.role.split() and any(s < at for s, _ in person.spans):
-                    return person.name
+                if head in person.role.split() and any(s < at for s, _ in person.spans) \
+                        or any(s < at and re.search(rf"\b{re.escape(head)}\s+$", self.text[max(0, s - 40):s], flags=re.I)
+                               for s, _ in person.spans):
+                    return person.name        # "… criticised by archbishop X. … the archbishop said"
         best = " ".join(words.split()[:8])
         # The words before the head qualify it ("senior security source"), they are no clause
         # ("a door that has writing in a foreign language": not a fuller "writing").

@@ -859,6 +859,9 @@ SPEAKER_CASES = {
     "a source within a ministry": (
         "The ministry gave no figures. A source within the central Interior Ministry reportedly said \"I have "
         "been told not to make the figures public.\"", "source within the central Interior Ministry"),
+    "quoted with an apposition as saying": (
+        "The Courier quoted Ana Ruiz, formerly a deputy director at the port, as saying \"The port has an "
+        "important role in the recovery.\"", "Ana Ruiz"),
     # a word opening the sentence before the name is no part of it
     "a focus word before a state": (
         "Seoul and Tokyo condemned the launch. Even China, the North's only ally, said it was \"firmly opposed\" "

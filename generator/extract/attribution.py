@@ -361,9 +361,13 @@ def _before_each(doc: Doc, tokens: list[Token], start: int):
     for k in range(len(tokens) - 1, -1, -1):
         if not (_is_cue(tokens[k]) or _opens_quote(tokens, k)):
             continue
-        quoted = _quoted_object(tokens, k)
+        quoting = k
+        if k and tokens[k].lower_ == "saying" and tokens[k - 1].lower_ == "as":
+            # "Politico quoted Tim Manning, formerly …, as saying": the cue is "quoted"
+            quoting = next((m for m in range(k - 2, max(-1, k - 22), -1) if tokens[m].lower_ in QUOTING), k)
+        quoted = _quoted_object(tokens, quoting)
         if quoted:
-            yield Attribution("before", tokens[k].text, quoted[0].idx, quoted[-1].idx + len(quoted[-1].text))
+            yield Attribution("before", tokens[quoting].text, quoted[0].idx, quoted[-1].idx + len(quoted[-1].text))
             continue
         aux = k - 1
         while aux > 0 and tokens[aux].tag_ == "RB":
@@ -457,8 +461,12 @@ def _quoted_object(tokens: list[Token], k: int) -> list[Token] | None:
             j += 1
     if j == k + 1:
         return None
+    after = j
+    if after < len(tokens) and tokens[after].text == ",":
+        # "quoted Tim Manning, formerly a deputy administrator at FEMA, as saying": past the apposition
+        after = next((m + 1 for m in range(after + 1, min(len(tokens), after + 16)) if tokens[m].text == ","), after)
     ends = j == len(tokens) or tokens[j].text in (":", ".") \
-        or tokens[j].lower_ == "as" and j + 1 < len(tokens) and tokens[j + 1].lower_ == "saying"
+        or after + 1 < len(tokens) and tokens[after].lower_ == "as" and tokens[after + 1].lower_ == "saying"
     return tokens[k + 1:j] if ends else None
 
 

@@ -571,6 +571,24 @@ def test_two_bodies_joined_by_and_stay_two(extractor):
     assert [e.text for e in _completed([first, second])] == ["University of Washington", "Stanford University"]
 
 
+
+@pytest.mark.parametrize("sentence, name", [
+    ("The Food and Drug Administration said on Monday that the lettuce was unsafe.", "Food and Drug Administration"),
+    ("A spokesman for the Department of Health and Human Services declined to comment.",
+     "Department of Health and Human Services"),
+    ("Officers of the Fire and Rescue Service were called to the caravan.", "Fire and Rescue Service"),
+])
+def test_a_body_s_name_joining_two_ordinary_words_with_and_is_one_name(extractor, sentence, name):
+    assert name in [a.name for a in brief(extractor, sentence).actors if a.type == "organization"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Reporters from Reuters and NBC News were at the scene on Tuesday.",
+    "Researchers from Washington and Stanford University took part in the trial.",
+])
+def test_two_bodies_or_a_place_and_a_body_joined_by_and_stay_apart(extractor, sentence):
+    assert not any(" and " in a.name for a in brief(extractor, sentence).actors)
+
 def test_an_acronym_in_brackets_after_the_name_is_that_body_in_any_order(extractor):
     # the acronym follows the word order of the name in its own language, not the English one
     b = brief(extractor, "The Ukrainian Football Association (UAF) said it would appeal the ruling. The UAF also "

@@ -142,8 +142,36 @@ def person_rules(doc):
             continue     # a longer or curated entity already covers it ("Hamza" before a curated
                          # "bin Laden" makes another person)
         ents = [e for e in ents if e not in clash] + [Span(doc, span.start, span.end, label="PERSON")]
-    doc.ents = _completed(sorted(ents, key=lambda e: e.start))
+    doc.ents = _completed(_conjoined_bodies(sorted(ents, key=lambda e: e.start)))
     return doc
+
+
+def _conjoined_bodies(ents: list) -> list:
+    """A body whose name joins two ordinary words with "and" ("Food and Drug
+    Administration", "Department of Health and Human Services", "Law and Justice Party")
+    is one name, not the ordinary word and a shorter body: the name runs back over "and"
+    when the word before it is an ordinary word written in capitals and the name ends in
+    a body's word. Two bodies ("Reuters and NBC", "Washington and Stanford University")
+    stay two."""
+    out = list(ents)
+    for ent in ents:
+        doc, i = ent.doc, ent.start
+        if ent.label_ == "PERSON" or ent.ent_id_ or i < 2 or doc[i - 1].lower_ != "and" \
+                or not {ent[-1].lower_, ent[-1].lower_[:-1]} & BODY_WORDS \
+                or not doc[i - 2].is_title or not is_common_word(doc[i - 2].text):
+            continue      # the body's word may be plural ("Human Services")
+        left = [e for e in out if e.start < i - 1 and e.end > i - 2]
+        if any(e.label_ in ("PERSON", "LOC", "GPE") or e.ent_id_ for e in left):
+            continue
+        start = min([i - 2] + [e.start for e in left])
+        while start > 0 and i - start < 6 and not doc[start - 1].is_stop and doc[start - 1].is_title \
+                and not any(e.start <= start - 1 < e.end for e in out if e not in left) \
+                or start > 1 and doc[start - 1].lower_ in ("of", "for") and doc[start - 2].is_title \
+                and not doc[start - 2].is_stop:
+            start -= 1    # "National Oceanic and …", "Department of Health and …"
+        whole = Span(doc, start, ent.end, label=ent.label_)
+        out = [e for e in out if e is not ent and e not in left] + [whole]
+    return sorted(out, key=lambda e: e.start)
 
 
 NAME_JOINS = {"for", "of", "and", "the", "on"}

@@ -529,6 +529,20 @@ def test_a_name_with_a_digit_is_nobody(extractor):
     assert _corrected(Span(doc, 0, 2, label="PERSON")) is not None
 
 
+@pytest.mark.parametrize("sentence, cause", [
+    ("Residents cleared the debris left by Hurricane Delia on Sunday.", "Hurricane Delia"),
+    ("Farmers culled ten thousand ducks after Bird Flu was found on a farm near the lake.", "Bird Flu"),
+    ("Ebola has killed more than forty people in the province since May, the Health Ministry said.", "Ebola"),
+])
+def test_a_disease_or_a_storm_is_no_actor(extractor, sentence, cause):
+    assert cause not in [a.name for a in brief(extractor, sentence).actors]
+
+
+def test_a_body_named_after_a_disaster_is_still_a_body(extractor):
+    b = brief(extractor, "A spokeswoman for Rogaland Fire and Rescue said late on Tuesday that no one was hurt.")
+    assert "Rogaland Fire and Rescue" in [a.name for a in b.actors if a.type == "organization"]
+
+
 def test_a_prison_is_no_person(extractor):
     b = brief(extractor, "It was reported on Saturday Sirhan Sirhan was stabbed in the neck while in prison. The "
                          "stabbing happened at the Richard J. Donovan Correctional Facility in San Diego County.")

@@ -318,8 +318,22 @@ def _is_name(ent: Span, gaz: Gazetteer) -> bool:
     last = words[-1].lower_
     if last in SITE_WORDS or any(t.like_num for t in words):
         return False
+    if _a_cause(words):
+        return False
     # An event, not a body that studies one ("Institute for the Study of War").
     return last not in EVENT_WORDS or bool({t.lower_ for t in words} & BODY_WORDS)
+
+
+def _a_cause(words: list[Token]) -> bool:
+    """A disease or a disaster, no actor: one named by its own word ("Ebola", "Bird Flu"),
+    or a storm's given name after its kind ("Hurricane Katrina", "Tropical Storm Humberto");
+    not a body named after one ("Fire and Rescue Service", "Ebola Treatment Centre")."""
+    lowered = [t.lower_ for t in words]
+    if set(lowered) & BODY_WORDS:
+        return False
+    cause = lexicon().not_violence
+    return bool(cause.fullmatch(lowered[-1])) or len(words) > 1 and not is_common_word(lowered[-1]) \
+        and any(cause.fullmatch(w) for w in lowered[:-1])
 
 
 # Titles that end no one's name (unlike "King", "Major", "Prince", "Mayor" or "General": surnames too).

@@ -21,7 +21,7 @@ from ..errors import ModelError
 from ..modelinfo import DEFAULT_MODEL, label
 from ..geo.sources import tsv
 from .dates import MONTHS, WEEKDAYS
-from .lexicon import is_common_word, is_given_name
+from .lexicon import is_common_word, is_given_name, is_surname
 from .spans import opens_sentence
 from .tagmap import TAG_MAP
 from .gazetteer import gazetteer, known_actors
@@ -161,13 +161,16 @@ def _conjoined_bodies(ents: list) -> list:
                 or not doc[i - 2].is_title or not is_common_word(doc[i - 2].text):
             continue      # the body's word may be plural ("Human Services")
         left = [e for e in out if e.start < i - 1 and e.end > i - 2]
-        if any(e.label_ in ("PERSON", "LOC", "GPE") or e.ent_id_ for e in left):
-            continue
+        word = doc[i - 2].text
+        if any(e.label_ in ("LOC", "GPE") or e.ent_id_ for e in left) or left and left[0].label_ == "PERSON" \
+                and (is_given_name(word) or is_surname(word)):
+            continue      # "Bill and Melinda Gates": a person; "Rogaland Fire" is none
         start = min([i - 2] + [e.start for e in left])
-        while start > 0 and i - start < 6 and not doc[start - 1].is_stop and doc[start - 1].is_title \
-                and not any(e.start <= start - 1 < e.end for e in out if e not in left) \
-                or start > 1 and doc[start - 1].lower_ in ("of", "for") and doc[start - 2].is_title \
-                and not doc[start - 2].is_stop:
+        others = {t for e in out if e not in left for t in range(e.start, e.end)}
+        while start > 0 and i - start < 6 and start - 1 not in others \
+                and (doc[start - 1].is_title and not doc[start - 1].is_stop
+                     or start > 1 and doc[start - 1].lower_ in ("of", "for") and start - 2 not in others
+                     and doc[start - 2].is_title and not doc[start - 2].is_stop):
             start -= 1    # "National Oceanic and …", "Department of Health and …"
         whole = Span(doc, start, ent.end, label=ent.label_)
         out = [e for e in out if e is not ent and e not in left] + [whole]
@@ -319,7 +322,7 @@ BODY_WORDS = {"university", "college", "school", "department", "ministry", "offi
               "administration", "commission", "agency", "bureau", "service", "company", "corporation",
               "association", "party", "bank", "police", "court", "institute", "foundation", "center", "centre", "group", "club", "news",
               "prize", "award", "inc", "inc.", "ltd", "ltd.", "farms", "times", "airline", "airlines",
-              "airways"}
+              "airways", "rescue"}
 
 
 def _corrected(ent):

@@ -538,6 +538,22 @@ def test_a_disease_or_a_storm_is_no_actor(extractor, sentence, cause):
     assert cause not in [a.name for a in brief(extractor, sentence).actors]
 
 
+@pytest.mark.parametrize("sentence, name", [
+    ("The party nominated the activist J. R. Harlow for president on Monday.", "J. R. Harlow"),
+    ("The donor S. Donald Pratt gave money to the campaign.", "S. Donald Pratt"),
+    ("Christian Albers of the Leiden Institute for Brain Research led the study.", "Christian Albers"),
+])
+def test_initials_and_a_forename_like_a_group_s_adjective_are_part_of_the_name(extractor, sentence, name):
+    people = [a for a in brief(extractor, sentence).actors if a.type == "person"]
+    assert [(a.name, a.role) for a in people] == [(name, "")]
+
+
+def test_a_ship_is_no_actor(extractor):
+    b = brief(extractor, "The rescue ship MV Hanna Brandt docked in Malta on Sunday with 60 migrants aboard. "
+                         "Iran seized the tanker MT Stena Lucca in the Strait of Hormuz.")
+    assert [a.name for a in b.actors] == ["Iran"]
+
+
 def test_a_body_named_after_a_disaster_is_still_a_body(extractor):
     b = brief(extractor, "A spokeswoman for Rogaland Fire and Rescue said late on Tuesday that no one was hurt.")
     assert "Rogaland Fire and Rescue" in [a.name for a in b.actors if a.type == "organization"]

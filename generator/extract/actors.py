@@ -25,8 +25,8 @@ from .lexicon import given_name_gender, is_common_word, is_given_name, is_surnam
 from .nlp import BODY_WORDS
 from .threat_lexicon import lexicon
 from .place_mentions import PLACE_LABELS
-from .spans import (HEAD_TITLES, LEADING_WORDS, OFFICE_ABBREVIATIONS, POSTNOMINALS, TITLE_WORDS, clean_name, doc_text,
-                    opens_sentence, span_evidence, strip_titles, whole_word_matches)
+from .spans import (HEAD_TITLES, LEADING_WORDS, OFFICE_ABBREVIATIONS, POSTNOMINALS, TITLE_WORDS, VESSEL_PREFIXES,
+                    clean_name, doc_text, opens_sentence, span_evidence, strip_titles, whole_word_matches)
 
 STATE_NOUNS = {"government", "forces", "force", "military", "troops", "army", "officials",
                "authorities", "navy", "regime", "administration", "soldiers", "police",
@@ -101,7 +101,7 @@ class ActorFinder:
                 form = clean_name(text[longer[0]:longer[1]])
                 span = doc.char_span(longer[0], longer[1], alignment_mode="expand")
                 ent = Span(doc, span.start, span.end, label=ent.label_) if span is not None else ent
-            if len(form) < 2 or not any(c.isupper() for c in form):
+            if len(form) < 2 or not any(c.isupper() for c in form) or _vessel(ent):
                 continue
             owned = OWNED_PERSON.match(form)
             if owned and is_given_name(owned.group(2).split()[0]):
@@ -322,6 +322,14 @@ def _is_name(ent: Span, gaz: Gazetteer) -> bool:
         return False
     # An event, not a body that studies one ("Institute for the Study of War").
     return last not in EVENT_WORDS or bool({t.lower_ for t in words} & BODY_WORDS)
+
+
+def _vessel(ent: Span) -> bool:
+    """A ship's name: after a vessel prefix ("MV Alan Kurdi", "the tanker MT Stena Impero"),
+    not a body that starts with those letters ("SS Panzer Division")."""
+    prefix = ent[0] if ent[0].text in VESSEL_PREFIXES and len(ent) > 1 else \
+        ent.doc[ent.start - 1] if ent.start and ent.doc[ent.start - 1].text in VESSEL_PREFIXES else None
+    return prefix is not None and not {t.lower_ for t in ent} & BODY_WORDS
 
 
 def _a_cause(words: list[Token]) -> bool:

@@ -6,6 +6,7 @@ import re
 from spacy.tokens import Span
 
 from ..briefing import Evidence
+from .lexicon import is_given_name
 
 TITLE_WORDS = {
     "president", "vice", "minister", "prime", "commander", "leader", "chief", "general", "gen.",
@@ -33,6 +34,8 @@ HEAD_TITLES = {
 # Letters after a name: honours, ranks, seats ("Kama Melly QC", "Jane Doe OBE").
 POSTNOMINALS = {"QC", "KC", "OBE", "MBE", "CBE", "KBE", "DBE", "MP", "MEP", "MSP", "PhD", "MD"}
 OFFICE_ABBREVIATIONS = {"sen.", "rep.", "gov.", "del.", "lt."}   # "Vermont Sen. Bernie Sanders"
+# Prefixes of a ship's name ("MV Alan Kurdi", "MT Stena Impero"): a vessel, nobody.
+VESSEL_PREFIXES = {"MV", "MT", "MY", "SS", "HMS", "USS", "RMS", "HMAS", "HMCS", "INS"}
 # Words that open a sentence before a name, capitalised there and no part of it ("Both
 # Trump and Biden said", "Even China, Pyongyang's only ally, said").
 LEADING_WORDS = {"both", "all", "each", "either", "neither", "several", "many", "some", "only", "even"}
@@ -137,8 +140,13 @@ def strip_titles(name: str, gaz=None) -> tuple[str, str]:
     i = 0
     while i < len(words) - 1:
         of = "of" in (w.lower() for w in words[:i])
-        if _is_title(words[i]) or not of and (gaz is not None and gaz.is_demonym(words[i])
-                                               or words[i].isupper() and i + 2 < len(words)) \
+        # An initial is part of the name ("J. R. Myers"), and so is a given name that is also
+        # a group's adjective, of no country, before a surname ("Christian Keysers").
+        initial = re.fullmatch(r"[A-Z]\.", words[i])
+        forename = i == 0 and len(words) == 2 and is_given_name(words[0]) and gaz is not None \
+            and not gaz.country_of_demonym(words[0])
+        if _is_title(words[i]) or not of and (gaz is not None and gaz.is_demonym(words[i]) and not forename
+                                               or words[i].isupper() and not initial and i + 2 < len(words)) \
                 or words[i].lower() == "the" and i and words[i - 1].lower() == "of":
             # "Secretary of the Treasury …" up to what the title is of; after "of" a demonym
             # is of that ("President of the European Council" names no one)

@@ -548,6 +548,22 @@ def test_initials_and_a_forename_like_a_group_s_adjective_are_part_of_the_name(e
     assert [(a.name, a.role) for a in people] == [(name, "")]
 
 
+@pytest.mark.parametrize("sentence, name, role", [
+    ("Councilor Jennifer Marks said on Monday that the levee had failed.", "Jennifer Marks", "Councilor"),
+    ("Republican Cory Tanner voted against the bill in the state senate.", "Cory Tanner", "Republican"),
+    ("Assemblywoman Selena Ortiz said the vote was historic.", "Selena Ortiz", "Assemblywoman"),
+])
+def test_a_title_or_a_party_before_a_name_is_the_role(extractor, sentence, name, role):
+    people = [a for a in brief(extractor, sentence).actors if a.type == "person"]
+    assert [(a.name, a.role) for a in people] == [(name, role)]
+
+
+def test_a_party_word_opening_a_body_s_name_stays_in_it(extractor):
+    b = brief(extractor, "In Cyprus, the ruling Democratic Rally in Cyprus hailed the pipeline on Tuesday, as "
+                         "Greek Prime Minister Kyriakos Mitsotakis spoke.")
+    assert "Democratic Rally" in [a.name for a in b.actors]
+
+
 def test_a_ship_is_no_actor(extractor):
     b = brief(extractor, "The rescue ship MV Hanna Brandt docked in Malta on Sunday with 60 migrants aboard. "
                          "Iran seized the tanker MT Stena Lucca in the Strait of Hormuz.")

@@ -140,10 +140,10 @@ class ActorFinder:
                 continue          # "New York" in "The New York Post reports": a place, no one's name
             if ent.label_ == "PERSON":
                 name, title = strip_titles(form, self.gaz)
-                if title and " " not in name and is_common_word(name.lower()) \
+                if title and " " not in name and (is_common_word(name.lower()) or _is_title_word(name)) \
                         and not any(w.endswith(".") or w.lower() in COURTESY for w in title.split()):
                     continue      # "Foreign Relations" stripped of its "title": an ordinary word, no one
-                                  # ("Mr. Tribe", "Mr. Ban" are surnames)
+                                  # ("Mr. Tribe", "Mr. Ban" are surnames); "Labour MP": a title alone
                 name = self._before_home(name)        # "Raul Grijalva of Arizona": where he is from
                 name, title = _occupation_split(name, title)
                 role = " ".join(x for x in (_role_before(ent), title) if x)
@@ -322,6 +322,11 @@ def _is_name(ent: Span, gaz: Gazetteer) -> bool:
         return False
     # An event, not a body that studies one ("Institute for the Study of War").
     return last not in EVENT_WORDS or bool({t.lower_ for t in words} & BODY_WORDS)
+
+
+def _is_title_word(word: str) -> bool:
+    """"MP", "Sen": a title or its abbreviation, no one's name."""
+    return word.lower() in TITLE_WORDS or f"{word.lower()}." in TITLE_WORDS or word in POSTNOMINALS
 
 
 def _vessel(ent: Span) -> bool:

@@ -6,7 +6,7 @@ import re
 from spacy.tokens import Span
 
 from ..briefing import Evidence
-from .lexicon import is_given_name
+from .lexicon import is_given_name, is_surname
 
 TITLE_WORDS = {
     "president", "vice", "minister", "prime", "commander", "leader", "chief", "general", "gen.",
@@ -21,8 +21,13 @@ TITLE_WORDS = {
     "state", "of", "military", "security", "national", "peace", "police", "army", "force", "forces",
     "top", "senior", "former", "acting", "current", "incumbent", "outgoing", "interim", "provincial",
     "regional", "local", "rep.", "sen.", "gov.", "del.", "lt.", "maj.", "sgt.", "capt.", "adm.", "amb.",
-    "rev.", "cmdr.", "professor", "prof.", "doctor",
+    "rev.", "cmdr.", "professor", "prof.", "doctor", "councilor", "councillor", "councilman",
+    "councilwoman", "assemblyman", "assemblywoman", "mufti", "taoiseach", "monsignor", "archbishop", "rabbi",
+    "crown",
 }
+# A party written before a name is the person's side, no part of the name ("Republican Cory
+# Gardner", "Labour MP Jess Phillips").
+PARTY_WORDS = {"republican", "democrat", "democratic", "gop", "labour", "tory", "conservative", "liberal"}
 HEAD_TITLES = {
     "president", "minister", "commander", "leader", "chief", "general", "spokesperson", "spokesman",
     "spokeswoman", "secretary", "envoy", "ambassador", "mayor", "governor", "head", "director",
@@ -145,7 +150,9 @@ def strip_titles(name: str, gaz=None) -> tuple[str, str]:
         initial = re.fullmatch(r"[A-Z]\.", words[i])
         forename = i == 0 and len(words) == 2 and is_given_name(words[0]) and gaz is not None \
             and not gaz.country_of_demonym(words[0])
-        if _is_title(words[i]) or not of and (gaz is not None and gaz.is_demonym(words[i]) and not forename
+        party = words[i].lower() in PARTY_WORDS and (_is_title(words[i + 1]) or is_given_name(words[i + 1])
+                                                     or is_surname(words[i + 1]))   # not "Democratic Rally"
+        if _is_title(words[i]) or party or not of and (gaz is not None and gaz.is_demonym(words[i]) and not forename
                                                or words[i].isupper() and not initial and i + 2 < len(words)) \
                 or words[i].lower() == "the" and i and words[i - 1].lower() == "of":
             # "Secretary of the Treasury …" up to what the title is of; after "of" a demonym

@@ -147,13 +147,12 @@ def strip_titles(name: str, gaz=None) -> tuple[str, str]:
         of = "of" in (w.lower() for w in words[:i])
         # An initial is part of the name ("J. R. Myers"), and so is a given name that is also
         # a group's adjective, of no country, before a surname ("Christian Keysers").
-        initial = re.fullmatch(r"[A-Z]\.", words[i])
-        forename = i == 0 and len(words) == 2 and is_given_name(words[0]) and gaz is not None \
-            and not gaz.country_of_demonym(words[0])
-        party = words[i].lower() in PARTY_WORDS and (_is_title(words[i + 1]) or is_given_name(words[i + 1])
-                                                     or is_surname(words[i + 1]))   # not "Democratic Rally"
-        if _is_title(words[i]) or party or not of and (gaz is not None and gaz.is_demonym(words[i]) and not forename
-                                               or words[i].isupper() and not initial and i + 2 < len(words)) \
+        demonym = gaz is not None and gaz.is_demonym(words[i]) and not (
+            i == 0 and len(words) == 2 and is_given_name(words[0]) and not gaz.country_of_demonym(words[0]))
+        acronym = words[i].isupper() and not re.fullmatch(r"[A-Z]\.", words[i]) and i + 2 < len(words)
+        nxt = words[i + 1]
+        party = words[i].lower() in PARTY_WORDS and (_is_title(nxt) or is_given_name(nxt) or is_surname(nxt))
+        if _is_title(words[i]) or party or not of and (demonym or acronym) \
                 or words[i].lower() == "the" and i and words[i - 1].lower() == "of":
             # "Secretary of the Treasury …" up to what the title is of; after "of" a demonym
             # is of that ("President of the European Council" names no one)

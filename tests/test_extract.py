@@ -363,6 +363,22 @@ def test_a_title_with_any_country_s_adjective_is_split_from_the_name(extractor, 
     assert [q.speaker for q in b.quotes] == ["Jorge Alvarado"]
 
 
+def test_a_state_s_name_in_a_title_is_no_country(extractor):
+    b = brief(extractor, "The ticket of former New Mexico governor Gary Johnson won three percent of the vote.")
+    person = actor(b, "Gary Johnson")
+    assert person is not None and person.role == "former New Mexico governor" and person.affiliation != "Mexico"
+
+
+@pytest.mark.parametrize("text, place, person", [
+    ("From Israel, Secretary of State Mike Pompeo spoke, defending the policy.", "Israel", "Mike Pompeo"),
+    ("In Paris, Mayor Anne Hidalgo said the city would act.", "Paris", ""),
+])
+def test_a_preposition_opening_the_sentence_makes_no_person_of_a_place(extractor, text, place, person):
+    b = brief(extractor, text)
+    assert not [a.name for a in b.actors if a.type == "person" and place in a.name]
+    assert not person or actor(b, person) is not None
+
+
 def test_an_occupation_before_and_a_body_after_a_name_are_no_part_of_it(extractor):
     b = brief(extractor, "Virologist Lena Sorensen of Northfield Labs said, \"The samples show the strain spreads "
                          "faster than any we have tracked.\" Prosecutor Helen Parr QC said the men had been \"cruel "

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -82,7 +83,12 @@ class ActorFinder:
         ents = sorted(ents + _aged_names(doc, ents, self.gaz), key=lambda e: e.start)
         # Words of people's full names: a one-word "person" that is a town and no one's name
         # is the town the recogniser mislabelled ("Quneitra", "Jolo").
-        full_names = {norm(w) for e in ents if e.label_ == "PERSON" and len(e) > 1 for w in e.text.split()}
+        # ("In Paris" is none: its opening word goes first), and the surname after a given
+        # name inside any entity ("Senator from Vermont Bernie Sanders" typed a body).
+        full_names = {norm(w) for e in ents if e.label_ == "PERSON"
+                      for form in [_trim_person(clean_name(e.text))] if " " in form for w in form.split()}
+        full_names |= {norm(b) for e in ents for a, b in itertools.pairwise(e.text.split())
+                       if b[:1].isupper() and is_given_name(a)}
         text = doc_text(doc)
         for ent in ents:
             form = clean_name(ent.text)
@@ -243,13 +249,20 @@ class ActorFinder:
                 return body
         words = re.findall(r"[A-Z][\w.'’-]*", role)
         pairs = [" ".join(words[k:k + 2]) for k in range(len(words) - 1)]
-        for word in pairs + words:        # "Sri Lankan", "South Korean" before one word
+        # a word inside a longer place's name is not a country ("New Mexico governor")
+        inside = {w for pair in pairs if self._sub_national(pair) for w in pair.split()}
+        for word in pairs + [w for w in words if w not in inside]:  # "Sri Lankan" before one word
             iso = self.gaz.country_of_demonym(word) or next(
                 (p.country for p in self.gaz.candidates(word) if p.kind == "country"), "")
             if iso in self.gaz.countries:
                 return self.gaz.countries[iso].name
         m = re.search(r"\b(?:for|of)\s+(?:the\s+)?([\w' -]{3,60})$", role)
         return m.group(1).strip() if m else ""
+
+    def _sub_national(self, name: str) -> bool:
+        """A region or city of that exact name, and no country: "New Mexico", not "South Korea"."""
+        kinds = {p.kind for p in self.gaz.candidates(name) if p.name == name}
+        return bool(kinds & {"region", "city"}) and "country" not in kinds
 
     def _country_name(self, iso: str) -> str:
         place = self.gaz.countries.get(iso)

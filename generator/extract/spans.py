@@ -42,8 +42,13 @@ OFFICE_ABBREVIATIONS = {"sen.", "rep.", "gov.", "del.", "lt."}   # "Vermont Sen.
 # Prefixes of a ship's name ("MV Alan Kurdi", "MT Stena Impero"): a vessel, nobody.
 VESSEL_PREFIXES = {"MV", "MT", "MY", "SS", "HMS", "USS", "RMS", "HMAS", "HMCS", "INS"}
 # Words that open a sentence before a name, capitalised there and no part of it ("Both
-# Trump and Biden said", "Even China, Pyongyang's only ally, said").
-LEADING_WORDS = {"both", "all", "each", "either", "neither", "several", "many", "some", "only", "even"}
+# Trump and Biden said", "Even China, Pyongyang's only ally, said", "From Israel, Secretary
+# of State Mike Pompeo spoke"). Not "per": a given name ("Per Stig Møller").
+LEADING_WORDS = {"both", "all", "each", "either", "neither", "several", "many", "some", "only", "even",
+                 "from", "in", "at", "for", "with", "after", "before", "during", "under", "since", "unlike",
+                 "despite", "among", "amid", "against", "without", "within", "across", "through", "toward",
+                 "towards", "via", "upon", "beyond", "behind", "outside", "inside", "by", "to", "of", "into",
+                 "on", "according"}
 HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "president", "general", "gen", "prime", "minister",
               "sheikh", "ayatollah", "imam", "king", "queen", "prince", "emir", "colonel", "col",
               "captain", "lieutenant", "sergeant", "admiral", "senator", "judge", "pope",

@@ -59,6 +59,13 @@ def test_counties_named_in_a_list(extractor):
         assert 40.0 < found.lat < 42.0, county                                   # all in Nebraska
 
 
+def test_states_listed_that_the_recogniser_took_for_a_person(extractor):
+    b = brief(extractor, "The states that voted were Alabama, Arkansas, California, Colorado and Maine. Some "
+                         "states did not follow the trend: Alabama and Mississippi had low rates.")
+    assert {"Alabama", "Arkansas", "Mississippi"} <= names(b)
+    assert not [a.name for a in b.actors if a.type == "person"]
+
+
 def test_seas_and_conflict_regions_from_the_curated_list(extractor):
     b = brief(extractor, "Houthi forces attacked a tanker in the Red Sea while fighting continued "
                          "in the Donbas and on the West Bank.")

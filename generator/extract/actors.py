@@ -142,8 +142,10 @@ class ActorFinder:
             if ent.label_ == "PERSON" and " " not in form and norm(form) not in full_names \
                     and any(h.how == 0 for h in self.gaz.lookup(form)):
                 continue
-            if ent.label_ == "PERSON" and " " in form and _title_place(form.split(), self.gaz):
-                continue          # "New York" in "The New York Post reports": a place, no one's name
+            if ent.label_ == "PERSON" and " " in form and (
+                    _title_place(form.split(), self.gaz) or _place_list(form, self.gaz)):
+                continue          # "New York" in "The New York Post reports": a place, no one's name;
+                                  # "Alabama, Arkansas": places listed
             if ent.label_ == "PERSON":
                 name, title = strip_titles(form, self.gaz)
                 if title and " " not in name and (is_common_word(name.lower()) or _is_title_word(name)) \
@@ -615,6 +617,12 @@ def _title_place(words: list[str], gaz: Gazetteer) -> bool:
     if len(words) == 1 and given_name_gender(words[0]):
         return False
     return any(p.kind == "region" or p.kind == "city" and p.population >= TITLE_PLACE_POPULATION for p in places)
+
+
+def _place_list(form: str, gaz: Gazetteer) -> bool:
+    """Whether the words list places ("Alabama, Arkansas", "Alberta and Manitoba")."""
+    parts = re.split(r",\s*(?:and\s+)?|\s+and\s+", form)
+    return len(parts) > 1 and all(_title_place(part.split(), gaz) for part in parts)
 
 
 def _role_before(ent: Span) -> str:

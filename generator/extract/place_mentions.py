@@ -607,6 +607,8 @@ class MentionFinder:
                     return True         # a known actor's name ("Islamic State of Iraq")
                 if re.search(r"\bof\s+(?:the\s+)?$", self.text[e.start_char:start]):
                     continue    # "University of Nebraska", "John Boehner of Ohio"
+                if e.label_ == "PERSON" and _listing(e):
+                    continue    # "Alabama, Arkansas" taken for one person
                 if e.label_ == "PERSON" or not (major and _major_region(Mention(start, end, self.text[start:end],
                                                                                 list(major)))):
                     return True
@@ -652,11 +654,16 @@ def _located_by_name(rest: Span) -> bool:
     return any(" ".join(words[i:]) in LOCATED_BY_NAME for i in range(1, len(words)))
 
 
+def _listing(ent: Span) -> bool:
+    """Names listed, no one's name ("Alabama, Arkansas", "Alberta and Manitoba")."""
+    return any(t.text in (",", "and", "&") for t in ent)
+
+
 def _full_name(ent: Span) -> bool:
     """A person's name as people write one: two to four words, each capitalised or an
     initial, none a word of a body, a site or a region ("Gainesville VFW Post No")."""
     words = [t.text for t in ent if not t.is_punct or t.text == "."]
-    if not 2 <= len(words) <= 5:
+    if not 2 <= len(words) <= 5 or _listing(ent):
         return False
     for w in words:
         key = norm(w)

@@ -66,6 +66,16 @@ def test_states_listed_that_the_recogniser_took_for_a_person(extractor):
     assert not [a.name for a in b.actors if a.type == "person"]
 
 
+def test_a_state_named_alone_is_the_state_not_a_small_town_named_after_it(extractor):
+    # the towns California (Missouri) and Oregon (Ohio) lie in states the text lists
+    b = brief(extractor, "Cases of the infection have been confirmed in Missouri, Ohio, Pennsylvania, Maryland, "
+                         "Wisconsin, Illinois, California and Oregon, health officials said on Friday.")
+    for state in ("California", "Oregon", "Missouri", "Ohio"):
+        assert place(b, state).kind == "region", state
+    b = brief(extractor, "The festival is held every summer in Oregon, Ohio, a suburb of Toledo.")
+    assert place(b, "Oregon").kind == "city" and 41 < place(b, "Oregon").lat < 42
+
+
 def test_seas_and_conflict_regions_from_the_curated_list(extractor):
     b = brief(extractor, "Houthi forces attacked a tanker in the Red Sea while fighting continued "
                          "in the Donbas and on the West Bank.")

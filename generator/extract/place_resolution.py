@@ -39,6 +39,7 @@ NEIGHBOUR_WEIGHT = 3.0      #: per other name whose chosen place lies near
 REGION_WEIGHT = 4.0         #: a place in the first-level region the article names most
 HELD_WEIGHT = 5.0           #: a town in a county the article names, and that county
 MAX_CANDIDATES = 25
+REGION_NAMESAKE_POPULATION = 100_000   #: a town smaller than this is not meant by a state's name
 ALTERNATE_PENALTY = 1.5     #: an old or foreign name ("Twickenham" of Huntsville) is read last
 FEATURE_PRIOR = {"PCLI": 9.0, "CONT": 6.0, "ADM1": 4.5, "PPLC": 5.0, "RGN": 3.0, "ADM2": 1.5}
 
@@ -239,10 +240,23 @@ def _best(m: Mention, hits: list[Hit], support, context: Context, chosen: dict,
         s += HELD_WEIGHT * held.get((id(m), p.id), 0.0)
         return s
 
-    best = max(hits, key=score)
+    best = max(_region_over_namesakes(m, hits), key=score)
     if container is not None and container is not best.place and not _within(best.place, container):
         return None         # none of the name's places lies in the place the text puts it in
     return None if _far_fetched(m, best, context, container) else best.place
+
+
+def _region_over_namesakes(m: Mention, hits: list[Hit]) -> list[Hit]:
+    """A state's or province's name alone is the region, not a small town of its country
+    named after it ("Oregon" is no town in Ohio unless the text says "Oregon, Ohio"), however
+    many other states the text lists. (The towns stay candidates: the name's certainty, and
+    so the support it lends others, is unchanged.)"""
+    if m.container is not None or m.kind_hint == "city" or "dateline" in m.evidence:
+        return hits
+    regions = {h.place.country for h in hits if h.how == 0 and h.place.feature == "ADM1"
+               and h.place.population >= MIN_BIG_REGION}
+    return [h for h in hits if not (h.place.kind == "city" and h.place.country in regions
+                                    and h.place.population < REGION_NAMESAKE_POPULATION)] or hits
 
 
 def _prior(p: Place, m: Mention) -> float:

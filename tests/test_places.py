@@ -76,6 +76,11 @@ def test_a_state_named_alone_is_the_state_not_a_small_town_named_after_it(extrac
     assert place(b, "Oregon").kind == "city" and 41 < place(b, "Oregon").lat < 42
 
 
+def test_countries_listed_with_commas_are_countries_not_a_town_in_the_next(extractor):
+    b = brief(extractor, "Laboratories in Chile, China, Japan and Kenya have sequenced the new strain.")
+    assert place(b, "China").kind == "country" and place(b, "China").country == "CN"
+
+
 def test_seas_and_conflict_regions_from_the_curated_list(extractor):
     b = brief(extractor, "Houthi forces attacked a tanker in the Red Sea while fighting continued "
                          "in the Donbas and on the West Bank.")

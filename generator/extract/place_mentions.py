@@ -404,7 +404,7 @@ class MentionFinder:
             if not a.hits:
                 continue
             if re.fullmatch(r",\s*|\s+in\s+(?:the\s+)?(?:[\w-]+\s+(?:of\s+)?)?(?:the\s+)?", gap) \
-                    and not b.ambiguous and not b.in_run \
+                    and not b.ambiguous and not b.in_run and not (_a_country(a) and _a_country(b)) \
                     and (any(_holds(h.place) and any(_inside(x.place, h.place) for x in a.hits) for h in b.hits)
                          or re.fullmatch(r",\s*", gap) and _major_region(b) and not _major(a)
                          and not a.in_run and any(h.how == 0 for h in a.hits)):
@@ -652,6 +652,12 @@ def _located_by_name(rest: Span) -> bool:
     "International Airport"), unlike a street or a company named after it."""
     words = norm(rest.text).split()
     return any(" ".join(words[i:]) in LOCATED_BY_NAME for i in range(1, len(words)))
+
+
+def _a_country(m: Mention) -> bool:
+    """The name is a country's own: "Mexico, China, Japan" lists countries (but "Mexico,
+    Missouri" is a town in a state)."""
+    return any(h.how == 0 and h.place.feature == "PCLI" for h in m.hits)
 
 
 def _listing(ent: Span) -> bool:

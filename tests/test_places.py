@@ -81,6 +81,13 @@ def test_countries_listed_with_commas_are_countries_not_a_town_in_the_next(extra
     assert place(b, "China").kind == "country" and place(b, "China").country == "CN"
 
 
+def test_provinces_geonames_writes_with_a_transliterated_type_word(extractor):
+    # GeoNames: "Zhejiang Sheng", "Guangxi Zhuangzu Zizhiqu"; news: "Zhejiang", "Guangxi"
+    b = brief(extractor, "Cases were reported in Zhejiang and later in Guangxi and Xinjiang, officials said.")
+    for province in ("Zhejiang", "Guangxi", "Xinjiang"):
+        assert place(b, province).kind == "region" and place(b, province).country == "CN", province
+
+
 def test_seas_and_conflict_regions_from_the_curated_list(extractor):
     b = brief(extractor, "Houthi forces attacked a tanker in the Red Sea while fighting continued "
                          "in the Donbas and on the West Bank.")

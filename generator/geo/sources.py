@@ -77,7 +77,8 @@ def versions() -> str:
 
 _WORDS = admin_words()
 _PREFIX = re.compile(r"^(?:%s)\s+" % "|".join(re.escape(p) for p in _WORDS["prefixes"]), re.I)
-_SUFFIX = re.compile(r"\s+(?:%s)$" % "|".join(re.escape(t) for t in _WORDS["types"]), re.I)
+_SUFFIX = re.compile(r"\s+(?:%s)$" % "|".join(re.escape(t) for t in _WORDS["types"] + _WORDS["transliterated_types"]),
+                     re.I)
 
 
 def base_name(name: str) -> str:

@@ -363,6 +363,20 @@ def test_a_title_with_any_country_s_adjective_is_split_from_the_name(extractor, 
     assert [q.speaker for q in b.quotes] == ["Jorge Alvarado"]
 
 
+@pytest.mark.parametrize("sentence, name, role", [
+    ("\"The search is over,\" Deputy Civil Defence Minister Pavel Orlov told reporters.", "Pavel Orlov",
+     "Deputy Civil Defence Minister"),
+    ("Board Member Karen Lindqvist said the aircraft had been inspected in May.", "Karen Lindqvist", "Board Member"),
+    ("Member of Parliament Ram Prasad Yadav said the festival would go ahead.", "Ram Prasad Yadav",
+     "Member of Parliament"),
+    ("Jordan's Minister of Health Samir Adel Al-Khatib said on Monday that the campaign had ended.",
+     "Samir Adel Al-Khatib", "Minister of Health"),
+])
+def test_a_title_and_what_it_is_of_are_split_from_the_whole_name(extractor, sentence, name, role):
+    person = actor(brief(extractor, sentence), name)
+    assert person is not None and role in person.role
+
+
 def test_a_state_s_name_in_a_title_is_no_country(extractor):
     b = brief(extractor, "The ticket of former New Mexico governor Gary Johnson won three percent of the vote.")
     person = actor(b, "Gary Johnson")

@@ -597,8 +597,10 @@ def _object_of_title(form: str, gaz: Gazetteer) -> tuple[str, str]:
             continue
         w = words[i]
         if w.lower() not in ("the", "and", "of", "&") and not gaz.is_demonym(w) and not is_common_word(w) \
-                and not (i + 2 < len(words) and given_name_gender(words[i + 1]) and not given_name_gender(w)):
-            break                 # "Treasury Steven Mnuchin": a word before a given name is the office's
+                and not (i == 0 and i + 2 < len(words) and given_name_gender(words[i + 1])
+                         and not given_name_gender(w)):
+            break                 # "Treasury Steven Mnuchin": the word after "of", before a given name,
+                                  # is the office's ("Parliament Shiv Chandra Kushwaha": Shiv is a name)
         if given_name_gender(w) and i + 1 < len(words) and not is_common_word(words[i + 1]):
             break                 # "Health Mark Smith": Mark begins the name
         i += 1

@@ -114,7 +114,7 @@ TITLES = {"president", "minister", "secretary", "secretary-general", "general", 
           "ayatollah", "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "dr", "colonel", "col.", "captain",
           "lieutenant", "major", "chancellor", "premier", "envoy", "ambassador", "governor", "mayor",
           "chief", "leader", "emir", "imam", "cleric", "judge", "rep.", "sen.", "gov.", "pope",
-          "director", "head", "officer", "official", "analyst", "correspondent", "reporter"}
+          "director", "head", "officer", "official", "analyst", "correspondent", "reporter", "member"}
 NAME_LINKS = {"al", "bin", "ibn", "de", "van", "von", "abu", "el"}
 
 
@@ -134,10 +134,16 @@ def person_rules(doc):
     ents = [_corrected(e) for e in doc.ents]
     ents = [e for e in ents if e is not None]
     patronymic = _patronymic_names(doc)
-    for span in _titled_names(doc) + _given_names(doc) + _described_names(doc) + patronymic:
+    titled_names = _titled_names(doc)
+    titled = {span.start: title for span, title in titled_names}
+    for span in [span for span, _ in titled_names] + _given_names(doc) + _described_names(doc) + patronymic:
         clash = [e for e in ents if e.start < span.end and span.start < e.end]
-        if any(e.start < span.start or e.end > span.end for e in clash) or \
-                any(e.label_ == "PERSON" and len(e) >= len(span)
+        # a model's "person" that runs from the title into the name ("Minister of Health
+        # Hatem" before "Hatem Mostafa El-Gabaly") gives way to the name
+        lead = titled.get(span.start, span.start)
+        if any((e.start < lead or e.start < span.start and (e.label_ != "PERSON" or e.ent_id_))
+               or e.end > span.end for e in clash) or \
+                any(e.label_ == "PERSON" and e.end - max(e.start, span.start) >= len(span)
                     or e.ent_id_ and (span not in patronymic or len(e) >= len(span)) for e in clash):
             continue     # a longer or curated entity already covers it ("Hamza" before a curated
                          # "bin Laden" makes another person)
@@ -238,7 +244,14 @@ def _run_on(ent, ents: list, people: set[int]):
     return ent, []
 
 
+def _inner_hyphen(doc, j: int) -> bool:
+    """A hyphen inside a capitalised word the tokenizer split ("El-Gabaly")."""
+    return doc[j].text == "-" and j and j + 1 < len(doc) and not doc[j - 1].whitespace_ \
+        and not doc[j].whitespace_ and doc[j - 1].is_title and doc[j + 1].is_title
+
+
 def _titled_names(doc) -> list:
+    """The names written after a title, each with where its title begins."""
     spans = []
     for tok in doc:
         if tok.lower_ not in TITLES or tok.i + 1 >= len(doc):
@@ -247,13 +260,14 @@ def _titled_names(doc) -> list:
         # "Secretary of State Mike Pompeo": the office's words are part of the title.
         while j + 1 < len(doc) and doc[j].lower_ == "of" and doc[j + 1].is_title and j - tok.i <= 3:
             j += 2
-        start = j
-        while j < len(doc) and j - start <= 3 and (doc[j].is_title or doc[j].lower_ in NAME_LINKS
-                                                     or "-" in doc[j].text and doc[j].text[:1].isupper()) \
-                and doc[j].lower_ not in TITLES and not opens_sentence(doc, j):
+        start, hyphens = j, 0
+        while j < len(doc) and j - start - hyphens <= 3 and (
+                doc[j].is_title or doc[j].lower_ in NAME_LINKS or "-" in doc[j].text and doc[j].text[:1].isupper()
+                or _inner_hyphen(doc, j)) and doc[j].lower_ not in TITLES and not opens_sentence(doc, j):
+            hyphens += _inner_hyphen(doc, j) * 2      # "El | - | Gabaly": one word
             j += 1
-        if j - start >= 2 and doc[j - 1].is_title:
-            spans.append(doc[start:j])
+        if j - start >= 2 and doc[j - 1].is_title and not {t.lower_ for t in doc[start:j]} & BODY_WORDS:
+            spans.append((doc[start:j], tok.i))     # not "director of | Anti-Corruption Commission"
     return spans
 
 

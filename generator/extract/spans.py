@@ -35,6 +35,7 @@ HEAD_TITLES = {
     "admiral", "officer", "official", "chancellor", "premier", "judge", "pope", "imam", "cleric",
     "analyst", "correspondent", "editor", "reporter", "commissioner", "superintendent", "sheikh",
     "lieutenant", "sergeant", "major", "founder", "deputy", "speaker", "attorney", "inspector",
+    "member",             # "Board Member Jennifer Homendy", "Council Member …"
 }
 # Letters after a name: honours, ranks, seats ("Kama Melly QC", "Jane Doe OBE").
 POSTNOMINALS = {"QC", "KC", "OBE", "MBE", "CBE", "KBE", "DBE", "MP", "MEP", "MSP", "PhD", "MD"}
@@ -48,11 +49,11 @@ LEADING_WORDS = {"both", "all", "each", "either", "neither", "several", "many", 
                  "from", "in", "at", "for", "with", "after", "before", "during", "under", "since", "unlike",
                  "despite", "among", "amid", "against", "without", "within", "across", "through", "toward",
                  "towards", "via", "upon", "beyond", "behind", "outside", "inside", "by", "to", "of", "into",
-                 "on", "according"}
+                 "on", "according", "born"}
 HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "president", "general", "gen", "prime", "minister",
               "sheikh", "ayatollah", "imam", "king", "queen", "prince", "emir", "colonel", "col",
               "captain", "lieutenant", "sergeant", "admiral", "senator", "judge", "pope",
-              "commander", "chancellor", "governor", "mayor", "lord", "shahid"}
+              "commander", "chancellor", "governor", "mayor", "lord", "shahid", "monsenor", "monseñor"}
 
 
 def doc_text(doc) -> str:
@@ -170,13 +171,13 @@ def strip_titles(name: str, gaz=None) -> tuple[str, str]:
         # York Gov. Andrew Cuomo").
         n = next((n for n in (1, 2, 3) if i + n < len(words) - 1 and _heads_title(words[i + n])
                   and words[i + n + 1][:1].isupper() and gaz is not None and gaz.lookup(" ".join(words[i:i + n]), regions_only=True)), 0)
-        if not n and i == 0:
+        if not n and all(_is_title(w) for w in words[:i]):
             # The portfolio or body a title is of, written before it ("Health Minister Tony
-            # Ryall", "House Speaker Nancy Pelosi", "Detective Inspector Steven Jones"), before
-            # a name of two words or more.
-            n = next((n for n in (1, 2, 3) if n + 2 < len(words) and _heads_title(words[n])
-                      and all(re.fullmatch(r"[A-Z][a-z]+", w) and w.lower() not in TITLE_WORDS for w in words[:n])
-                      and all(w[:1].isupper() for w in words[n + 1:])), 0)
+            # Ryall", "House Speaker Nancy Pelosi", "Detective Inspector Steven Jones", after a
+            # title: "Deputy Emergency Situations Minister …"), before a name of two words or more.
+            n = next((n for n in (1, 2, 3) if i + n + 2 < len(words) and _heads_title(words[i + n])
+                      and all(re.fullmatch(r"[A-Z][a-z]+", w) and not _heads_title(w) for w in words[i:i + n])
+                      and all(w[:1].isupper() for w in words[i + n + 1:])), 0)
             if n:
                 n += 1
         if not n:

@@ -563,6 +563,9 @@ def test_a_name_with_a_digit_is_nobody(extractor):
     ("Residents cleared the debris left by Hurricane Delia on Sunday.", "Hurricane Delia"),
     ("Farmers culled ten thousand ducks after Bird Flu was found on a farm near the lake.", "Bird Flu"),
     ("Ebola has killed more than forty people in the province since May, the Health Ministry said.", "Ebola"),
+    ("Three cooks at the restaurant were found to carry Hepatitis A, the council said.", "Hepatitis A"),
+    ("The new virus is a cousin of SARS, which killed hundreds in 2003.", "SARS"),
+    ("She has lived with Multiple Sclerosis for twenty years.", "Multiple Sclerosis"),
 ])
 def test_a_disease_or_a_storm_is_no_actor(extractor, sentence, cause):
     assert cause not in [a.name for a in brief(extractor, sentence).actors]

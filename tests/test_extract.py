@@ -414,7 +414,9 @@ def test_a_name_ending_in_an_ordinary_word_after_no_given_name_is_no_person(extr
 
 @pytest.mark.parametrize("name, thing", [("Falcon Air", True), ("Smart Financial Services", True),
                                          ("Ginger Baker", False), ("Jong Woo Son", False),
-                                         ("Qaboos bin Said", False), ("Theresa May", False)])
+                                         ("Qaboos bin Said", False), ("Theresa May", False),
+                                         ("CloudWarden", True), ("McCready", False), ("DeWine", False),
+                                         ("LaToya Cantrell", False), ("MacArthur", False)])
 def test_which_names_are_named_like_a_thing(name, thing):
     from generator.extract.actors import _named_like_a_thing
     assert _named_like_a_thing(name) is thing

@@ -453,12 +453,19 @@ def _particle_name(text: str, start: int, end: int) -> tuple[int, int] | None:
 OCCUPATION = re.compile(r"(?:ologist|ician|ographer)$")      # "Immunologist", "Statistician"
 
 
+# A word capitalised inside as brands are ("UpGuard", "LibrePlanet"), not as surnames after
+# their prefix are ("McCarthy", "DeWine", "LaToya", "MacArthur", "FitzGerald", "VanDyke").
+BRAND_WORD = re.compile(r"(?!(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz|St)[A-Z])[A-Z][a-z]+[A-Z][a-z]+")
+
+
 def _named_like_a_thing(name: str) -> bool:
     """A "person" the recogniser found whose name ends in an ordinary word that is no surname,
     after no given name ("Mahan Air", "Smart Financial Services", "Bird Flu"): a body or a
     thing. A name of three words or more counts only with an ordinary word inside too ("Jong
-    Woo Son" is a man)."""
+    Woo Son" is a man). A brand's one word is a body too ("UpGuard")."""
     words = name.split()
+    if len(words) == 1 and BRAND_WORD.fullmatch(words[0]):
+        return True
     if len(words) < 2 or any(w.lower() in NAME_LINKS_LOWER or PARTICLE_NAME.match(w) for w in words):
         return False
     last = re.sub(r"['’]s$", "", words[-1])

@@ -88,6 +88,13 @@ def test_provinces_geonames_writes_with_a_transliterated_type_word(extractor):
         assert place(b, province).kind == "region" and place(b, province).country == "CN", province
 
 
+def test_regions_within_a_country_that_no_state_list_holds(extractor):
+    b = brief(extractor, "Snow fell across New England and the Midwest on Monday, and floods hit the West Midlands.")
+    assert {(loc.name, loc.country) for loc in b.locations} >= {("New England", "US"), ("Midwest", "US"),
+                                                                ("West Midlands", "GB")}
+    assert not [a.name for a in b.actors if a.type == "person"]
+
+
 def test_seas_and_conflict_regions_from_the_curated_list(extractor):
     b = brief(extractor, "Houthi forces attacked a tanker in the Red Sea while fighting continued "
                          "in the Donbas and on the West Bank.")

@@ -1091,3 +1091,18 @@ def test_a_long_article_is_parsed_in_pieces_that_give_back_its_text_and_offsets(
     taliban = [e for e in doc.ents if e.text == "Taliban"]
     assert taliban and text[taliban[-1].start_char:taliban[-1].end_char] == "Taliban"
     assert all("\n\n" not in s.text.strip() for s in doc.sents)
+
+
+@pytest.mark.parametrize("full, type_, merged", [
+    ("Pavel Kostrikin", "person", True),          # the recogniser typed his surname a body
+    ("Enrolling Kostrikin", "person", False),     # no one's name: an ordinary word first
+    ("Don and Kostrikin", "person", False),
+])
+def test_a_surname_typed_a_body_joins_the_one_full_name_ending_in_it(full, type_, merged):
+    from generator.briefing import Evidence
+    from generator.extract.actors import Draft, _merge
+    person, body = Draft(full, type_), Draft("Kostrikin", "organization")
+    person.add(full, Evidence(text=full, start=0, end=len(full)), False)
+    body.add("Kostrikin", Evidence(text="Kostrikin", start=40, end=49), False)
+    out = _merge([person, body])
+    assert (len(out) == 1 and "Kostrikin" in out[0].aliases and len(out[0].evidence) == 2) is merged

@@ -775,6 +775,16 @@ def _surname_holder(d: Draft, people: list[Draft]) -> Draft | None:
     return fitting[0] if fitting else None if d.gender else holders[0] if holders else None
 
 
+def _person_shaped(name: str) -> bool:
+    """Written as people's names are: capitalised words, the first no ordinary word and no
+    prefix ("Enrolling Minetest", "Don and Deirdre", "U.S.S. Grayback" are not)."""
+    words = name.split()
+    first = words[0]
+    return not is_common_word(first.lower()) and first.replace(".", "") not in VESSEL_PREFIXES \
+        and not (first.endswith("ing") and not is_given_name(first)) \
+        and all(w[:1].isupper() or w.lower() in NAME_LINKS_LOWER for w in words)
+
+
 def _merge(drafts: list[Draft], text: str = "") -> list[Draft]:
     """Fold people named by one of their names into full names, and acronyms into what they
     stand for."""
@@ -807,6 +817,12 @@ def _merge(drafts: list[Draft], text: str = "") -> list[Draft]:
             target = next((o for o in out if norm(o.name) == norm(d.name)
                            or o.type == "person" and len(words) == 1
                            and norm(d.name) in {norm(a) for a in o.aliases}), None)
+            if target is None and len(words) == 1 and not d.name.isupper():
+                # the surname of the one full name that ends in it ("Zinichev" typed a body
+                # beside "Emergencies Minister Yevgeny Zinichev")
+                holders = [p for p in people if len(p.name.split()) > 1 and norm(p.name).split()[-1] == norm(d.name)
+                           and _person_shaped(p.name)]
+                target = holders[0] if len(holders) == 1 else None
         if target is None and d.type == "person" and len(words) > 1:
             # One name transliterated two ways ("Hamza bin Laden", "Hamza bin Ladin"): the
             # same first word and the same consonants.

@@ -1106,3 +1106,11 @@ def test_a_surname_typed_a_body_joins_the_one_full_name_ending_in_it(full, type_
     body.add("Kostrikin", Evidence(text="Kostrikin", start=40, end=49), False)
     out = _merge([person, body])
     assert (len(out) == 1 and "Kostrikin" in out[0].aliases and len(out[0].evidence) == 2) is merged
+
+
+def test_a_person_after_their_state_typed_a_body_is_the_person(extractor):
+    # the recogniser reads "Ohio Peter Landry" as one body
+    b = brief(extractor, "Yesterday, United States Senator from Ohio Peter Landry won the party's caucuses.")
+    person = actor(b, "Peter Landry")
+    assert person is not None and person.type == "person" and "Ohio" in person.role
+    assert not [a for a in b.actors if "Ohio" in a.name]

@@ -101,6 +101,10 @@ class ActorFinder:
                 if " of " not in form and _named_like_a_thing(form) and not strip_titles(form, self.gaz)[1] \
                         or " " in form and form.split()[-1].lower().rstrip(".") in COMPANY_SUFFIXES:
                     ent = Span(doc, ent.start, ent.end, label="ORG")    # "Mahan Air", "Metz Fresh LLC"
+            elif ent.label_ == "ORG" and len(ent) >= 3 and is_given_name(ent[-2].text) and ent[-1].is_title \
+                    and not is_common_word(ent[-1].lower_) and _title_place([t.text for t in ent[:-2]], self.gaz):
+                # "Senator from Vermont Bernie Sanders" typed a body: the person after the place
+                ent, form = Span(doc, ent.end - 2, ent.end, label="PERSON"), ent[-2:].text
             # "Ziad" of "Ziad al-Sharabi", "Jazeera" of "Al Jazeera": the name goes on.
             longer = _particle_name(text, ent.start_char, ent.end_char)
             if longer is not None:

@@ -1114,3 +1114,15 @@ def test_a_person_after_their_state_typed_a_body_is_the_person(extractor):
     person = actor(b, "Peter Landry")
     assert person is not None and person.type == "person" and "Ohio" in person.role
     assert not [a for a in b.actors if "Ohio" in a.name]
+
+
+@pytest.mark.parametrize("text", [
+    # an opening adverbial, then a description and the name in apposition
+    "Since then, a Democrat, Laura Pines, has publicly voiced support for the inquiry, telling the Daily "
+    "Ledger: \"I'm a big fan of oversight, so let's let the committees get to work.\"",
+    # an opening adverbial the parser took for the subject of the participle's clause
+    "Since then, Laura Pines has voiced support, telling reporters: \"I'm a big fan of oversight.\"",
+    "A Democrat, Laura Pines, told the Daily Ledger: \"I'm a big fan of oversight.\"",
+])
+def test_the_name_in_apposition_after_an_opening_speaks(extractor, text):
+    assert [q.speaker for q in brief(extractor, text).quotes] == ["Laura Pines"]

@@ -435,9 +435,10 @@ def _before_each(doc: Doc, tokens: list[Token], start: int):
                 # sentence's subject.
                 told = tokens[_after_quotes(tokens[:k]):k]       # not a subject inside a quotation
                 # Of two, the one next to the verb ("Mexican president Felipe Calderon encouraged").
-                subject = next((_noun_phrase(t) for t in reversed(told) if t.dep_ == "nsubj"
-                                and t.head.dep_ == "ROOT" and t.head.i < tokens[k].i), None) \
-                    or _leading_name(told)
+                subject = next((phrase for t in reversed(told) if t.dep_ == "nsubj"
+                                and t.head.dep_ == "ROOT" and t.head.i < tokens[k].i
+                                for phrase in [_noun_phrase(t)] if _nominal(phrase)), None) \
+                    or _leading_name(told) or _name_after_opening(told)
                 if subject is not None and len(subject) > 6:
                     subject = None    # a clause, not a name ("ABC reports of a man in …, saying")
         if subject is not None:
@@ -726,6 +727,28 @@ def _leading_name(tokens: list[Token]) -> list[Token] | None:
     while n < len(tokens) and (_name_like(tokens[n]) or n and tokens[n].lower_ in NAME_JOINERS):
         n += 1
     return tokens[:n] if n and n < len(tokens) and tokens[n].text == "," else None
+
+
+def _name_after_opening(tokens: list[Token]) -> list[Token] | None:
+    """The name that follows an opening adverbial, as the clause's subject ("Since then, Ana
+    Ruiz has …", "Since then, a Democrat, Ana Ruiz, has …": the name, not the description)."""
+    comma = next((i for i, t in enumerate(tokens[:5]) if t.text == ","), None)
+    if not comma or any(t.pos_ == "PROPN" for t in tokens[:comma]):
+        return None
+    n = comma + 1
+    if n < len(tokens) and tokens[n].lower_ in ("a", "an", "the"):
+        # a description, then the name in apposition
+        close = next((i for i in range(n + 1, min(n + 5, len(tokens))) if tokens[i].text == ","), None)
+        if close is None:
+            return None
+        n = close + 1
+    end = n
+    while end < len(tokens) and (_name_like(tokens[end]) or end > n and tokens[end].lower_ in NAME_JOINERS):
+        end += 1
+    follows = tokens[end] if end < len(tokens) else None
+    if end > n and follows is not None and (follows.pos_ in ("AUX", "VERB") or follows.text == ","):
+        return tokens[n:end]
+    return None
 
 
 def _passive_agent(doc: Doc, cue: Token) -> Attribution | None:

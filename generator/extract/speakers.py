@@ -102,6 +102,11 @@ class SpeakerResolver:
         first, _, rest = phrase.partition(" ")
         if first.lower() in LEADING_WORDS and rest[:1].isupper():
             phrase = rest                       # "Even China, …, said": China
+        opening = OPENING.match(phrase)
+        if opening:
+            # "Since then, a Republican, Mark Amodei, has …": the clause's opening is no speaker
+            start += self.text[start:end].find(phrase[opening.end():])
+            phrase = phrase[opening.end():]
         low = phrase.lower()
         if phrase in RELATIVES and not self.inside_quote(start):
             # "Christie, who …, blasted": the name before it (in lower case only: "WHO
@@ -166,6 +171,10 @@ class SpeakerResolver:
             short = self._titled(words.lower(), at) or self._body_named(words, at)
             if short:
                 return short
+        if not named and phrase.split()[0].lower() in ("a", "an", "the"):
+            appositive = self._named_after(phrase, start)     # "a Republican, Mark Amodei,"
+            if appositive:
+                return appositive
         name = _strip_titles(_before_apposition(words) if not named else words)
         if name and name[:1].isupper() and not named:
             person = self._by_surname(name, at, _title_gender(words))
@@ -458,6 +467,11 @@ class SpeakerResolver:
             if m:
                 return "m" if m.group(1) in ("he", "his", "him") else "f"
         return ""
+
+
+# An adverbial that opens the clause before its subject ("Since then, …", "Meanwhile, …").
+OPENING = re.compile(r"(?:since|then|meanwhile|later|earlier|however|separately|afterwards|previously|now|"
+                     r"instead|still|yesterday|today|also)(?:\s+[a-z]+){0,2}\s*,\s+(?=\S)", re.I)
 
 
 def _person_before_of(phrase: str) -> int:

@@ -1126,3 +1126,9 @@ def test_a_person_after_their_state_typed_a_body_is_the_person(extractor):
 ])
 def test_the_name_in_apposition_after_an_opening_speaks(extractor, text):
     assert [q.speaker for q in brief(extractor, text).quotes] == ["Laura Pines"]
+
+
+def test_a_place_after_the_apposition_is_no_speaker(extractor):
+    b = brief(extractor, "\"One of the tips we have been given is to wear aprons,\" Ramesh Kumar, a stall operator on "
+                         "Camac Street, in Calcutta, told UPI. \"We have also been told to keep water clean,\" he said.")
+    assert [q.speaker for q in b.quotes] == ["Ramesh Kumar", "Ramesh Kumar"]

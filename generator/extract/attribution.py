@@ -590,6 +590,15 @@ def _subject_before(tokens: list[Token], k: int) -> list[Token] | None:
                 return inner
             if j >= 2 and tokens[j].text == "," and tokens[j - 1].text == ")":
                 j = next((m for m in range(j - 2, -1, -1) if tokens[m].text == "("), 0)   # "Jordan (R-Ohio), a member,"
+            if inner and inner[0].lower_ in ("in", "of", "from", "at", "on", "near") and j >= 1 \
+                    and tokens[j].text == ",":
+                # "Ramesh Kumar, a stall operator on Park Street, in Calcutta, told": the place
+                # goes on the apposition before it
+                j2 = j - 1
+                while j2 >= 0 and tokens[j2].text != "," and j - j2 <= 16:
+                    j2 -= 1
+                if j2 >= 1 and tokens[j2 + 1].lower_ in ("a", "an", "the"):
+                    j = j2
             m = j - 1
             while m > 0 and tokens[m].lower_ in SKIP:
                 m -= 1             # "The ministry has, in a statement, called on": past "has"

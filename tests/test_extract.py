@@ -1132,3 +1132,16 @@ def test_a_place_after_the_apposition_is_no_speaker(extractor):
     b = brief(extractor, "\"One of the tips we have been given is to wear aprons,\" Ramesh Kumar, a stall operator on "
                          "Camac Street, in Calcutta, told UPI. \"We have also been told to keep water clean,\" he said.")
     assert [q.speaker for q in b.quotes] == ["Ramesh Kumar", "Ramesh Kumar"]
+
+
+@pytest.mark.parametrize("text", [
+    # the parser takes the opening phrase for the main clause
+    "In a statement released after the attack, the Defence Ministry justified the strike as necessary: "
+    "\"We acted in defence of our troops abroad.\"",
+    # and a scare quote earlier in the clause that introduces the quote
+    "In a statement released after the attack, the Defence Ministry justified the strike, which was approved by "
+    "President Anna Holt, as \"defensive\" in nature: \"We acted in defence of our troops abroad.\"",
+])
+def test_the_subject_of_the_clause_before_a_colon_speaks(extractor, text):
+    b = brief(extractor, text)
+    assert [q.speaker for q in b.quotes if len(q.text.split()) > 3] == ["Defence Ministry"]

@@ -75,6 +75,11 @@ def attribution(doc: Doc, quotes: list, i: int) -> Attribution | None:
         wide_left = max(prev_end, _sentence_start(text, left_limit - 1, para_start))
     # "…the region." China urged that Pyongyang “halt…”: a quote closing its sentence
     # leaves the cue that follows to the next quote, unless it comes right after ("…?" X asked).
+    # A scare quote earlier in the sentence is part of the clause introducing this one
+    # ("X justified the strike as “defensive” in nature: “…”"): the clause is read whole.
+    sentence = _sentence_start(text, raw.start - 1, para_start)
+    intro_left = sentence if sentence < wide_left and len(text[raw.start:raw.end].split()) > 3 and all(
+        len(q.split()) <= 3 for q in re.findall(r"[“\"]([^”\"]*)[”\"]", text[sentence:raw.start])) else wide_left
     ends_sentence = text[raw.start:raw.end].rstrip().endswith((".", "!", "?"))
     if ends_sentence and next_start < para_end and not re.search(r"[.!?]\s", text[raw.end + 1:next_start]):
         right_limit = raw.end + 1
@@ -90,7 +95,7 @@ def attribution(doc: Doc, quotes: list, i: int) -> Attribution | None:
                 or _after(doc, raw.end + 1, right_limit, closing=True)
                 or _before(doc, wide_left, raw.start - 1)
                 or _according(text, wide_left, raw.start - 1, right_limit if goes_on else raw.end + 1, raw.end + 1)
-                or _introducer(doc, wide_left, raw.start - 1)
+                or _introducer(doc, intro_left, raw.start - 1)
                 or _colon_paragraph(doc, para_start, raw.start - 1))
     # "X called it a “breach …,” according to NBC": X's words, which NBC reports.
     return (_after(doc, raw.end + 1, right_limit)
@@ -98,7 +103,7 @@ def attribution(doc: Doc, quotes: list, i: int) -> Attribution | None:
             or _before(doc, wide_left, raw.start - 1)
             or _according(text, raw.start, raw.start, right_limit, raw.end + 1)
             or _after(doc, raw.end + 1, right_limit, far=True)
-            or _introducer(doc, wide_left, raw.start - 1)
+            or _introducer(doc, intro_left, raw.start - 1)
             or _opening(doc, para_start, raw.start - 1, prev_end)
             or _colon_paragraph(doc, para_start, raw.start - 1))
 
@@ -526,12 +531,16 @@ def _introducer(doc: Doc, start: int, end: int) -> Attribution | None:
     if not lead.endswith((":", ",")) or len(lead.split()) < 2:
         return None
     tokens = [t for t in _tokens(doc, start, end) if not t.is_space]
-    for t in tokens:
-        if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT":
-            phrase = _noun_phrase(t)
-            if not (any(_name_like(x) for x in phrase) or t.lower_ in SPEAKING_HEADS):
-                return None   # "The slant shows in how the site rated a claim: “…”": no one speaks
-            return Attribution("introducer", "", phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
+    subjects = [t for t in tokens if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"] or [
+        # the parser took an opening phrase for the main clause ("In a statement released
+        # after the attack, the ministry justified the strike: “…”"): the subject after it
+        t for t in tokens if t.dep_ == "nsubj" and t.head.dep_ == "advcl" and t.head.head.dep_ == "ROOT"
+        and t.head.head.i < t.i and any(x.text == "," for x in tokens if t.head.head.i < x.i < t.i)]
+    for t in subjects[:1]:
+        phrase = _noun_phrase(t)
+        if not (any(_name_like(x) for x in phrase) or t.lower_ in SPEAKING_HEADS):
+            return None   # "The slant shows in how the site rated a claim: “…”": no one speaks
+        return Attribution("introducer", "", phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
     return None
 
 

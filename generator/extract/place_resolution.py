@@ -13,7 +13,8 @@ Each candidate gets a score:
   150 km, or in the same region), a name with many namesakes counting less: the
   towns of a local story lie together;
 - a country, a populous state or province, a national capital or a curated entry is
-  likelier than a town of the same name; a populous town than a small one or than a
+  likelier than a town of the same name, and a state's name alone is never a small town
+  of its country however its neighbours are named ("Oregon" beside Ohio); a populous town than a small one or than a
   district named like it; a place's own name than an alternate spelling; a dateline
   names a town.
 

@@ -1145,3 +1145,11 @@ def test_a_place_after_the_apposition_is_no_speaker(extractor):
 def test_the_subject_of_the_clause_before_a_colon_speaks(extractor, text):
     b = brief(extractor, text)
     assert [q.speaker for q in b.quotes if len(q.text.split()) > 3] == ["Defence Ministry"]
+
+
+def test_news_agencies_are_bodies_and_a_province_named_like_one_stays_a_place(extractor):
+    b = brief(extractor, "Al Jazeera said the strike killed five people in Fars province. Politico reported that "
+                         "the talks had failed.")
+    assert {a.name: a.type for a in b.actors if a.name in ("Al Jazeera", "Politico")} == \
+        {"Al Jazeera": "organization", "Politico": "organization"}
+    assert "Fars" in [loc.name for loc in b.locations]

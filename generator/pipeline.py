@@ -234,6 +234,9 @@ def _extract_all(config: Config, articles: list[Article]) -> Iterable[workers.Ex
     # Enough batches to keep every worker busy, few enough to keep nlp.pipe efficient.
     size = max(1, min(BATCH, -(-len(articles) // (config.jobs * 4))))
     batches = [articles[i:i + size] for i in range(0, len(articles), size)]
+    if not config.scheduler:
+        from .geo import ensure_index
+        ensure_index()      # here, once: not by each worker process at the same time
     run = executor(config.jobs, config.scheduler, len(articles), workers.init_worker, (config.model,),
                    parallel_min=PARALLEL_MIN)
     try:

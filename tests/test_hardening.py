@@ -287,7 +287,11 @@ def test_corrupt_cache_entries_are_ignored_and_rebuilt(tmp_path):
     env_run = lambda *args: subprocess.run(  # noqa: E731
         [sys.executable, "-m", "generator", *args], cwd=root, capture_output=True, text=True, timeout=900,
         env={**os.environ, "PYTHONPATH": str(REPO), "XDG_CACHE_HOME": str(cache)})
-    assert env_run("build").returncode == 0
+    _corpus(root)
+    first = env_run("build", "--jobs", "2", "--no-pdf")
+    assert first.returncode == 0, first.stderr
+    # built once, before the worker processes start, not by each of them
+    assert first.stderr.count("building the gazetteer index") == 1, first.stderr
     entries = list((cache / "briefing-generator").rglob("*.json"))
     index = next((cache / "briefing-generator").glob("gazetteer-*.sqlite"))
     assert entries and not list(cache.rglob("*.pickle")) and not list(cache.rglob("*.pkl"))

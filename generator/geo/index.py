@@ -264,9 +264,9 @@ def _valid(path: Path, key: str) -> bool:
         return False
 
 
-@functools.cache
-def gazetteer() -> Gazetteer:
-    """The gazetteer of this machine, built the first time it is needed."""
+def ensure_index() -> Path:
+    """The index file of this machine, built the first time it is needed. A build calls
+    this before it starts worker processes, so that they do not each build it."""
     key = index_key()
     path = cache_dir() / f"gazetteer-{key}.sqlite"
     if not _valid(path, key):
@@ -280,4 +280,10 @@ def gazetteer() -> Gazetteer:
             # A read-only cache folder: build a private copy for this process.
             path = Path(tempfile.mkdtemp(prefix="briefing-gazetteer-")) / "gazetteer.sqlite"
             build_index(path, key)
-    return Gazetteer(path)
+    return path
+
+
+@functools.cache
+def gazetteer() -> Gazetteer:
+    """The gazetteer of this machine."""
+    return Gazetteer(ensure_index())

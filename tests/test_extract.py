@@ -1119,18 +1119,18 @@ def test_a_person_after_their_state_typed_a_body_is_the_person(extractor):
 @pytest.mark.parametrize("text", [
     # an opening adverbial, then a description and the name in apposition
     "Since then, a Democrat, Laura Pines, has publicly voiced support for the inquiry, telling the Daily "
-    "Ledger: \"I'm a big fan of oversight, so let's let the committees get to work.\"",
+    "Ledger: \"Scrutiny is the job of this house, so the hearings should begin at once.\"",
     # an opening adverbial the parser took for the subject of the participle's clause
-    "Since then, Laura Pines has voiced support, telling reporters: \"I'm a big fan of oversight.\"",
-    "A Democrat, Laura Pines, told the Daily Ledger: \"I'm a big fan of oversight.\"",
+    "Since then, Laura Pines has voiced support, telling reporters: \"Scrutiny is the job of this house.\"",
+    "A Democrat, Laura Pines, told the Daily Ledger: \"Scrutiny is the job of this house.\"",
 ])
 def test_the_name_in_apposition_after_an_opening_speaks(extractor, text):
     assert [q.speaker for q in brief(extractor, text).quotes] == ["Laura Pines"]
 
 
 def test_a_place_after_the_apposition_is_no_speaker(extractor):
-    b = brief(extractor, "\"One of the tips we have been given is to wear aprons,\" Ramesh Kumar, a stall operator on "
-                         "Camac Street, in Calcutta, told UPI. \"We have also been told to keep water clean,\" he said.")
+    b = brief(extractor, "\"We were shown how to keep the flies off the food,\" Ramesh Kumar, a stall operator on "
+                         "Hazra Road, in Kolkata, told UPI. \"Clean water matters most,\" he said.")
     assert [q.speaker for q in b.quotes] == ["Ramesh Kumar", "Ramesh Kumar"]
 
 

@@ -82,9 +82,9 @@ class ActorFinder:
         ents = list(doc.ents)         # spaCy builds the tuple anew on each access
         ents = sorted(ents + _aged_names(doc, ents, self.gaz), key=lambda e: e.start)
         # Words of people's full names: a one-word "person" that is a town and no one's name
-        # is the town the recogniser mislabelled ("Quneitra", "Jolo").
-        # ("In Paris" is none: its opening word goes first), and the surname after a given
-        # name inside any entity ("Senator from Vermont Bernie Sanders" typed a body).
+        # is the town the recogniser mislabelled ("Quneitra", "Jolo"). A full name is read
+        # without an opening word ("In Paris" is none); a surname after a given name counts
+        # inside any entity ("Senator from Vermont Bernie Sanders" typed a body).
         full_names = {norm(w) for e in ents if e.label_ == "PERSON"
                       for form in [_trim_person(clean_name(e.text))] if " " in form for w in form.split()}
         full_names |= {norm(b) for e in ents for a, b in itertools.pairwise(e.text.split())

@@ -105,8 +105,8 @@ class SpeakerResolver:
         opening = OPENING.match(phrase)
         if opening:
             # "Since then, a Republican, Mark Amodei, has …": the clause's opening is no speaker
-            start += self.text[start:end].find(phrase[opening.end():])
             phrase = phrase[opening.end():]
+            start += max(0, self.text[start:end].find(phrase.split()[0]))
         low = phrase.lower()
         if phrase in RELATIVES and not self.inside_quote(start):
             # "Christie, who …, blasted": the name before it (in lower case only: "WHO

@@ -95,6 +95,13 @@ def test_regions_within_a_country_that_no_state_list_holds(extractor):
     assert not [a.name for a in b.actors if a.type == "person"]
 
 
+def test_states_listed_with_commas_are_no_town_of_one_in_the_next(extractor):
+    b = brief(extractor, "Cases were found in Utah, Washington, West Virginia and Wyoming, officials said.")
+    washington = place(b, "Washington")
+    assert place(b, "West Virginia").kind == "region"
+    assert not (37.2 < washington.lat < 40.7 and -82.7 < washington.lon < -77.7)   # no town in West Virginia
+
+
 def test_seas_and_conflict_regions_from_the_curated_list(extractor):
     b = brief(extractor, "Houthi forces attacked a tanker in the Red Sea while fighting continued "
                          "in the Donbas and on the West Bank.")

@@ -399,12 +399,13 @@ class MentionFinder:
                     if a.container is None or any(_inside(x.place, h.place) for x in b.hits
                                                   for h in a.container.hits):
                         a.container = b
-        for a, b in zip(mentions, mentions[1:]):
+        for a, b, c in zip(mentions, mentions[1:], [*mentions[2:], None]):
             gap = self.text[a.end:b.start]
             if not a.hits:
                 continue
             if re.fullmatch(r",\s*|\s+in\s+(?:the\s+)?(?:[\w-]+\s+(?:of\s+)?)?(?:the\s+)?", gap) \
                     and not b.ambiguous and not b.in_run and not (_a_country(a) and _a_country(b)) \
+                    and not (gap.strip() == "," and self._states_listed(a, b, c)) \
                     and (any(_holds(h.place) and any(_inside(x.place, h.place) for x in a.hits) for h in b.hits)
                          or re.fullmatch(r",\s*", gap) and _major_region(b) and not _major(a)
                          and not a.in_run and any(h.how == 0 for h in a.hits)):
@@ -421,6 +422,16 @@ class MentionFinder:
                 if state is not None:
                     m.container = Mention(m.end, m.end, state.name, [Hit(state, 0)], {"container"})
                     m.evidence.add("container")
+
+    def _states_listed(self, a: Mention, b: Mention, c: Mention | None) -> bool:
+        """"Virginia, Washington, West Virginia and Wyoming": states listed, not a town named
+        like one state in the next; the list goes on after the second."""
+        def state(m: Mention, country: str = "") -> str:
+            return next((h.place.country for h in m.hits if h.how == 0 and h.place.feature == "ADM1"
+                         and h.place.population >= MIN_BIG_REGION and h.place.country in (country or h.place.country)), "")
+        country = state(a)
+        return bool(country) and bool(state(b, country)) and c is not None \
+            and re.fullmatch(r",\s*(?:and\s+)?|\s+and\s+", self.text[b.end:c.start]) is not None
 
     def _postal_code_after(self, end: int):
         """"Gainesville, GA": a US state's postal code after a town."""

@@ -426,12 +426,8 @@ class MentionFinder:
     def _states_listed(self, a: Mention, b: Mention, c: Mention | None) -> bool:
         """"Virginia, Washington, West Virginia and Wyoming": states listed, not a town named
         like one state in the next; the list goes on after the second."""
-        def state(m: Mention, country: str = "") -> str:
-            return next((h.place.country for h in m.hits if h.how == 0 and h.place.feature == "ADM1"
-                         and h.place.population >= MIN_BIG_REGION and h.place.country in (country or h.place.country)), "")
-        country = state(a)
-        return bool(country) and bool(state(b, country)) and c is not None \
-            and re.fullmatch(r",\s*(?:and\s+)?|\s+and\s+", self.text[b.end:c.start]) is not None
+        return bool(states_named(a.hits) & states_named(b.hits)) and c is not None \
+            and LIST_GAP.fullmatch(self.text[b.end:c.start]) is not None
 
     def _postal_code_after(self, end: int):
         """"Gainesville, GA": a US state's postal code after a town."""
@@ -663,6 +659,12 @@ def _located_by_name(rest: Span) -> bool:
     "International Airport"), unlike a street or a company named after it."""
     words = norm(rest.text).split()
     return any(" ".join(words[i:]) in LOCATED_BY_NAME for i in range(1, len(words)))
+
+
+def states_named(hits: list[Hit]) -> set[str]:
+    """The countries of which the name, as written, is a populous state or province."""
+    return {h.place.country for h in hits if h.how == 0 and h.place.feature == "ADM1"
+            and h.place.population >= MIN_BIG_REGION}
 
 
 def _a_country(m: Mention) -> bool:

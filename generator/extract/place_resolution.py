@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 from ..geo import Gazetteer, Hit, Place, km, norm
 from ..geo.sources import without_prefix
-from .place_mentions import MIN_BIG_REGION, Mention, typed_base
+from .place_mentions import MIN_BIG_REGION, Mention, states_named, typed_base
 
 NEAR_KM = 150
 NEIGHBOUR_WEIGHT = 3.0      #: per other name whose chosen place lies near
@@ -254,8 +254,7 @@ def _region_over_namesakes(m: Mention, hits: list[Hit]) -> list[Hit]:
     so the support it lends others, is unchanged.)"""
     if m.container is not None or m.kind_hint == "city" or "dateline" in m.evidence:
         return hits
-    regions = {h.place.country for h in hits if h.how == 0 and h.place.feature == "ADM1"
-               and h.place.population >= MIN_BIG_REGION}
+    regions = states_named(hits)
     return [h for h in hits if not (h.place.kind == "city" and h.place.country in regions
                                     and h.place.population < REGION_NAMESAKE_POPULATION)] or hits
 

@@ -783,6 +783,13 @@ SPEAKER_CASES = {
         "The senator's new video was released on Tuesday.\n\n\u201cYou pay your bills. You pay your rent. Why does "
         "he never pay?\u201d a narrator in the Vance video asks. The video closes with a shot of the capitol.",
         "narrator in the Vance video"),
+    # a person's aide is the aide, not the person whose aide they are
+    "person described by whose aide they are": (
+        "Rosa Vance met Senator Paul Ortega on Monday. \"We are not going to win this state,\" said Vance's "
+        "former campaign strategist.", "Vance's former campaign strategist"),
+    "person described by whose aide they are, cue after": (
+        "Rosa Vance met Senator Paul Ortega on Monday. \"We are not going to win this state,\" Vance's "
+        "spokeswoman said.", "Vance's spokeswoman"),
     "person in a place": (
         "The mayor spoke at noon.\n\n\"Where is the money going?\" a woman in the crowd asks. Nobody answered her.",
         "woman in the crowd"),

@@ -665,8 +665,9 @@ def _subject_before(tokens: list[Token], k: int) -> list[Token] | None:
                       or tokens[i].text == "-" and i and not tokens[i - 1].whitespace_ and not tokens[i].whitespace_) \
             and end - i < 8:
         i -= 1          # "the 52-year-old lawyer": a hyphenated word is one
-    if i >= 1 and tokens[i].lower_ in ("'s", "’s") and _name_like(tokens[i - 1]) and tokens[end].lower_ in DOCUMENTS:
-        i -= 1            # "the Supreme Court's ruling said": its author with it (not "Vance's aide")
+    if i >= 1 and tokens[i].lower_ in ("'s", "’s") and _name_like(tokens[i - 1]) \
+            and (tokens[end].lower_ in DOCUMENTS or tokens[end].lower_ in PERSON_NOUNS):
+        i -= 1            # "the Supreme Court's ruling said", "Vance's aide said": whose it is, with it
         while i >= 0 and (_name_like(tokens[i]) or tokens[i].lower_ in NAME_JOINERS and i and _name_like(tokens[i - 1])):
             i -= 1
     if i >= 0 and tokens[i].lower_ in DETERMINERS:

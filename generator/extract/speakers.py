@@ -151,9 +151,11 @@ class SpeakerResolver:
         people = [m for m in named if m[2].type == "person"]
         if named and PERSONS_BODY.fullmatch(phrase):
             return _as_written(re.sub(r"^(?:[Tt]he)\s+", "", phrase))   # "the Biden campaign": not Biden himself
+        head = _before_preposition(phrase).split()[-1].lower()
+        if people and head in PERSON_NOUNS and all(self.text[m[1]:m[1] + 2] in ("'s", "’s") for m in people):
+            people = []      # "Vance's aide" is not Vance: a person described, by name where named
         if people:
             return self._as_named(people[-1][2])
-        head = _before_preposition(phrase).split()[-1].lower()
         if named and head in PERSON_NOUNS:
             # "the UN representative", "the ministry's spokesman", "a source within the Interior
             # Ministry": a person described, not the body; by name where the text names them.

@@ -554,6 +554,20 @@ def test_a_professor_s_title_is_a_role(extractor):
     assert barton is not None and "Professor" in barton.role and actor(b, "Professor Greg Barton") is None
 
 
+@pytest.mark.parametrize("sentence, name", [
+    ("Mitch McAllister said the trial would not be fair.", "Mitch McAllister"),
+    ("Ron DeWitt said the trial would not be fair.", "Ron DeWitt"),
+    ("Anna MacLeod said the trial would not be fair.", "Anna MacLeod"),
+])
+def test_a_given_name_before_a_surname_with_a_capital_inside_is_a_person(extractor, sentence, name):
+    assert name in {a.name for a in brief(extractor, sentence).actors if a.type == "person"}
+
+
+def test_a_name_glued_to_the_next_word_is_no_longer_name(extractor):
+    b = brief(extractor, "The singer Phil CollinsImage appeared on stage in Boston on Monday.")
+    assert "Phil CollinsImage" not in actor_names(b)
+
+
 def test_a_name_with_a_digit_is_nobody(extractor):
     doc = extractor.nlp("The Cox A16 virus is spreading in China, officials said.")
     assert _corrected(Span(doc, 1, 3, label="PERSON")) is None          # the recogniser's "person"
@@ -790,6 +804,20 @@ SPEAKER_CASES = {
     "person described by whose aide they are, cue after": (
         "Rosa Vance met Senator Paul Ortega on Monday. \"We are not going to win this state,\" Vance's "
         "spokeswoman said.", "Vance's spokeswoman"),
+    # an aside between commas ("however") is no part of the subject's apposition
+    "aside after an apposition": (
+        "Mr Tomas Varga, deputy director of the Bureau of Animal Health and Quarantine, however, said, \"We took "
+        "the strictest measures in dealing with the outbreak.\"", "Tomas Varga"),
+    # a pronoun is the whole subject, however the tagger took the adverb after it
+    "pronoun before an adverb taken for a noun": (
+        "Senate leader Mitch Harlan met reporters on Monday. He publicly stated the trial would not be fair, "
+        "saying he expected \"a largely partisan outcome\" in the Senate.", "Mitch Harlan"),
+    # the cue after a long description counts words, not the parts of "39-year-old": it is
+    # the quote's, not a cue in the sentence before
+    "cue after a hyphenated description and a name": (
+        "A woman eating at a diner in Reno bit into a bone. She warned other diners to stop eating. \"I am more "
+        "of a pizza person,\" the 39-year-old Reno woman, Dana Price, told reporters. She said it was her first "
+        "visit.", "Dana Price"),
     "person in a place": (
         "The mayor spoke at noon.\n\n\"Where is the money going?\" a woman in the crowd asks. Nobody answered her.",
         "woman in the crowd"),

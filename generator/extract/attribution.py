@@ -26,6 +26,9 @@ SKIP = {"also", "later", "then", "has", "had", "have", "would", "will", "was", "
         "himself", "herself", "themselves", "immediately", "allegedly", "apparently", "often", "never"}
 PRONOUNS = {"he", "she", "they", "we", "i", "it", "you"}
 QUANTIFIERS = {"one", "some", "many", "several", "most", "few", "none", "each", "all", "both"}
+# Words set off by commas between a subject and its verb ("X, however, said").
+ASIDES = {"however", "though", "meanwhile", "moreover", "furthermore", "nevertheless", "nonetheless", "too",
+          "also", "therefore", "thus", "instead", "likewise", "similarly", "separately", "later", "then"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
                "another", "one", "some", "several", "many", "two", "three", "other"}
 NAMING = {"called", "dubbed", "named", "termed", "nicknamed", "titled", "entitled", "labelled", "labeled"}
@@ -282,15 +285,16 @@ def _opens_quote(tokens: list[Token], k: int) -> bool:
 
 
 def _near_limit(tokens: list[Token]) -> int:
-    """How many tokens after a quote may hold its cue: NEAR_CUE_TOKENS, not counting a
-    parenthesis ("…," Jason Chaffetz (R-Utah) said)."""
+    """How many tokens after a quote may hold its cue: NEAR_CUE_TOKENS words, not counting
+    a parenthesis ("…," Jason Chaffetz (R-Utah) said), punctuation, or the parts of a
+    hyphenated word ("…," the 39-year-old woman, Ann Lee, told)."""
     counted = depth = 0
     for i, t in enumerate(tokens):
         if t.text == "(":
             depth += 1
         elif t.text == ")":
             depth = max(0, depth - 1)
-        elif depth == 0:
+        elif depth == 0 and not t.is_punct and not (i and tokens[i - 1].text == "-" and not tokens[i - 1].whitespace_):
             counted += 1
             if counted > NEAR_CUE_TOKENS:
                 return i
@@ -568,6 +572,8 @@ def _subject_before(tokens: list[Token], k: int) -> list[Token] | None:
     i = k - 1
     while i >= 0 and tokens[i].lower_ in SKIP:
         i -= 1
+    if i >= 2 and tokens[i].text == "," and tokens[i - 1].lower_ in ASIDES and tokens[i - 2].text == ",":
+        i -= 2             # "X, deputy director of …, however, said": past the aside, to the comma before it
     j = i
     while j >= 0 and tokens[j].lower_ in TIME_WORDS:
         j -= 1
@@ -793,6 +799,8 @@ def _parse_subject(cue: Token) -> list[Token] | None:
 def _noun_phrase(token: Token) -> list[Token]:
     doc = token.doc
     left = token.left_edge.i
+    if doc[left].lower_ in PRONOUNS and doc[left].pos_ == "PRON":
+        return [doc[left]]     # "He publicly stated": he, however the tagger took the adverb
     right = token.i
     for child in token.rights:
         if child.dep_ in ("compound", "flat", "appos", "nmod", "prep", "pobj", "amod") and child.i <= right + 6:

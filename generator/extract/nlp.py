@@ -275,14 +275,23 @@ def _given_names(doc) -> list:
     spans = []
     for tok in doc[:-1]:
         nxt = doc[tok.i + 1]
-        if not (tok.is_title and nxt.is_title and is_given_name(tok.text)) or is_common_word(nxt.lower_) \
+        if not (tok.is_title and _capitalised(nxt) and is_given_name(tok.text)) or is_common_word(nxt.lower_) \
                 or nxt.lower_ in TITLES or tok.whitespace_ != " ":
             continue
         end = tok.i + 2
-        if end < len(doc) and doc[end].is_title and not is_common_word(doc[end].lower_) and doc[end - 1].whitespace_:
+        if end < len(doc) and _capitalised(doc[end]) and not is_common_word(doc[end].lower_) and doc[end - 1].whitespace_:
             end += 1      # "Mary Ann Smith"
         spans.append(doc[tok.i:end])
     return spans
+
+
+PREFIXED_NAME = re.compile(r"[A-Z][a-z]{1,2}[A-Z][a-z]+")
+
+
+def _capitalised(tok) -> bool:
+    """A word written as a name is: "Jones", or with a short prefix before a capital
+    ("McConnell", "DeSantis", "MacArthur"); not a word glued to the next ("CollinsImage")."""
+    return tok.is_title or PREFIXED_NAME.fullmatch(tok.text) is not None
 
 
 PATRONYMIC = {"bin", "ibn", "bint"}

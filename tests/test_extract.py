@@ -818,6 +818,12 @@ SPEAKER_CASES = {
         "A woman eating at a diner in Reno bit into a bone. She warned other diners to stop eating. \"I am more "
         "of a pizza person,\" the 39-year-old Reno woman, Dana Price, told reporters. She said it was her first "
         "visit.", "Dana Price"),
+    # no cue: the quoted words are the object of a clause whose subject is a title with
+    # "the", the person who holds it, not the deputy who holds a lower rank of it
+    "object of a clause whose subject is a title": (
+        "Prime Minister Igor Novak tested positive on Friday. After Deputy Prime Minister Richard Sulik failed to "
+        "buy enough testing kits, the Prime Minister apologised to the people of his country for \"having an "
+        "idiot as economy minister.\"", "Igor Novak"),
     "person in a place": (
         "The mayor spoke at noon.\n\n\"Where is the money going?\" a woman in the crowd asks. Nobody answered her.",
         "woman in the crowd"),

@@ -155,7 +155,8 @@ def governing_subject(doc: Doc, start: int, end: int) -> Attribution | None:
         if subject[0].idx < left or subject[-1].idx > start:
             return None
         head = subject[-1]
-        if not (head.lower_ in ("he", "she") or all(_name_like(t) or t.lower_ in NAME_JOINERS for t in subject)):
+        named = subject[1:] if len(subject) > 1 and subject[0].lower_ == "the" else subject     # "the Prime Minister"
+        if not (head.lower_ in ("he", "she") or all(_name_like(t) or t.lower_ in NAME_JOINERS for t in named)):
             return None
         return Attribution("subject", "", subject[0].idx, subject[-1].idx + len(subject[-1].text))
     return None

@@ -41,6 +41,7 @@ TITLE_WORDS = {"rep", "sen", "gov", "lt", "gen", "col", "capt", "sgt", "adm", "m
                "councilwoman", "assemblyman", "assemblywoman"}
 
 
+LOWER_RANKS = {"deputy", "vice", "assistant", "under", "associate", "junior", "lt"}
 CLAUSE_WORDS = "(?:that|who|which|whom|whose|has|have|had|is|was|are|were|be|been|and|or|but)"
 OF_AFFILIATION = re.compile(r",?\s+of\s+(?:the\s+)?[A-Z]")
 CUE_FORMS = sorted(cue_words())
@@ -166,7 +167,7 @@ class SpeakerResolver:
         if qualified != words and re.fullmatch(r"[a-z][\w-]*(?:\s+[a-z][\w-]*)*", qualified) \
                 and qualified.split()[-1] in PERSON_NOUNS:
             return self._description(words, start, at)     # "a narrator in the Vance video"
-        if not named and re.fullmatch(r"[A-Z][a-z]+", words) \
+        if not named and re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", words) \
                 and re.search(r"\b[Tt]he\s+$", self.text[max(0, start - 5):start] + phrase[:-len(words)]):
             # "the Governor", "the Department": a title or a name's head noun written as the
             # text's short form for the person or body it named before.
@@ -378,11 +379,12 @@ class SpeakerResolver:
         return bodies[-1][2].name if bodies else ""
 
     def _titled(self, title: str, at: int) -> str:
-        """"the Senator" → the person with that title mentioned last before `at`."""
-        if title not in TITLE_WORDS and title not in PERSON_NOUNS:
+        """"the Senator", "the Prime Minister" → the person with that title mentioned last before `at`."""
+        words = title.split()
+        if not all(w in TITLE_WORDS or w in PERSON_NOUNS for w in words):
             return ""
         last = [(max(s for s, _ in p.spans if s < at), p.name) for p in self.people
-                if title in p.role.split() and any(s < at for s, _ in p.spans)]
+                if _holds(p.role.split(), words) and any(s < at for s, _ in p.spans)]
         return max(last)[1] if last else ""
 
     def _named_after(self, words: str, start: int) -> str:
@@ -489,6 +491,14 @@ def _person_before_of(phrase: str) -> int:
             and name[-1].lower() not in BODY_WORDS:      # "the United States Department of Agriculture"
         return m.start()
     return len(phrase)
+
+
+def _holds(role: list[str], title: list[str]) -> bool:
+    """Whether the words of a role hold those of a title, in order ("Slovak prime minister"
+    holds "prime minister"), and not as a lower rank ("deputy prime minister" does not)."""
+    n = len(title)
+    return any(role[i:i + n] == title and not (i and role[i - 1].rstrip(".") in LOWER_RANKS)
+               for i in range(len(role) - n + 1))
 
 
 def _head_noun(name: str) -> str:

@@ -4,7 +4,8 @@
   ("march", "mobile", "union"): a capitalised one may be an ordinary word, so as a
   place it needs evidence ("in Mobile") beyond its capital letter;
 - given_names.txt: first words of people's names in the annotated corpora ("Harvey",
-  "Georgia"), and the commonest given names of the 1990 US census (public domain; read
+  "Georgia") that the corpora do not write in lower case (not the "President" of
+  "President Obama"), and the commonest given names of the 1990 US census (public domain; read
   from the `names` package when it is installed), with the sex the census gives most
   bearers of each ("m", "f"): before another capitalised word they start a person's
   name rather than a place's, and they tell "he" from "she" in quote attribution;
@@ -86,7 +87,8 @@ def main(corpora: Path, out: Path) -> None:
         for ent in doc.ents:
             if ent.label_ == "PERSON" and len(ent) >= 2 and ent[0].text.isalpha() and ent[0].text[:1].isupper():
                 given[ent[0].text.lower()] += 1
-    gender: dict[str, str] = {w: "" for w, n in given.items() if n >= MIN_GIVEN and len(w) > 2}
+    ordinary = set(common)     # a title or a word before a name ("President", "Foreign"), no given name
+    gender: dict[str, str] = {w: "" for w, n in given.items() if n >= MIN_GIVEN and len(w) > 2 and w not in ordinary}
     share: dict[str, dict[str, float]] = {}
     for file, sex in (("dist.male.first", "m"), ("dist.female.first", "f")):
         for w, pct in census(file):

@@ -563,6 +563,25 @@ def test_a_given_name_before_a_surname_with_a_capital_inside_is_a_person(extract
     assert name in {a.name for a in brief(extractor, sentence).actors if a.type == "person"}
 
 
+@pytest.mark.parametrize("sentence, name, role", [
+    ("Yesterday, the country's Queen Elizabeth II announced she will comply with the request.", "Elizabeth II",
+     "Queen"),
+    ("Governor Kowalczyk is sponsoring a package of laws.", "Kowalczyk", "Governor"),
+    ("He founded the party with supporters of General Wesley Harmon's campaign for the presidency.",
+     "Wesley Harmon", "General"),
+    ("Professor Eugene Marsh of Ridgeway School of Law said the rule was clear.", "Eugene Marsh", "Professor"),
+])
+def test_a_name_after_a_title_is_a_person_with_that_role(extractor, sentence, name, role):
+    person = actor(brief(extractor, sentence), name)
+    assert person is not None and person.type == "person" and person.role == role
+
+
+@pytest.mark.parametrize("word", ["president", "minister", "secretary", "state", "foreign", "deputy", "professor"])
+def test_a_title_or_a_word_before_a_name_is_no_given_name(word):
+    from generator.extract.lexicon import is_given_name
+    assert not is_given_name(word) and is_given_name("john")
+
+
 def test_a_name_glued_to_the_next_word_is_no_longer_name(extractor):
     b = brief(extractor, "The singer Phil CollinsImage appeared on stage in Boston on Monday.")
     assert "Phil CollinsImage" not in actor_names(b)
@@ -824,6 +843,10 @@ SPEAKER_CASES = {
         "Prime Minister Igor Novak tested positive on Friday. After Deputy Prime Minister Richard Sulik failed to "
         "buy enough testing kits, the Prime Minister apologised to the people of his country for \"having an "
         "idiot as economy minister.\"", "Igor Novak"),
+    # "the president" is the one who holds the office, not the vice president named after them
+    "description of an office another holds a lower rank of": (
+        "Vice President Tom Okafor met President Dana Whitfield on Monday. The president did not concede, and "
+        "vowed to keep fighting \"the good fight\" in the courts.", "Dana Whitfield"),
     "person in a place": (
         "The mayor spoke at noon.\n\n\"Where is the money going?\" a woman in the crowd asks. Nobody answered her.",
         "woman in the crowd"),

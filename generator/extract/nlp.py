@@ -114,7 +114,12 @@ TITLES = {"president", "minister", "secretary", "secretary-general", "general", 
           "ayatollah", "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "dr", "colonel", "col.", "captain",
           "lieutenant", "major", "chancellor", "premier", "envoy", "ambassador", "governor", "mayor",
           "chief", "leader", "emir", "imam", "cleric", "judge", "rep.", "sen.", "gov.", "pope",
-          "director", "head", "officer", "official", "analyst", "correspondent", "reporter", "member"}
+          "director", "head", "officer", "official", "analyst", "correspondent", "reporter", "member",
+          "chairman", "chairwoman", "professor", "doctor", "administrator", "commissioner", "superintendent", "prosecutor"}
+ROMAN = re.compile(r"I{1,3}|IV|VI{0,3}|IX|XI{0,3}")     # "Elizabeth II", "Louis XIV" (not "X", a letter)
+# Words that open a title before its word in TITLES ("Prime Minister", "Deputy Director").
+TITLE_MODIFIERS = {"prime", "vice", "deputy", "acting", "interim", "first", "foreign", "interior", "defence",
+                   "defense", "finance", "health", "assistant", "executive", "senior", "former", "chief"}
 NAME_LINKS = {"al", "bin", "ibn", "de", "van", "von", "abu", "el"}
 
 
@@ -141,7 +146,13 @@ def person_rules(doc):
         # a model's "person" that runs from the title into the name ("Minister of Health
         # Hatem" before "Hatem Mostafa El-Gabaly") gives way to the name
         lead = titled.get(span.start, span.start)
-        if any((e.start < lead or e.start < span.start and (e.label_ != "PERSON" or e.ent_id_))
+        cut = span.start in titled and clash and all(
+            not e.ent_id_ and lead <= e.start and span.start < e.end and (
+                e.label_ == "PERSON" and e.end < span.end
+                or e.end == span.end and is_given_name(doc[span.start].text)) for e in clash)
+        # (a model's "person" cut inside the name after a title, "Prime Minister Igor | Matovič",
+        # or a body made of a title and a given name, "General Wesley Clark", gives way to the name)
+        if not cut and any((e.start < lead or e.start < span.start and (e.label_ != "PERSON" or e.ent_id_))
                or e.end > span.end for e in clash) or \
                 any(e.label_ == "PERSON" and e.end - max(e.start, span.start) >= len(span)
                     or e.ent_id_ and (span not in patronymic or len(e) >= len(span)) for e in clash):
@@ -266,8 +277,18 @@ def _titled_names(doc) -> list:
                 or _inner_hyphen(doc, j)) and doc[j].lower_ not in TITLES and not opens_sentence(doc, j):
             hyphens += _inner_hyphen(doc, j) * 2      # "El | - | Gabaly": one word
             j += 1
-        if j - start >= 2 and doc[j - 1].is_title and not {t.lower_ for t in doc[start:j]} & BODY_WORDS:
-            spans.append((doc[start:j], tok.i))     # not "director of | Anti-Corruption Commission"
+        # one word after a capitalised title is a surname ("Governor Schwarzenegger"), or a
+        # given name before its ordinal ("Queen Elizabeth II"), when it is no ordinary word
+        single = j - start == 1 and tok.is_title and not is_common_word(doc[start].lower_) \
+            and (j >= len(doc) or not doc[j].is_title or ROMAN.fullmatch(doc[j].text))
+        if j < len(doc) and ROMAN.fullmatch(doc[j].text) and j - start >= 1:
+            j += 1
+        if (j - start >= 2 or single) and (doc[j - 1].is_title or ROMAN.fullmatch(doc[j - 1].text)) \
+                and not {t.lower_ for t in doc[start:j]} & BODY_WORDS:
+            lead = tok.i
+            while lead and doc[lead - 1].lower_ in TITLE_MODIFIERS and doc[lead - 1].is_title:
+                lead -= 1                           # "Prime Minister", "Vice President"
+            spans.append((doc[start:j], lead))     # not "director of | Anti-Corruption Commission"
     return spans
 
 
@@ -276,7 +297,7 @@ def _given_names(doc) -> list:
     for tok in doc[:-1]:
         nxt = doc[tok.i + 1]
         if not (tok.is_title and _capitalised(nxt) and is_given_name(tok.text)) or is_common_word(nxt.lower_) \
-                or nxt.lower_ in TITLES or tok.whitespace_ != " ":
+                or nxt.lower_ in TITLES or tok.lower_ in TITLES or tok.whitespace_ != " ":
             continue
         end = tok.i + 2
         if end < len(doc) and _capitalised(doc[end]) and not is_common_word(doc[end].lower_) and doc[end - 1].whitespace_:
@@ -358,7 +379,8 @@ def _corrected(ent):
         return Span(ent.doc, ent.start, ent.end, label="FAC")
     # "Sputnik News", "David Geffen School of Medicine"; not "Richard Winger of Ballot Access
     # News", a person of a body.
-    named = words[:words.index("of")] if "of" in words and is_given_name(ent[0].text) else words
+    first = next((t for t in ent if t.lower_.rstrip(".") not in TITLES and t.lower_ not in TITLES), ent[0])
+    named = words[:words.index("of")] if "of" in words and is_given_name(first.text) else words
     if set(named) & BODY_WORDS:
         return Span(ent.doc, ent.start, ent.end, label="ORG")
     if len(words) == 1 and is_common_word(words[0]) and not ent.text.isupper():

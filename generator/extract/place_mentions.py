@@ -701,9 +701,9 @@ def typed_base(form: str) -> str:
 
 def _ordinary_first_word(ent: Span) -> bool:
     """A "person" that opens with an ordinary word no one is named ("New Gainesville" of a
-    headline)."""
+    headline); a title before the name is none ("President Obama")."""
     first = norm(ent[0].text)
-    return is_common_word(first) and not is_given_name(first)
+    return is_common_word(first) and not is_given_name(first) and first.rstrip(".") not in PERSON_TITLES
 
 
 def _major_region(m: Mention) -> bool:

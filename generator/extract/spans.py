@@ -36,6 +36,7 @@ HEAD_TITLES = {
     "analyst", "correspondent", "editor", "reporter", "commissioner", "superintendent", "sheikh",
     "lieutenant", "sergeant", "major", "founder", "deputy", "speaker", "attorney", "inspector",
     "member",             # "Board Member Jennifer Homendy", "Council Member …"
+    "doctor", "professor", "administrator", "prosecutor",
 }
 # Letters after a name: honours, ranks, seats ("Kama Melly QC", "Jane Doe OBE").
 POSTNOMINALS = {"QC", "KC", "OBE", "MBE", "CBE", "KBE", "DBE", "MP", "MEP", "MSP", "PhD", "MD"}

@@ -410,11 +410,16 @@ class SpeakerResolver:
         if named:
             return named
         if head not in ("person", "man", "woman", "people", "source", "sources"):
-            for person in self.people:
-                if head in person.role.split() and any(s < at for s, _ in person.spans) \
-                        or any(s < at and re.search(rf"\b{re.escape(head)}\s+$", self.text[max(0, s - 40):s], flags=re.I)
-                               for s, _ in person.spans):
-                    return person.name        # "… criticised by archbishop X. … the archbishop said"
+            # "… criticised by archbishop X. … the archbishop said": the one with that role, else
+            # the one it was written before, named last (not "Vice President X" for "the president")
+            titled = re.compile(rf"(?<!\w)(\w+\s+)?{re.escape(head)}\s+$", flags=re.I)
+            for holds in (lambda p: _holds(p.role.split(), [head]),
+                          lambda p: any(s < at and (m := titled.search(self.text[max(0, s - 40):s]))
+                                        and (m.group(1) or "").strip().lower() not in LOWER_RANKS for s, _ in p.spans)):
+                last = [(max(s for s, _ in p.spans if s < at), p.name) for p in self.people
+                        if any(s < at for s, _ in p.spans) and holds(p)]
+                if last:
+                    return max(last)[1]
         best = " ".join(words.split()[:8])
         # The words before the head qualify it ("senior security source"), they are no clause
         # ("a door that has writing in a foreign language": not a fuller "writing").

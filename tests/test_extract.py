@@ -847,6 +847,10 @@ SPEAKER_CASES = {
     "description of an office another holds a lower rank of": (
         "Vice President Tom Okafor met President Dana Whitfield on Monday. The president did not concede, and "
         "vowed to keep fighting \"the good fight\" in the courts.", "Dana Whitfield"),
+    # a place that ends a speaker's apposition left open before the cue is no speaker
+    "place at the end of an open apposition": (
+        "Millions fled the floods. Santosh Mishra, a villager in the Gondra district of Uttar Pradesh remarked, "
+        "\"I have not seen such flooding in the last 24 years.\"", "Santosh Mishra"),
     "person in a place": (
         "The mayor spoke at noon.\n\n\"Where is the money going?\" a woman in the crowd asks. Nobody answered her.",
         "woman in the crowd"),

@@ -65,6 +65,12 @@ ON_SITE = re.compile(r"(?:an?\s+|the\s+)?(?:%s)\s+(?:on|of)\s+(?:the\s+)?(.+?)['
 INTRODUCED = re.compile(r",\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:%s)\b" % "|".join(sorted(PERSON_NOUNS)))
 
 
+# A name, then its apposition up to where a place's name begins: "Santosh Mishra, a villager in
+# the Gondra district of ".
+APPOSITION_TO_PLACE = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}),\s+(?:an?|the)\s+[^,;:“”\"\n]{2,80}?"
+                                 r"\b(?:of|in|from|at)\s+(?:the\s+)?$")
+
+
 @dataclass
 class Person:
     name: str
@@ -179,6 +185,13 @@ class SpeakerResolver:
             if appositive:
                 return appositive
         name = _strip_titles(_before_apposition(words) if not named else words)
+        if name in self.places and not named:
+            # "Santosh Mishra, a villager in the Gondra district of Uttar Pradesh remarked": the
+            # place ends the apposition of the one who speaks
+            owner = APPOSITION_TO_PLACE.search(self.text, self._sentence(start)[0], start)
+            if owner:
+                person = self._by_surname(owner.group(1), at)
+                return person.name if person else owner.group(1)
         if name and name[:1].isupper() and not named:
             person = self._by_surname(name, at, _title_gender(words))
             if person is not None:

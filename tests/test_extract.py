@@ -517,6 +517,26 @@ def test_a_straight_mark_closed_by_a_curly_one_is_a_quote_unless_a_curly_one_ope
     assert quotes == ["The harbour is full,", "It has never been this busy.", "stunt,"]
 
 
+def test_a_quoted_transcript_is_one_quote_per_turn_each_its_speakers(extractor):
+    b = brief(extractor, "On Sunday's broadcast, Gov. Rosa Vance said the tweet was a joke.\n\nPartial transcript as "
+                         "follows:\n\n\"HARLAN: Let's start with the news on the debate. Will she be there?\n\n\"VANCE: "
+                         "Well, look, this is serious business. Voters have an important choice to make.\n\n\"HARLAN: "
+                         "If I may, sir, because we have limited time. Will she be there?\n\n\"VANCE: She will not be "
+                         "at the debate tomorrow night.\n\n\"But the truth is that voters care about the issues.\"")
+    turns = [(q.speaker, q.text.split(".")[0]) for q in b.quotes]
+    assert turns == [("Harlan", "Let's start with the news on the debate"),
+                     ("Rosa Vance", "Well, look, this is serious business"),
+                     ("Harlan", "If I may, sir, because we have limited time"),
+                     ("Rosa Vance", "She will not be at the debate tomorrow night")]
+    assert "voters care about the issues" in b.quotes[-1].text       # the turn runs over its paragraphs
+
+
+def test_a_label_opening_one_quote_is_no_transcript():
+    from generator.extract.quotes import RawQuote, transcript_turns
+    text = 'He wrote: "NOTE: the meeting is at noon."'
+    assert transcript_turns(text, RawQuote(text.index("NOTE"), len(text) - 1)) == []
+
+
 def test_a_nickname_quoted_inside_a_name_is_no_quote():
     text = ('"We start tonight," Rep. Robert C. "Bobby" Scott said, and Lt. Gov. Ralph "Buddy" Northam '
             'called it "a good beginning."')

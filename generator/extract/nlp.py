@@ -115,7 +115,8 @@ TITLES = {"president", "minister", "secretary", "secretary-general", "general", 
           "lieutenant", "major", "chancellor", "premier", "envoy", "ambassador", "governor", "mayor",
           "chief", "leader", "emir", "imam", "cleric", "judge", "rep.", "sen.", "gov.", "pope",
           "director", "head", "officer", "official", "analyst", "correspondent", "reporter", "member",
-          "chairman", "chairwoman", "professor", "doctor", "administrator", "commissioner", "superintendent", "prosecutor"}
+          "chairman", "chairwoman", "professor", "doctor", "administrator", "commissioner", "superintendent",
+          "prosecutor"}
 ROMAN = re.compile(r"I{1,3}|IV|VI{0,3}|IX|XI{0,3}")     # "Elizabeth II", "Louis XIV" (not "X", a letter)
 # Words that open a title before its word in TITLES ("Prime Minister", "Deputy Director").
 TITLE_MODIFIERS = {"prime", "vice", "deputy", "acting", "interim", "first", "foreign", "interior", "defence",
@@ -300,7 +301,8 @@ def _given_names(doc) -> list:
                 or nxt.lower_ in TITLES or tok.lower_ in TITLES or tok.whitespace_ != " ":
             continue
         end = tok.i + 2
-        if end < len(doc) and _capitalised(doc[end]) and not is_common_word(doc[end].lower_) and doc[end - 1].whitespace_:
+        if end < len(doc) and _capitalised(doc[end]) and not is_common_word(doc[end].lower_) \
+                and doc[end - 1].whitespace_:
             end += 1      # "Mary Ann Smith"
         spans.append(doc[tok.i:end])
     return spans

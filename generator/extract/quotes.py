@@ -20,6 +20,9 @@ resolves them to a person):
    paragraph or opens the next one (a speaker's quotes run on);
 6. else nobody: a quoted fragment of fewer than four words with no speaker is a
    title, a slogan or a scare quote, and is not listed.
+
+A quoted transcript ("WALLACE: … / "PENCE: …") is one quote per turn, each its
+speaker's: the name in capitals before the colon.
 """
 from __future__ import annotations
 
@@ -63,6 +66,27 @@ def find_quote_spans(text: str) -> list[RawQuote]:
 
 
 NICKNAME = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?")
+
+
+# A turn of a transcript: a paragraph (or the quote) opening with a name in capitals and a colon.
+LABEL = r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):[ \t]+"
+TURN = re.compile(r"\n[ \t]*[“\"]?" + LABEL)
+
+
+def transcript_turns(text: str, quote: RawQuote) -> list[tuple[RawQuote, str]]:
+    """The turns of a quoted transcript, each with the label naming its speaker; [] when
+    the quote is no transcript (a label opening it alone is none)."""
+    opening = re.compile(LABEL).match(text, quote.start)
+    labels = [m for m in [opening, *TURN.finditer(text, quote.start, quote.end)] if m and len(m.group(1)) > 2]
+    if len(labels) < 2:
+        return []
+    turns = []
+    for k, m in enumerate(labels):
+        end = labels[k + 1].start() if k + 1 < len(labels) else quote.end
+        body = text[m.end():end].rstrip(" \n“”\"")
+        if body:
+            turns.append((RawQuote(m.end(), m.end() + len(body)), m.group(1)))
+    return turns
 
 
 def _nickname(text: str, i: int, j: int) -> bool:
@@ -112,19 +136,29 @@ class QuoteFinder:
         text = doc_text(doc)
         spans = [q for q in find_quote_spans(text) if text[q.start:q.end].strip()]
         resolver = SpeakerResolver(doc, self.actors, [(q.start - 1, q.end + 1) for q in spans], self.places)
+        labelled: dict[int, str] = {}       # a transcript's turns: the label naming each one's speaker
+        split: list[RawQuote] = []
+        for raw in spans:
+            for turn, label in transcript_turns(text, raw) or [(raw, "")]:
+                if label:
+                    labelled[len(split)] = label
+                split.append(turn)
+        spans = split
         quotes: list[Quote] = []
         previous: tuple[RawQuote, str] | None = None
         for i, raw in enumerate(spans):
             inner = text[raw.start:raw.end]
             body = inner.strip().rstrip(",")
-            found: Attribution | None = attribution(doc, spans, i)
+            found: Attribution | None = None if i in labelled else attribution(doc, spans, i)
             if found is not None and found.kind == "name":
                 continue          # "a process called “exfiltration”": a name given, nobody's words
             speaker, cue = "", ""
-            if found is not None:
+            if i in labelled:
+                speaker = resolver.labelled(labelled[i], raw.start)
+            elif found is not None:
                 speaker = resolver.resolve(found.phrase_start, found.phrase_end, raw.start, found.kind)
                 cue = found.cue
-            if not speaker and found is None and len(body.split()) >= MIN_WORDS_UNATTRIBUTED:
+            if not speaker and found is None and i not in labelled and len(body.split()) >= MIN_WORDS_UNATTRIBUTED:
                 clause = governing_subject(doc, raw.start, raw.end)
                 if clause is not None:
                     speaker = resolver.resolve(clause.phrase_start, clause.phrase_end, raw.start, clause.kind)

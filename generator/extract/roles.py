@@ -931,7 +931,8 @@ def main_aggressor(doc: Doc, actors: list[Actor], violent: list[tuple[int, int]]
             if actor.type == "state" and LOCATED.search(text, max(0, ev.start - 40), ev.start):
                 continue                          # "in Paris, France": where it happened, not who
             root = span.root
-            if root.dep_ in ("compound", "amod", "poss", "nmod", "flat", "appos") and root.head.dep_ in ("nsubj", "csubj") \
+            if root.dep_ in ("compound", "amod", "poss", "nmod", "flat", "appos") \
+                    and root.head.dep_ in ("nsubj", "csubj") \
                     and (root.dep_ in ("compound", "amod", "poss") or root.head.i < root.i and root.head.is_title):
                 root = root.head              # "Professor | Alan Reid … said": the title is the subject's word
             verb = _active_verb(root)

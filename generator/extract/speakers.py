@@ -67,7 +67,8 @@ INTRODUCED = re.compile(r",\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:%s)\b" % "
 
 # A name, then its apposition up to where a place's name begins: "Santosh Mishra, a villager in
 # the Gondra district of ".
-APPOSITION_TO_PLACE = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}),\s+(?:an?|the)\s+[^,;:“”\"\n]{2,80}?"
+APPOSITION_TO_PLACE = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}),\s+(?:an?|the)\s+"
+                                 r"[^,;:“”\"\n]{2,80}?"
                                  r"\b(?:of|in|from|at)\s+(?:the\s+)?$")
 
 
@@ -213,6 +214,13 @@ class SpeakerResolver:
         if words[:1].islower():
             return self._body_named(words, at) or self._description(words, start, at)
         return words
+
+    def labelled(self, label: str, at: int) -> str:
+        """A transcript's speaker label ("PENCE", "CHRIS WALLACE") → the person the article
+        names so, else the label written as a name ("Wallace")."""
+        name = " ".join(w.capitalize() for w in label.split())
+        person = self._by_surname(_strip_titles(name), at)
+        return person.name if person else name
 
     def _pronoun(self, gender: str, at: int) -> str:
         introduced = self._introduced(gender, at)

@@ -517,6 +517,14 @@ def test_a_straight_mark_closed_by_a_curly_one_is_a_quote_unless_a_curly_one_ope
     assert quotes == ["The harbour is full,", "It has never been this busy.", "stunt,"]
 
 
+def test_a_curly_quote_inside_a_curly_quote_is_part_of_it_and_an_unclosed_one_closes_at_the_first_mark():
+    text = ("“As a young woman, I would rather live in what he calls “hell” than in his country.” ― Ana Ruiz\n"
+            "“The vote was close. “We lost” and then nothing.")
+    quotes = [text[q.start:q.end] for q in find_quote_spans(text)]
+    assert quotes == ["As a young woman, I would rather live in what he calls “hell” than in his country.",
+                      "The vote was close. “We lost"]
+
+
 def test_a_quoted_transcript_is_one_quote_per_turn_each_its_speakers(extractor):
     b = brief(extractor, "On Sunday's broadcast, Gov. Rosa Vance said the tweet was a joke.\n\nPartial transcript as "
                          "follows:\n\n\"HARLAN: Let's start with the news on the debate. Will she be there?\n\n\"VANCE: "

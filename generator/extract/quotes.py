@@ -55,7 +55,7 @@ def find_quote_spans(text: str) -> list[RawQuote]:
         ch = text[i]
         if ch in "“\"" and (ch == "“" or _opens(text, i)):
             close = "”" if ch == "“" else '"'
-            j = _find_close(text, i + 1, close, ch)
+            j = _find_close(text, i + 1, close, ch, nested=ch == "“") or _find_close(text, i + 1, close, ch)
             if j is not None:
                 if not _nickname(text, i, j):
                     quotes.append(RawQuote(i + 1, j))
@@ -101,12 +101,18 @@ def _opens(text: str, i: int) -> bool:
     return i == 0 or not (text[i - 1].isalnum() or text[i - 1] in ".,!?;:")
 
 
-def _find_close(text: str, start: int, close: str, opener: str) -> int | None:
-    j = start
+def _find_close(text: str, start: int, close: str, opener: str, nested: bool = False) -> int | None:
+    """Where the quote opened before `start` closes; with `nested`, past a quote inside it
+    (“… what he calls “hell” than …”); None where it never closes."""
+    j, depth = start, 0
     while j < len(text):
         ch = text[j]
-        if ch == close and (close != '"' or not _opens(text, j) or j + 1 == len(text)
-                            or not text[j + 1].isalnum()):
+        if nested and ch == "“" and text[j + 1:j + 2].strip() and "\n" not in text[start:j]:
+            depth += 1            # a quote opens inside this one, in its first paragraph
+        elif nested and ch == "”" and depth:
+            depth -= 1
+        elif ch == close and (close != '"' or not _opens(text, j) or j + 1 == len(text)
+                              or not text[j + 1].isalnum()):
             return j
         if ch == "”" and close == '"' and "“" not in text[start:j]:
             return j      # a straight mark closed by a curly one (copy that mixes the two), not one a "“" opened

@@ -539,10 +539,11 @@ def test_a_quoted_transcript_is_one_quote_per_turn_each_its_speakers(extractor):
     assert "voters care about the issues" in b.quotes[-1].text       # the turn runs over its paragraphs
 
 
-def test_a_label_opening_one_quote_is_no_transcript():
+@pytest.mark.parametrize("text", ['He wrote: "NOTE: the meeting is at noon."',
+                                  'The sign read: "NOTICE: the pool is closed.\n\n"WARNING: the floor is wet."'])
+def test_labels_no_one_speaks_twice_under_are_no_transcript(text):
     from generator.extract.quotes import RawQuote, transcript_turns
-    text = 'He wrote: "NOTE: the meeting is at noon."'
-    assert transcript_turns(text, RawQuote(text.index("NOTE"), len(text) - 1)) == []
+    assert transcript_turns(text, RawQuote(text.index('"') + 1, len(text) - 1)) == []
 
 
 def test_a_nickname_quoted_inside_a_name_is_no_quote():

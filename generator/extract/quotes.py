@@ -75,10 +75,10 @@ TURN = re.compile(r"\n[ \t]*[“\"]?" + LABEL)
 
 def transcript_turns(text: str, quote: RawQuote) -> list[tuple[RawQuote, str]]:
     """The turns of a quoted transcript, each with the label naming its speaker; [] when
-    the quote is no transcript (a label opening it alone is none)."""
+    the quote is no transcript: one where no one speaks twice ("NOTE: … / WARNING: …") is none."""
     opening = re.compile(LABEL).match(text, quote.start)
     labels = [m for m in [opening, *TURN.finditer(text, quote.start, quote.end)] if m and len(m.group(1)) > 2]
-    if len(labels) < 2:
+    if len({m.group(1) for m in labels}) == len(labels):
         return []
     turns = []
     for k, m in enumerate(labels):

@@ -611,6 +611,12 @@ def test_a_title_or_a_word_before_a_name_is_no_given_name(word):
     assert not is_given_name(word) and is_given_name("john")
 
 
+def test_a_one_word_person_the_place_rules_found_as_a_place_is_that_place(extractor):
+    b = brief(extractor, "A bomb killed a photographer in the Red Sea port town of Mokha, Yemen, on Tuesday. Rebels "
+                         "hold the hills nearby.\n\nMokha is generally less affected by the fighting than the capital.")
+    assert "Mokha" not in actor_names(b) and "Mokha" in {loc.name for loc in b.locations}
+
+
 def test_a_name_glued_to_the_next_word_is_no_longer_name(extractor):
     b = brief(extractor, "The singer Phil CollinsImage appeared on stage in Boston on Monday.")
     assert "Phil CollinsImage" not in actor_names(b)

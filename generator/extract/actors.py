@@ -90,6 +90,7 @@ class ActorFinder:
         full_names |= {norm(b) for e in ents for a, b in itertools.pairwise(e.text.split())
                        if b[:1].isupper() and is_given_name(a)}
         text = doc_text(doc)
+        place_forms = {norm(text[s:e]) for s, e in places}     # "Mokha" the place rules found elsewhere
         for ent in ents:
             form = clean_name(ent.text)
             if ent.label_ == "PERSON":
@@ -144,7 +145,7 @@ class ActorFinder:
             if not _is_name(ent, self.gaz):
                 continue
             if ent.label_ == "PERSON" and " " not in form and norm(form) not in full_names \
-                    and any(h.how == 0 for h in self.gaz.lookup(form)):
+                    and (norm(form) in place_forms or any(h.how == 0 for h in self.gaz.lookup(form))):
                 continue
             if ent.label_ == "PERSON" and " " in form and (
                     _title_place(form.split(), self.gaz) or _place_list(form, self.gaz)):

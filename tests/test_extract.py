@@ -617,6 +617,17 @@ def test_a_one_word_person_the_place_rules_found_as_a_place_is_that_place(extrac
     assert "Mokha" not in actor_names(b) and "Mokha" in {loc.name for loc in b.locations}
 
 
+@pytest.mark.parametrize("sentence, name, affiliation", [
+    ("Minister of Information Moammar Saleh condemned the attack on Tuesday.", "Moammar Saleh", ""),
+    ("Secretary of State Anna Berg condemned the attack on Tuesday.", "Anna Berg", ""),
+    ("Speaker of the House Anna Berg condemned the attack on Tuesday.", "Anna Berg", "House"),
+    ("Tom Reyes, spokesperson for the provincial governor, said the road was closed.", "Tom Reyes",
+     "provincial governor"),
+])
+def test_a_portfolio_is_no_affiliation_but_a_body_is(extractor, sentence, name, affiliation):
+    assert actor(brief(extractor, sentence), name).affiliation == affiliation
+
+
 def test_a_name_glued_to_the_next_word_is_no_longer_name(extractor):
     b = brief(extractor, "The singer Phil CollinsImage appeared on stage in Boston on Monday.")
     assert "Phil CollinsImage" not in actor_names(b)

@@ -264,7 +264,9 @@ class ActorFinder:
             if iso in self.gaz.countries:
                 return self.gaz.countries[iso].name
         m = re.search(r"\b(?:for|of)\s+(?:the\s+)?([\w' -]{3,60})$", role)
-        return m.group(1).strip() if m else ""
+        if m is None or _portfolio(m.group(1).strip(), self.gaz):
+            return ""
+        return m.group(1).strip()
 
     def _sub_national(self, name: str) -> bool:
         """A region or city of that exact name, and no country: "New Mexico", not "South Korea"."""
@@ -284,6 +286,19 @@ class ActorFinder:
                      key=mentions >= 3 or (d.in_headline and d.type != "person") or
                      (d.in_headline and mentions >= 2),
                      evidence=sorted(d.evidence, key=lambda e: e.start))
+
+
+LEGISLATURES = {"house", "parliament", "senate", "congress", "assembly", "council", "commons", "lords"}
+
+
+def _portfolio(words: str, gaz: Gazetteer) -> bool:
+    """What a title is of is a portfolio, no body: ordinary words written with capitals
+    ("Minister of Information", "Secretary of State", "of Foreign Affairs"); not a
+    legislature ("Speaker of the House"), an acronym ("WHO") or a place ("South Bend")."""
+    parts = words.split()
+    return all(w == "and" or w[:1].isupper() and not w.isupper() and is_common_word(w.lower())
+               and w.lower() not in LEGISLATURES | BODY_WORDS for w in parts) \
+        and not any(h.how == 0 for h in gaz.lookup(words))
 
 
 def _overlaps(ent: Span, places: list[tuple[int, int]]) -> bool:

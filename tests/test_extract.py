@@ -628,6 +628,11 @@ def test_a_portfolio_is_no_affiliation_but_a_body_is(extractor, sentence, name, 
     assert actor(brief(extractor, sentence), name).affiliation == affiliation
 
 
+def test_a_body_the_recogniser_cut_after_to_runs_on_over_its_name(extractor):
+    b = brief(extractor, "The Committee to Protect Journalists reports sixteen other journalists killed this year.")
+    assert "Committee to Protect Journalists" in actor_names(b) and "Committee to" not in actor_names(b)
+
+
 def test_a_name_glued_to_the_next_word_is_no_longer_name(extractor):
     b = brief(extractor, "The singer Phil CollinsImage appeared on stage in Boston on Monday.")
     assert "Phil CollinsImage" not in actor_names(b)

@@ -195,7 +195,7 @@ def _conjoined_bodies(ents: list) -> list:
     return sorted(out, key=lambda e: e.start)
 
 
-NAME_JOINS = {"for", "of", "and", "the", "on"}
+NAME_JOINS = {"for", "of", "and", "the", "on", "to"}
 DATE_WORDS = set(WEEKDAYS) | set(MONTHS)
 
 

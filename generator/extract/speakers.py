@@ -41,6 +41,7 @@ TITLE_WORDS = {"rep", "sen", "gov", "lt", "gen", "col", "capt", "sgt", "adm", "m
                "councilwoman", "assemblyman", "assemblywoman"}
 
 
+# Words before a title that make a lower office of it ("Deputy Prime Minister", "Vice President").
 LOWER_RANKS = {"deputy", "vice", "assistant", "under", "associate", "junior", "lt"}
 CLAUSE_WORDS = "(?:that|who|which|whom|whose|has|have|had|is|was|are|were|be|been|and|or|but)"
 OF_AFFILIATION = re.compile(r",?\s+of\s+(?:the\s+)?[A-Z]")

@@ -288,7 +288,8 @@ class ActorFinder:
                      evidence=sorted(d.evidence, key=lambda e: e.start))
 
 
-LEGISLATURES = {"house", "parliament", "senate", "congress", "assembly", "council", "commons", "lords"}
+# Nouns of bodies that a title can be "of" ("Speaker of the House"): no portfolio.
+BODY_NOUNS = BODY_WORDS | {"house", "parliament", "senate", "congress", "assembly", "council", "commons", "lords"}
 
 
 def _portfolio(words: str, gaz: Gazetteer) -> bool:
@@ -297,7 +298,7 @@ def _portfolio(words: str, gaz: Gazetteer) -> bool:
     legislature ("Speaker of the House"), an acronym ("WHO") or a place ("South Bend")."""
     parts = words.split()
     return all(w == "and" or w[:1].isupper() and not w.isupper() and is_common_word(w.lower())
-               and w.lower() not in LEGISLATURES | BODY_WORDS for w in parts) \
+               and w.lower() not in BODY_NOUNS for w in parts) \
         and not any(h.how == 0 for h in gaz.lookup(words))
 
 

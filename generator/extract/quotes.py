@@ -71,12 +71,13 @@ NICKNAME = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?")
 # A turn of a transcript: a paragraph (or the quote) opening with a name in capitals and a colon.
 LABEL = r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):[ \t]+"
 TURN = re.compile(r"\n[ \t]*[“\"]?" + LABEL)
+OPENING_TURN = re.compile(LABEL)
 
 
 def transcript_turns(text: str, quote: RawQuote) -> list[tuple[RawQuote, str]]:
     """The turns of a quoted transcript, each with the label naming its speaker; [] when
     the quote is no transcript: one where no one speaks twice ("NOTE: … / WARNING: …") is none."""
-    opening = re.compile(LABEL).match(text, quote.start)
+    opening = OPENING_TURN.match(text, quote.start)
     labels = [m for m in [opening, *TURN.finditer(text, quote.start, quote.end)] if m and len(m.group(1)) > 2]
     if len({m.group(1) for m in labels}) == len(labels):
         return []

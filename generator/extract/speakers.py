@@ -405,8 +405,12 @@ class SpeakerResolver:
         words = title.split()
         if not all(w in TITLE_WORDS or w in PERSON_NOUNS for w in words):
             return ""
+        return self._named_last(lambda p: _holds(p.role.split(), words), at)
+
+    def _named_last(self, fits, at: int) -> str:
+        """Of the people who fit and are named before `at`, the one named last."""
         last = [(max(s for s, _ in p.spans if s < at), p.name) for p in self.people
-                if _holds(p.role.split(), words) and any(s < at for s, _ in p.spans)]
+                if any(s < at for s, _ in p.spans) and fits(p)]
         return max(last)[1] if last else ""
 
     def _named_after(self, words: str, start: int) -> str:
@@ -435,13 +439,11 @@ class SpeakerResolver:
             # "… criticised by archbishop X. … the archbishop said": the one with that role, else
             # the one it was written before, named last (not "Vice President X" for "the president")
             titled = re.compile(rf"(?<!\w)(\w+\s+)?{re.escape(head)}\s+$", flags=re.I)
-            for holds in (lambda p: _holds(p.role.split(), [head]),
-                          lambda p: any(s < at and (m := titled.search(self.text[max(0, s - 40):s]))
-                                        and (m.group(1) or "").strip().lower() not in LOWER_RANKS for s, _ in p.spans)):
-                last = [(max(s for s, _ in p.spans if s < at), p.name) for p in self.people
-                        if any(s < at for s, _ in p.spans) and holds(p)]
-                if last:
-                    return max(last)[1]
+            holder = self._named_last(lambda p: _holds(p.role.split(), [head]), at) or self._named_last(
+                lambda p: any(s < at and (m := titled.search(self.text[max(0, s - 40):s]))
+                              and (m.group(1) or "").strip().lower() not in LOWER_RANKS for s, _ in p.spans), at)
+            if holder:
+                return holder
         best = " ".join(words.split()[:8])
         # The words before the head qualify it ("senior security source"), they are no clause
         # ("a door that has writing in a foreign language": not a fuller "writing").

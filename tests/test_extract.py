@@ -888,6 +888,16 @@ SPEAKER_CASES = {
         "A woman eating at a diner in Reno bit into a bone. She warned other diners to stop eating. \"I am more "
         "of a pizza person,\" the 39-year-old Reno woman, Dana Price, told reporters. She said it was her first "
         "visit.", "Dana Price"),
+    # a long apposition after the name, with a clause of its own, ends on the quote's cue
+    "cue after a name's long apposition": (
+        "The film opens on Friday.\n\n\u201cThis story is told in our courts and in our schools every day,\u201d "
+        "Rosa Delgado, the executive director at the Centre for Fair Media and whose work also features in the "
+        "film, told The Daily Post.", "Rosa Delgado"),
+    # a title that lower-case words qualify, a nickname in quotation marks and a party in brackets
+    # are all the name's, and a cue that closes its sentence with a short phrase is the quote's
+    "titled name with a nickname after a quote that ends its sentence": (
+        "Senator Tom Okafor held a cookout on Monday.\n\n\"We are going to win this seat!\" Okafor's cousin, "
+        "state Del. Maria \"Mia\" Lopez (D-Richmond), shouted to the crowd.", "Maria \"Mia\" Lopez"),
     # no cue: the quoted words are the object of a clause whose subject is a title with
     # "the", the person who holds it, not the deputy who holds a lower rank of it
     "object of a clause whose subject is a title": (

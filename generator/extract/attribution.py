@@ -7,6 +7,7 @@ The words are returned as character offsets; `speakers.py` resolves them.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,9 +16,10 @@ from spacy.tokens import Doc, Token
 
 from .dates import WEEKDAYS
 from .nlp import BODY_WORDS
-from .spans import HEAD_TITLES, doc_text
+from .spans import HEAD_TITLES, TITLE_WORDS, doc_text
 
 DATA = Path(__file__).resolve().parent.parent / "data"
+APPOSITION_TOKENS = 24       #: the longest apposition between a speaker's name and its cue
 NEAR_CUE_TOKENS = 8          #: a cue this close after a quote is its attribution
 # Words between a subject and its cue ("Trump also said", "Ryan has said", "he later told").
 SKIP = {"also", "later", "then", "has", "had", "have", "would", "will", "was", "is", "recently", "once",
@@ -249,9 +251,15 @@ def _after(doc: Doc, start: int, end: int, far: bool = False, closing: bool = Fa
         if quoted:
             return Attribution("after", token.text, quoted[0].idx, quoted[-1].idx + len(quoted[-1].text))
         between = [t for t in tokens[:k] if not (t.is_punct or t.text in "“”\"'")]
-        if any(t.lower_ in SUBORDINATORS for t in between):
+        # A clause inside the speaker's apposition is no other clause ("…,” Ann Lee, who heads
+        # the centre and appears in the film, told …").
+        comma = next((i for i, t in enumerate(tokens[:k]) if t.text == ","), 0)
+        clause = tokens[:comma] if comma and _apposition_before_cue(tokens, comma) == k \
+            and all(_name_like(t) for t in tokens[:comma]) else between
+        if any(t.lower_ in SUBORDINATORS for t in clause):
             return None    # "… when he said", "…, but he said that": another clause's cue
-        if closing and between and (len(between) > (10 if ends_on_cue else 4) or k + 1 < len(tokens)
+        if closing and between and (sum(i < k for i in _words(tokens)) > (10 if ends_on_cue or _ends_sentence(tokens, k) else 4)
+                                    or k + 1 < len(tokens)
                                     and not (tokens[k + 1].is_punct or tokens[k + 1].lower_ in AFTER_CUE)):
             # "… Yemen." BBC's Jonathan Marcus said questions remain: another statement; a
             # sentence that closes on the cue is the quote's ("…?" a narrator in the ad asks.),
@@ -286,20 +294,51 @@ def _opens_quote(tokens: list[Token], k: int) -> bool:
 
 
 def _near_limit(tokens: list[Token]) -> int:
-    """How many tokens after a quote may hold its cue: NEAR_CUE_TOKENS words, not counting
-    a parenthesis ("…," Jason Chaffetz (R-Utah) said), punctuation, or the parts of a
-    hyphenated word ("…," the 39-year-old woman, Ann Lee, told)."""
-    counted = depth = 0
+    """How many tokens after a quote may hold its cue: NEAR_CUE_TOKENS words."""
+    words = _words(tokens)
+    return words[NEAR_CUE_TOKENS] if len(words) > NEAR_CUE_TOKENS else len(tokens)
+
+
+def _words(tokens: list[Token]) -> list[int]:
+    """Which tokens count as words between a quote and its cue: not a parenthesis ("…," Jason
+    Chaffetz (R-Utah) said), punctuation, a possessive "'s", the parts of a hyphenated word
+    ("…," the 39-year-old woman, Ann Lee, told), or a name's apposition that ends on the cue."""
+    words = []
+    depth = skip_to = 0
     for i, t in enumerate(tokens):
+        if i < skip_to:
+            continue
+        if t.text == "," and i and tokens[i - 1].pos_ == "PROPN":
+            skip_to = _apposition_before_cue(tokens, i)
+            if skip_to:
+                continue
         if t.text == "(":
             depth += 1
         elif t.text == ")":
             depth = max(0, depth - 1)
-        elif depth == 0 and not t.is_punct and not (i and tokens[i - 1].text == "-" and not tokens[i - 1].whitespace_):
-            counted += 1
-            if counted > NEAR_CUE_TOKENS:
-                return i
-    return len(tokens)
+        elif depth == 0 and not t.is_punct and t.lower_ not in ("'s", "’s") \
+                and not (i and tokens[i - 1].text == "-" and not tokens[i - 1].whitespace_):
+            words.append(i)
+    return words
+
+
+def _ends_sentence(tokens: list[Token], k: int) -> bool:
+    """Nothing but a short phrase follows the cue at k to the end of its sentence ("… shouted
+    to the crowd."): no clause of its own that it reports."""
+    rest = list(itertools.takewhile(lambda t: t.text not in (".", "!", "?"), tokens[k + 1:]))
+    return len(rest) <= 5 and not any(t.pos_ in ("VERB", "AUX") or t.lower_ == "that" for t in rest)
+
+
+def _apposition_before_cue(tokens: list[Token], comma: int) -> int:
+    """Where the apposition a name's comma opens closes, when a cue follows it ("…,” Ann
+    Lee, the director of a centre that works on media justice, told …): the words that
+    describe the speaker are not the words between the quote and its cue. 0 when not."""
+    for j in range(comma + 1, min(len(tokens) - 1, comma + APPOSITION_TOKENS)):
+        if tokens[j].text in (".", "!", "?", ";") or tokens[j].text in "“”\"":
+            return 0
+        if tokens[j].text == ",":
+            return j + 1 if _is_cue(tokens[j + 1]) else 0
+    return 0
 
 
 def _before(doc: Doc, start: int, end: int) -> Attribution | None:
@@ -591,7 +630,7 @@ def _subject_before(tokens: list[Token], k: int) -> list[Token] | None:
         i -= 2             # "…Hog Farmers, Inc., warned": the suffix ends the name before it
     if i >= 0 and tokens[i].text == ",":
         j = i - 1
-        while j >= 0 and tokens[j].text != "," and i - j <= 16:
+        while j >= 0 and tokens[j].text != "," and i - j <= APPOSITION_TOKENS:
             j -= 1
         inner = tokens[j + 1:i] if j >= 0 else []
         town = _home_town_before(tokens, j) if inner and all(_name_like(t) for t in inner) else -1
@@ -604,6 +643,9 @@ def _subject_before(tokens: list[Token], k: int) -> list[Token] | None:
                 # "Merkel's spokesperson, Steffen Seibert, said": the name in apposition (not the
                 # title in "Dr. James Williams, Superintendent of Buffalo Schools, said")
                 return inner
+            named = _titled_name(inner)
+            if named:
+                return named       # "Scott's niece, state Del. Marcia "Cia" Price (D-Va.), said"
             if j >= 2 and tokens[j].text == "," and tokens[j - 1].text == ")":
                 j = next((m for m in range(j - 2, -1, -1) if tokens[m].text == "("), 0)   # "Jordan (R-Ohio), a member,"
             if inner and inner[0].lower_ in ("in", "of", "from", "at", "on", "near") and j >= 1 \
@@ -819,6 +861,24 @@ def _noun_phrase(token: Token) -> list[Token]:
 def _nominal(phrase: list[Token]) -> bool:
     """Whether the words name someone: a noun, a name or a personal pronoun."""
     return any(t.pos_ in ("NOUN", "PROPN") or t.lower_ in PRONOUNS for t in phrase)
+
+
+def _titled_name(tokens: list[Token]) -> list[Token] | None:
+    """A name written after a title that lower-case words qualify, with a nickname in
+    quotation marks or a party in brackets ("former Gov. John "Jack" Smith (R-Ohio)"): the
+    name and its title; None for anything else ("superintendent of Buffalo Schools")."""
+    if tokens and tokens[-1].text == ")":
+        tokens = tokens[:next((m for m in range(len(tokens) - 1, -1, -1) if tokens[m].text == "("), 0)]
+    lead = 0
+    while lead < min(2, len(tokens)) and tokens[lead].is_lower and tokens[lead].is_alpha and tokens[lead].pos_ != "ADP":
+        lead += 1
+    name = tokens[lead:]
+    quoted = [i for i, t in enumerate(name) if t.text in ("\"", "“", "”")]
+    nickname = len(quoted) == 2 and quoted[1] - quoted[0] == 2 and 0 < quoted[0]
+    if not lead or not (nickname or not quoted) or not name or name[0].lower_ not in TITLE_WORDS:
+        return None
+    words = [t for t in name if t.text not in ("\"", "“", "”")]
+    return name if len(words) >= 3 and all(_name_like(t) or re.fullmatch(r"[A-Z]\.", t.text) for t in words) else None
 
 
 def _name_like(token: Token) -> bool:

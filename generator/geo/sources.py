@@ -145,14 +145,18 @@ def _countries(countries: dict, cities: dict) -> Iterator[Entry]:
     project's gold briefings), with GeoNames ids; a country the table lacks sits at its capital."""
     import pycountry
     centroids = {row[0]: (float(row[1]), float(row[2])) for row in tsv("countries.tsv")}
-    capital_at = {}
-    for city in cities.values():
-        capital_at.setdefault((city["countrycode"], city["name"]), (city["latitude"], city["longitude"]))
+    # The capital by its name written any way ("Asuncion" for Asunción, "St. John's"), else
+    # the country's largest town: a country is never dropped for want of a point.
+    capital_at, largest = {}, {}
+    for city in sorted(cities.values(), key=lambda c: -int(c["population"] or 0)):
+        capital_at.setdefault((city["countrycode"], norm(city["name"])), (city["latitude"], city["longitude"]))
+        largest.setdefault(city["countrycode"], (city["latitude"], city["longitude"]))
     aliases = defaultdict(list)
     for row in tsv("country_aliases.tsv"):
         aliases[row[0]] += row[1:]
     for iso, c in countries.items():
-        lat, lon = centroids.get(iso) or capital_at.get((iso, c.get("capital")), (None, None))
+        lat, lon = centroids.get(iso) or capital_at.get((iso, norm(c.get("capital") or ""))) \
+            or largest.get(iso, (None, None))
         if lat is None:
             continue
         names = [(c["name"], PRIMARY)] + [(a, PRIMARY) for a in aliases.get(iso, [])]

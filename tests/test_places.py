@@ -169,6 +169,24 @@ def test_a_country_the_centroid_table_lacks_is_found_and_resolved(extractor):
     assert "Paraguay" not in [a.name for a in b.actors if a.type == "person"]
 
 
+def test_a_capital_spelt_without_its_accents_is_the_capital():
+    gaz = gazetteer()
+    assert gaz.capitals["CO"] == "Bogotá" and gaz.capitals["BR"] == "Brasília" and gaz.capitals["IS"] == "Reykjavík"
+
+
+def test_an_arabic_name_without_its_article_names_the_town(extractor):
+    # GeoNames gives "Al Miqdādīyah" and "Al Miqdadiyah", never "Miqdadiyah"
+    b = brief(extractor, "Gunmen attacked a checkpoint in Miqdadiyah, Iraq, on Monday.")
+    assert place(b, "Miqdadiyah").country == "IQ"
+
+
+def test_a_city_of_a_named_country_before_a_far_fetched_namesake(extractor):
+    # the namesakes in Ohio are supported by other names' small US towns (Cairo, Mecca, …)
+    b = brief(extractor, "Four pilgrims from Egypt, India, Sudan and Nigeria died of swine flu in Saudi Arabia. "
+                         "One died in Mecca, the others in Medina. A man from Cairo and one from Morocco are ill.")
+    assert place(b, "Medina").country == "SA"
+
+
 def test_a_small_namesake_on_another_continent_is_no_pin(extractor):
     b = brief(extractor, "Police in London said the attack in Piccadilly was over. British "
                          "officials in London praised the officers.")

@@ -40,6 +40,7 @@ NEIGHBOUR_WEIGHT = 3.0      #: per other name whose chosen place lies near
 REGION_WEIGHT = 4.0         #: a place in the first-level region the article names most
 HELD_WEIGHT = 5.0           #: a town in a county the article names, and that county
 MAX_CANDIDATES = 25
+FAR_FETCHED_POPULATION = 50_000     #: a town smaller than this, in a country never named, is no pin
 REGION_NAMESAKE_POPULATION = 100_000   #: a town smaller than this is not meant by a state's name
 ALTERNATE_PENALTY = 1.5     #: an old or foreign name ("Twickenham" of Huntsville) is read last
 FEATURE_PRIOR = {"PCLI": 9.0, "CONT": 6.0, "ADM1": 4.5, "PPLC": 5.0, "RGN": 3.0, "ADM2": 1.5}
@@ -244,7 +245,13 @@ def _best(m: Mention, hits: list[Hit], support, context: Context, chosen: dict,
     best = max(_region_over_namesakes(m, hits), key=score)
     if container is not None and container is not best.place and not _within(best.place, container):
         return None         # none of the name's places lies in the place the text puts it in
-    return None if _far_fetched(m, best, context, container) else best.place
+    if _far_fetched(m, best, context, container):
+        # A city in a country the article names, if any ("Medina" beside Mecca is the Saudi
+        # city, not a small namesake in Ohio that other names' towns support)
+        named = [h for h in hits if h.place.country and context.country_share(h.place.country) > 0
+                 and h.place.population >= FAR_FETCHED_POPULATION]
+        return max(named, key=score).place if named else None
+    return best.place
 
 
 def _region_over_namesakes(m: Mention, hits: list[Hit]) -> list[Hit]:
@@ -279,7 +286,7 @@ def _far_fetched(m: Mention, h: Hit, context: Context, container: Place | None) 
     if container is not None or p.feature in ("PCLI", "CONT", "ADM1") or p.curated or not p.country:
         return False
     named = sum(context.countries.values()) + sum(context.demonyms.values())
-    return named >= 2 and context.country_share(p.country) == 0 and p.population < 50_000 \
+    return named >= 2 and context.country_share(p.country) == 0 and p.population < FAR_FETCHED_POPULATION \
         and not m.evidence & {"type", "dateline", "container"}
 
 

@@ -94,6 +94,11 @@ def without_prefix(name: str) -> str:
     return _PREFIX.sub("", name.strip()) or name
 
 
+# "Al Madinah", "El Obeid", "Ash-Shatrah": the article of an Arabic name ("An" and "Ar" only
+# with a hyphen, not Irish "An Bhruiseil" or Breton "Ar …")
+ARABIC_ARTICLE = re.compile(r"(?:[AE]l[- ]|(?:A[dnrstz]|Ash|Adh|Ath)-)([A-Z][a-z]{3,}(?:[- ][A-Za-z]+)*)$")
+
+
 def usable_alternate(alt: str) -> bool:
     """An alternate name news text could use: Latin letters, capitalised, not a code."""
     if len(alt) < 3 or not alt[:1].isupper() or alt.isupper() or any(c.isdigit() for c in alt):
@@ -112,17 +117,19 @@ def entries() -> Iterator[Entry]:
     cities = json.loads((gc / "cities500.json").read_text(encoding="utf-8"))
     towns = _regions_of_towns(cities)
     yield from _countries(countries, cities)
-    capitals = {(iso, c["capital"]) for iso, c in countries.items() if c.get("capital")}
+    # The capital by its name written any way ("Bogota" for Bogotá)
+    capitals = {(iso, norm(c["capital"])) for iso, c in countries.items() if c.get("capital")}
     # The capital is the most populous town of its name in its country, not every namesake
     # (Washington, D.C., not Washington, Iowa).
     namesakes = defaultdict(list)
     for city in cities.values():
-        if (city["countrycode"], city["name"]) in capitals:
-            namesakes[(city["countrycode"], city["name"])].append(city)
+        if (city["countrycode"], norm(city["name"])) in capitals:
+            namesakes[(city["countrycode"], norm(city["name"]))].append(city)
     capital_ids = {int(max(group, key=lambda c: int(c["population"] or 0))["geonameid"])
                    for group in namesakes.values()}
     overrides = _region_overrides()
     used: set[int] = set()
+    arabic = {iso for iso, c in countries.items() if "ar" in re.split(r"[-,]", c.get("languages") or "")}
     yield from _admin1(gc, cities, towns, overrides, used)
     yield from _admin2(towns, overrides, used)
     for city in cities.values():
@@ -135,7 +142,12 @@ def entries() -> Iterator[Entry]:
         names = [(city["name"], PRIMARY)]
         if ascii_fold(city["name"]) != city["name"]:
             names.append((ascii_fold(city["name"]), PRIMARY))
-        names += [(alt, ALTERNATE) for alt in city.get("alternatenames") or [] if usable_alternate(alt)]
+        alternates = [alt for alt in city.get("alternatenames") or [] if usable_alternate(alt)]
+        # News writes many Arabic names without their article ("Medina" for "Al Medina")
+        if iso in arabic:
+            alternates += [m.group(1) for alt in alternates
+                           if (m := ARABIC_ARTICLE.match(alt)) and usable_alternate(m.group(1))]
+        names += [(alt, ALTERNATE) for alt in dict.fromkeys(alternates)]
         yield Entry(place, names)
     yield from curated(skip=used)
 

@@ -592,6 +592,23 @@ def test_a_given_name_before_a_surname_with_a_capital_inside_is_a_person(extract
     assert name in {a.name for a in brief(extractor, sentence).actors if a.type == "person"}
 
 
+def test_a_name_whose_surname_speaks_alone_later_is_a_person_however_rare_the_given_name(extractor):
+    b = brief(extractor, "This Sunday, French inventor Rafal Ostrova crossed the strait on a jet-powered board. "
+                         "\"It is an exercise for the thighs,\" Ostrova said.")
+    assert actor(b, "Rafal Ostrova") is not None and actor(b, "Rafal Ostrova").type == "person"
+    assert b.quotes[-1].speaker == "Rafal Ostrova"
+
+
+@pytest.mark.parametrize("body", [
+    "Researchers at the University of California Davis studied the bones. Davis is a college town, Lee said.",
+    "The company sells Red Hat Linux. Linux runs on most servers, analysts said.",
+    "Asian American voters turned out early. American turnout was high, officials said.",
+])
+def test_words_of_a_longer_name_or_demonyms_echoed_alone_are_no_person(extractor, body):
+    people = {a.name for a in brief(extractor, body).actors if a.type == "person"}
+    assert not people & {"California Davis", "Hat Linux", "Asian American"}
+
+
 @pytest.mark.parametrize("sentence, name, role", [
     ("Yesterday, the country's Queen Elizabeth II announced she will comply with the request.", "Elizabeth II",
      "Queen"),

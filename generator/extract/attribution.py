@@ -15,7 +15,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from .dates import WEEKDAYS
-from .nlp import BODY_WORDS
+from .nlp import BODY_WORDS, speech_verbs
 from .spans import HEAD_TITLES, TITLE_WORDS, doc_text
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -43,13 +43,7 @@ AFTER_CUE = {"on", "in", "at", "to", "during", "after", "before", "yesterday", "
              "thursday", "saturday", "sunday", "via", "through", "with", "when", "while", "later"}
 
 
-@functools.cache
-def cue_words() -> frozenset[str]:
-    words = set()
-    for line in (DATA / "speech_verbs.txt").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            words.update(line.split())
-    return frozenset(words)
+cue_words = speech_verbs     #: the verbs that attribute a quotation (data/speech_verbs.txt)
 
 
 @dataclass

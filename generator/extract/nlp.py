@@ -40,6 +40,7 @@ AMBIGUOUS = {"IS", "AP", "the Met", "Wagner", "SAA", "WHO", "Gaza", "America"}
 PIECE_CHARS = 4000
 LONGEST_PARAGRAPH = 100_000     # a paragraph longer than this is cut inside (the parser's limit is 1,000,000)
 BATCH_PIECES = 8
+MAJOR_TOWN = 100_000     #: a word naming a town this big alone is read as the town, not a surname
 SENTENCE_END = re.compile(r"[.!?][\"'’”)]*\s+(?=[\"'‘“(]*[A-Z0-9])")
 
 
@@ -160,8 +161,77 @@ def person_rules(doc):
             continue     # a longer or curated entity already covers it ("Hamza" before a curated
                          # "bin Laden" makes another person)
         ents = [e for e in ents if e not in clash] + [Span(doc, span.start, span.end, label="PERSON")]
+    for span in _echoed_names(doc):
+        clash = [e for e in ents if e.start < span.end and span.start < e.end]
+        if any(e.label_ == "PERSON" or e.ent_id_ or e.start >= span.start and e.end >= span.end
+               or e.start <= span.start and e.end > span.end for e in clash):
+            continue     # the model's or a curated name already there, or the model's body of just
+                         # these words ("Flyboard Air") or of more
+        # a body the model ran into the name ("Vermont Bernie") keeps the words before it,
+        # a place where they name one; the surname alone is the person too
+        kept = [Span(doc, e.start, span.start, label="LOC" if gazetteer().known(doc[e.start:span.start].text)
+                     else e.label_) for e in clash if e.start < span.start]
+        surname = span[-1].text
+        ents = [e for e in ents if e not in clash and not (e.text == surname and not e.ent_id_)] + kept + [span] \
+            + [Span(doc, e.start, e.end, label="PERSON") for e in ents
+               if e.text == surname and not e.ent_id_ and e not in clash]
     doc.ents = _completed(_conjoined_bodies(sorted(ents, key=lambda e: e.start)))
     return doc
+
+
+def _echoed_names(doc) -> list:
+    """Two capitalised words whose second the text also writes alone ("French inventor
+    Franky Zapata … wrote Zapata", "Senator from Vermont Bernie Sanders … after Sanders
+    ended"): a person named in full and then by surname, however rare the given name, where
+    the first is a given name or a cue tells the surname speaks. Not ordinary words,
+    titles, demonyms, bodies' words, a place's name, nor part of a longer name ("University of
+    California Davis", "Red Hat Linux")."""
+    gaz = gazetteer()
+    alone: dict[str, list[int]] = {}
+    for tok in doc:
+        if _capitalised(tok) and not (tok.i and _capitalised(doc[tok.i - 1]) and not opens_sentence(doc, tok.i)) \
+                and not (tok.i + 1 < len(doc) and _capitalised(doc[tok.i + 1])):
+            alone.setdefault(tok.text, []).append(tok.i)
+    spans = []
+    for tok in doc[1:-1]:
+        first, surname = tok, doc[tok.i + 1]
+        if not (surname.text in alone and first.is_alpha and surname.is_alpha and _capitalised(first)
+                and _capitalised(surname)) or first.whitespace_ != " ":
+            continue
+        before, after = doc[first.i - 1], doc[surname.i + 1] if surname.i + 1 < len(doc) else None
+        if after is not None and (_capitalised(after) or after.text == "-" and not surname.whitespace_) \
+                or before.text == "-" or before.lower_ in ("of", "the", "a", "an") \
+                or _capitalised(before) and not opens_sentence(doc, first.i) and not _major_place(gaz, before.text) \
+                and before.lower_ not in TITLES:
+            continue      # part of a longer name: the model's to read
+        words = (first.lower_, surname.lower_)
+        if any(is_common_word(w) or w in TITLES or w in TITLE_MODIFIERS or w in BODY_WORDS or w in DATE_WORDS
+               or gaz.is_demonym(w) or gaz.is_demonym(w.removesuffix("s")) for w in words) \
+                or opens_sentence(doc, first.i) and not is_given_name(first.text):
+            continue
+        if gaz.known(f"{first.text} {surname.text}") or _major_place(gaz, surname.text):
+            continue      # "Costa Rica", "Wells Fargo": a place's name, not a surname
+        cued = any(_next_to_cue(doc, i) for i in [*alone[surname.text], surname.i])
+        if is_given_name(first.text) or cued or before.lower_ in TITLES:
+            spans.append(Span(doc, first.i, surname.i + 1, label="PERSON"))
+    return spans
+
+
+def _major_place(gaz, word: str) -> bool:
+    """A word that names a country, a first-level region or a big town ("Vermont", "Fargo")."""
+    return any(h.how == 0 and (h.place.feature in ("PCLI", "ADM1") or h.place.population >= MAJOR_TOWN)
+               for h in gaz.lookup(word))
+
+
+def _next_to_cue(doc, i: int) -> bool:
+    """A speech verb right after the name ("Zapata said") or right before it ("wrote Cattelan")."""
+    return any(0 <= j < len(doc) and doc[j].lower_ in speech_verbs() for j in (i - 1, i + 1))
+
+
+@functools.cache
+def speech_verbs() -> frozenset[str]:
+    """The verbs that attribute a quotation to whoever is their subject (data/speech_verbs.txt)."""
+    return frozenset(w for row in tsv("speech_verbs.txt") for cell in row for w in cell.split())
 
 
 def _conjoined_bodies(ents: list) -> list:

@@ -592,6 +592,16 @@ def test_a_given_name_before_a_surname_with_a_capital_inside_is_a_person(extract
     assert name in {a.name for a in brief(extractor, sentence).actors if a.type == "person"}
 
 
+@pytest.mark.parametrize("sentence, body", [
+    ("Voters backed the Aam Aadmi Party in the city.", "Aam Aadmi Party"),
+    ("She studied marine biology at James Cook University in Townsville.", "James Cook University"),
+])
+def test_a_name_before_a_bodys_word_is_the_bodys_name(extractor, sentence, body):
+    b = brief(extractor, sentence)
+    assert actor(b, body) is not None and actor(b, body).type == "organization"
+    assert not [a for a in b.actors if a.type == "person"]
+
+
 def test_a_name_whose_surname_speaks_alone_later_is_a_person_however_rare_the_given_name(extractor):
     b = brief(extractor, "This Sunday, French inventor Rafal Ostrova crossed the strait on a jet-powered board. "
                          "\"It is an exercise for the thighs,\" Ostrova said.")
@@ -915,6 +925,20 @@ SPEAKER_CASES = {
     "titled name with a nickname after a quote that ends its sentence": (
         "Senator Tom Okafor held a cookout on Monday.\n\n\"We are going to win this seat!\" Okafor's cousin, "
         "state Del. Maria \"Mia\" Lopez (D-Richmond), shouted to the crowd.", "Maria \"Mia\" Lopez"),
+    # the office of a place speaks, not the place
+    "title of a place": (
+        "Earlier this week, the Mayor of Leeds declared a \"water emergency\" for the city.", "Mayor of Leeds"),
+    # a body in a place, with an aside before the cue: the body
+    "body in a place before an aside": (
+        "The Jan Sewa Party in Kerala, in its statement, said he was a \"true gentleman\".", "Jan Sewa Party"),
+    # a hyphenated role before the name, with a cue the verb list gained
+    "hyphenated role before a name": (
+        "Co-developer Lin Zhao recounted, \"When we put the coating on a pipe in the lab, nothing sticks.\"",
+        "Lin Zhao"),
+    # a capitalised title after the words that describe it is that description
+    "capitalised title after its description": (
+        "The state's public health Commissioner said in a press release, \"The best thing people can do is to "
+        "stay home.\"", "public health Commissioner"),
     # no cue: the quoted words are the object of a clause whose subject is a title with
     # "the", the person who holds it, not the deputy who holds a lower rank of it
     "object of a clause whose subject is a title": (

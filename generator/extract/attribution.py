@@ -252,7 +252,8 @@ def _after(doc: Doc, start: int, end: int, far: bool = False, closing: bool = Fa
             and all(_name_like(t) for t in tokens[:comma]) else between
         if any(t.lower_ in SUBORDINATORS for t in clause):
             return None    # "… when he said", "…, but he said that": another clause's cue
-        if closing and between and (sum(i < k for i in _words(tokens)) > (10 if ends_on_cue or _ends_sentence(tokens, k) else 4)
+        words_between = sum(i < k for i in _words(tokens))
+        if closing and between and (words_between > (10 if ends_on_cue or _ends_sentence(tokens, k) else 4)
                                     or k + 1 < len(tokens)
                                     and not (tokens[k + 1].is_punct or tokens[k + 1].lower_ in AFTER_CUE)):
             # "… Yemen." BBC's Jonathan Marcus said questions remain: another statement; a
@@ -672,8 +673,11 @@ def _subject_before(tokens: list[Token], k: int) -> list[Token] | None:
     if _name_like(tokens[i]):
         while i >= 0:
             if _name_like(tokens[i]) or tokens[i].lower_ in NAME_JOINERS and i > 0 and _name_like(tokens[i - 1]) \
-                    or tokens[i].lower_ == "the" and i > 1 and tokens[i - 1].lower_ == "of" and _name_like(tokens[i - 2]):
-                i -= 1      # "Dr. Kevin Reilly of the State Health Department said": all of it
+                    or tokens[i].lower_ == "the" and i > 1 and tokens[i - 1].lower_ == "of" \
+                    and _name_like(tokens[i - 2]) \
+                    or tokens[i].lower_ == "in" and i > 1 and _name_like(tokens[i - 1]) and end - i == 1:
+                i -= 1      # "Dr. Kevin Reilly of the State Health Department said", "The Aam Aadmi
+                            # Party in Goa said": all of it
             elif tokens[i].text == "-" and i > 0 and tokens[i - 1].is_alpha and not tokens[i - 1].whitespace_ \
                     and not tokens[i].whitespace_:
                 i -= 2      # "Abdel Fattah el-Sisi of Egypt said": a particle joined by a hyphen
@@ -702,7 +706,12 @@ def _subject_before(tokens: list[Token], k: int) -> list[Token] | None:
             while j >= 0 and tokens[j].ent_type_ == "PERSON":
                 j -= 1
             return tokens[j + 1:i]
-        return tokens[i + 1:end + 1]
+        if not (end == i + 1 and (tokens[end].lower_ in PERSON_NOUNS or tokens[end].lower_ in HEAD_TITLES)
+                and i >= 0 and tokens[i].is_lower
+                and tokens[i].pos_ in ("NOUN", "ADJ")):
+            return tokens[i + 1:end + 1]
+        # "the state's public health Commissioner said": a title written with a capital, after
+        # the words that describe it, is a description
     # A description: nouns and adjectives back to a determiner ("the rebel spokesman").
     while i >= 0 and (tokens[i].pos_ in ("NOUN", "ADJ", "PROPN", "NUM")
                       or tokens[i].text == "-" and i and not tokens[i - 1].whitespace_ and not tokens[i].whitespace_) \

@@ -455,6 +455,10 @@ def _corrected(ent):
     named = words[:words.index("of")] if "of" in words and is_given_name(first.text) else words
     if set(named) & BODY_WORDS:
         return Span(ent.doc, ent.start, ent.end, label="ORG")
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if after is not None and after.is_title and after.lower_ in BODY_WORDS and ent[-1].whitespace_ \
+            and not after.ent_type_ and all(t.is_title for t in ent):
+        return Span(ent.doc, ent.start, ent.end + 1, label="ORG")     # "Aam Aadmi | Party": the body's name
     if len(words) == 1 and is_common_word(words[0]) and not ent.text.isupper():
         return None
     if any(c.isdigit() for c in ent.text):

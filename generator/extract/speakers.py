@@ -117,6 +117,12 @@ class SpeakerResolver:
             phrase = phrase[opening.end():]
             start += max(0, self.text[start:end].find(phrase.split()[0]))
         low = phrase.lower()
+        described = re.fullmatch(r"(?:(?:the|a|an)\s+)?((?:[a-z][\w-]*\s+){1,3}[A-Z][a-z]+)", phrase)
+        if described and phrase.split()[-1].lower() in TITLE_WORDS | PERSON_NOUNS \
+                and not set(phrase.split()[:-1]) & SUBORDINATORS:
+            # "the state's public health Commissioner said": a title written with a capital
+            # after the words that describe it is that description
+            return self._description(described.group(1), start + described.start(1), at)
         if phrase in RELATIVES and not self.inside_quote(start):
             # "Christie, who …, blasted": the name before it (in lower case only: "WHO
             # describes" is the body).
@@ -194,6 +200,9 @@ class SpeakerResolver:
             if owner:
                 person = self._by_surname(owner.group(1), at)
                 return person.name if person else owner.group(1)
+            if words.split()[0].lower().rstrip(".,") in TITLE_WORDS and len(words.split()) > len(name.split()):
+                # "the Mayor of Boston declared": the office's holder, not the place
+                return self._named_after(phrase, start) or words
         if name and name[:1].isupper() and not named:
             person = self._by_surname(name, at, _title_gender(words))
             if person is not None:

@@ -602,6 +602,17 @@ def test_a_name_before_a_bodys_word_is_the_bodys_name(extractor, sentence, body)
     assert not [a for a in b.actors if a.type == "person"]
 
 
+def test_a_title_of_a_place_the_model_ran_into_the_name_is_the_role(extractor):
+    b = brief(extractor, "First Minister of Wales Carys Pryce said via Twitter, \"Today is a big day for the country.\"")
+    pryce = actor(b, "Carys Pryce")
+    assert pryce is not None and pryce.role == "First Minister of Wales" and b.quotes[-1].speaker == "Carys Pryce"
+
+
+def test_a_surname_that_speaks_is_a_person_though_a_small_town_has_it(extractor):
+    b = brief(extractor, "\"Nobody should travel while ill,\" Hartl said on Monday.")
+    assert actor(b, "Hartl") is not None and actor(b, "Hartl").type == "person"
+
+
 def test_a_name_whose_surname_speaks_alone_later_is_a_person_however_rare_the_given_name(extractor):
     b = brief(extractor, "This Sunday, French inventor Rafal Ostrova crossed the strait on a jet-powered board. "
                          "\"It is an exercise for the thighs,\" Ostrova said.")

@@ -23,7 +23,7 @@ from .attribution import cue_words
 from .dates import WEEKDAYS
 from .gazetteer import Gazetteer, KnownActor, norm
 from .lexicon import given_name_gender, is_common_word, is_given_name, is_surname
-from .nlp import BODY_WORDS
+from .nlp import BODY_WORDS, major_place, next_to_cue
 from .threat_lexicon import lexicon
 from .place_mentions import PLACE_LABELS
 from .spans import (HEAD_TITLES, LEADING_WORDS, OFFICE_ABBREVIATIONS, POSTNOMINALS, TITLE_WORDS, VESSEL_PREFIXES,
@@ -91,6 +91,11 @@ class ActorFinder:
                        if b[:1].isupper() and is_given_name(a)}
         text = doc_text(doc)
         place_forms = {norm(text[s:e]) for s, e in places}     # "Mokha" the place rules found elsewhere
+        # A one-word name next to a speech verb ("Hartl said") is someone's, whatever small
+        # town shares it; a country's, a region's or a big town's speaks for its government.
+        speaking = {t.text for t in doc if t.is_title and next_to_cue(doc, t.i) and not major_place(self.gaz, t.text)
+                    and not any(0 <= j < len(doc) and (doc[j].is_title or doc[j].lower_ == "the")
+                                for j in (t.i - 1, t.i + 1))}     # not "The Atlantic", "Saha Airlines"
         for ent in ents:
             form = clean_name(ent.text)
             if ent.label_ == "PERSON":
@@ -144,7 +149,7 @@ class ActorFinder:
                     continue
             if not _is_name(ent, self.gaz):
                 continue
-            if ent.label_ == "PERSON" and " " not in form and norm(form) not in full_names \
+            if ent.label_ == "PERSON" and " " not in form and norm(form) not in full_names and form not in speaking \
                     and (norm(form) in place_forms or any(h.how == 0 for h in self.gaz.lookup(form))):
                 continue
             if ent.label_ == "PERSON" and " " in form and (

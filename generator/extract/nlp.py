@@ -148,15 +148,19 @@ def person_rules(doc):
         # a model's "person" that runs from the title into the name ("Minister of Health
         # Hatem" before "Hatem Mostafa El-Gabaly") gives way to the name
         lead = titled.get(span.start, span.start)
-        cut = span.start in titled and clash and all(
+        office = span.start in titled and len(clash) == 1 and clash[0].label_ == "PERSON" \
+            and not clash[0].ent_id_ and clash[0].start == lead and clash[0].end == span.end \
+            and "of" in {t.lower_ for t in doc[lead:span.start]} and not any(is_common_word(t.lower_) for t in span)
+        cut = office or span.start in titled and clash and all(
             not e.ent_id_ and lead <= e.start and span.start < e.end and (
                 e.label_ == "PERSON" and e.end < span.end
                 or e.end == span.end and is_given_name(doc[span.start].text)) for e in clash)
         # (a model's "person" cut inside the name after a title, "Prime Minister Igor | Matovič",
+        # or holding the title of a place, "First Minister of Scotland Nicola Sturgeon",
         # or a body made of a title and a given name, "General Wesley Clark", gives way to the name)
         if not cut and any((e.start < lead or e.start < span.start and (e.label_ != "PERSON" or e.ent_id_))
                or e.end > span.end for e in clash) or \
-                any(e.label_ == "PERSON" and e.end - max(e.start, span.start) >= len(span)
+                any(e.label_ == "PERSON" and e.end - max(e.start, span.start) >= len(span) and not office
                     or e.ent_id_ and (span not in patronymic or len(e) >= len(span)) for e in clash):
             continue     # a longer or curated entity already covers it ("Hamza" before a curated
                          # "bin Laden" makes another person)
@@ -201,7 +205,7 @@ def _echoed_names(doc) -> list:
         before, after = doc[first.i - 1], doc[surname.i + 1] if surname.i + 1 < len(doc) else None
         if after is not None and (_capitalised(after) or after.text == "-" and not surname.whitespace_) \
                 or before.text == "-" or before.lower_ in ("of", "the", "a", "an") \
-                or _capitalised(before) and not opens_sentence(doc, first.i) and not _major_place(gaz, before.text) \
+                or _capitalised(before) and not opens_sentence(doc, first.i) and not major_place(gaz, before.text) \
                 and before.lower_ not in TITLES:
             continue      # part of a longer name: the model's to read
         words = (first.lower_, surname.lower_)
@@ -209,21 +213,21 @@ def _echoed_names(doc) -> list:
                or gaz.is_demonym(w) or gaz.is_demonym(w.removesuffix("s")) for w in words) \
                 or opens_sentence(doc, first.i) and not is_given_name(first.text):
             continue
-        if gaz.known(f"{first.text} {surname.text}") or _major_place(gaz, surname.text):
+        if gaz.known(f"{first.text} {surname.text}") or major_place(gaz, surname.text):
             continue      # "Costa Rica", "Wells Fargo": a place's name, not a surname
-        cued = any(_next_to_cue(doc, i) for i in [*alone[surname.text], surname.i])
+        cued = any(next_to_cue(doc, i) for i in [*alone[surname.text], surname.i])
         if is_given_name(first.text) or cued or before.lower_ in TITLES:
             spans.append(Span(doc, first.i, surname.i + 1, label="PERSON"))
     return spans
 
 
-def _major_place(gaz, word: str) -> bool:
+def major_place(gaz, word: str) -> bool:
     """A word that names a country, a first-level region or a big town ("Vermont", "Fargo")."""
     return any(h.how == 0 and (h.place.feature in ("PCLI", "ADM1") or h.place.population >= MAJOR_TOWN)
                for h in gaz.lookup(word))
 
 
-def _next_to_cue(doc, i: int) -> bool:
+def next_to_cue(doc, i: int) -> bool:
     """A speech verb right after the name ("Zapata said") or right before it ("wrote Cattelan")."""
     return any(0 <= j < len(doc) and doc[j].lower_ in speech_verbs() for j in (i - 1, i + 1))
 

@@ -608,6 +608,22 @@ def test_a_title_of_a_place_the_model_ran_into_the_name_is_the_role(extractor):
     assert pryce is not None and pryce.role == "First Minister of Wales" and b.quotes[-1].speaker == "Carys Pryce"
 
 
+@pytest.mark.parametrize("sentence, person, body", [
+    ("Supreme Court Justice Elena Marsh wrote the opinion for the court.", "Elena Marsh", "Supreme Court"),
+    ("Communications director for the World Health Organisation Vivian Tan said that \"the increase has been "
+     "quick\".", "Vivian Tan", "World Health Organisation"),
+])
+def test_a_body_the_model_ran_into_a_persons_name_gives_it_back(extractor, sentence, person, body):
+    b = brief(extractor, sentence)
+    assert actor(b, person) is not None and actor(b, person).type == "person"
+    assert actor(b, body) is not None and actor(b, body).type == "organization"
+
+
+def test_an_ordinary_word_is_a_surname_after_a_given_name_when_it_speaks_alone(extractor):
+    b = brief(extractor, "Actress Doris Day has died at 97. \"I have been through everything,\" Day said in 2004.")
+    assert actor(b, "Doris Day") is not None and b.quotes[-1].speaker == "Doris Day"
+
+
 def test_a_surname_that_speaks_is_a_person_though_a_small_town_has_it(extractor):
     b = brief(extractor, "\"Nobody should travel while ill,\" Hartl said on Monday.")
     assert actor(b, "Hartl") is not None and actor(b, "Hartl").type == "person"

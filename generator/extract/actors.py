@@ -362,7 +362,9 @@ def _is_name(ent: Span, gaz: Gazetteer) -> bool:
     if _a_cause(words):
         return False
     # An event, not a body that studies one ("Institute for the Study of War").
-    return last not in EVENT_WORDS or bool({t.lower_ for t in words} & BODY_WORDS)
+    # ("Doris Day" is a given name and a surname)
+    return last not in EVENT_WORDS or bool({t.lower_ for t in words} & BODY_WORDS) \
+        or ent.label_ == "PERSON" and len(words) == 2 and is_given_name(words[0].text) and is_surname(words[1].text)
 
 
 def _is_title_word(word: str) -> bool:

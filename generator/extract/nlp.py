@@ -22,7 +22,7 @@ from ..modelinfo import DEFAULT_MODEL, label
 from ..geo.sources import tsv
 from .dates import MONTHS, WEEKDAYS
 from .lexicon import is_common_word, is_given_name, is_surname
-from .spans import opens_sentence
+from .spans import HEAD_TITLES, HONORIFICS, opens_sentence
 from .tagmap import TAG_MAP
 from .gazetteer import gazetteer, known_actors
 
@@ -40,6 +40,7 @@ AMBIGUOUS = {"IS", "AP", "the Met", "Wagner", "SAA", "WHO", "Gaza", "America"}
 PIECE_CHARS = 4000
 LONGEST_PARAGRAPH = 100_000     # a paragraph longer than this is cut inside (the parser's limit is 1,000,000)
 BATCH_PIECES = 8
+OFFICE_ENDING = re.compile(r"(?:ist|[aeo]r|ive|able)$")     # "Epidemiologist", "Adviser", "Honourable"
 MAJOR_TOWN = 100_000     #: a word naming a town this big alone is read as the town, not a surname
 SENTENCE_END = re.compile(r"[.!?][\"'’”)]*\s+(?=[\"'‘“(]*[A-Z0-9])")
 
@@ -117,7 +118,7 @@ TITLES = {"president", "minister", "secretary", "secretary-general", "general", 
           "chief", "leader", "emir", "imam", "cleric", "judge", "rep.", "sen.", "gov.", "pope",
           "director", "head", "officer", "official", "analyst", "correspondent", "reporter", "member",
           "chairman", "chairwoman", "professor", "doctor", "administrator", "commissioner", "superintendent",
-          "prosecutor"}
+          "prosecutor", "justice"}
 ROMAN = re.compile(r"I{1,3}|IV|VI{0,3}|IX|XI{0,3}")     # "Elizabeth II", "Louis XIV" (not "X", a letter)
 # Words that open a title before its word in TITLES ("Prime Minister", "Deputy Director").
 TITLE_MODIFIERS = {"prime", "vice", "deputy", "acting", "interim", "first", "foreign", "interior", "defence",
@@ -143,7 +144,8 @@ def person_rules(doc):
     patronymic = _patronymic_names(doc)
     titled_names = _titled_names(doc)
     titled = {span.start: title for span, title in titled_names}
-    for span in [span for span, _ in titled_names] + _given_names(doc) + _described_names(doc) + patronymic:
+    given_names = _given_names(doc)
+    for span in [span for span, _ in titled_names] + given_names + _described_names(doc) + patronymic:
         clash = [e for e in ents if e.start < span.end and span.start < e.end]
         # a model's "person" that runs from the title into the name ("Minister of Health
         # Hatem" before "Hatem Mostafa El-Gabaly") gives way to the name
@@ -158,6 +160,14 @@ def person_rules(doc):
         # (a model's "person" cut inside the name after a title, "Prime Minister Igor | Matovič",
         # or holding the title of a place, "First Minister of Scotland Nicola Sturgeon",
         # or a body made of a title and a given name, "General Wesley Clark", gives way to the name)
+        # a body the model ran into a name after a title or into a given name and its surname
+        # (not a place that "Mayor of | New York City" took for the name)
+        if clash and all(e.start < span.start < e.end <= span.end and e.label_ != "PERSON" and not e.ent_id_
+                         for e in clash) and (
+                span.start in titled and all(e.label_ != "LOC" for e in clash)
+                or span in given_names and (is_surname(span[-1].text) or _office_word(doc[span.start - 1]))):
+            ents = _ran_into(ents, clash, span)     # "World Health Organisation Vivian | Tan"
+            continue
         if not cut and any((e.start < lead or e.start < span.start and (e.label_ != "PERSON" or e.ent_id_))
                or e.end > span.end for e in clash) or \
                 any(e.label_ == "PERSON" and e.end - max(e.start, span.start) >= len(span) and not office
@@ -171,16 +181,36 @@ def person_rules(doc):
                or e.start <= span.start and e.end > span.end for e in clash):
             continue     # the model's or a curated name already there, or the model's body of just
                          # these words ("Flyboard Air") or of more
-        # a body the model ran into the name ("Vermont Bernie") keeps the words before it,
-        # a place where they name one; the surname alone is the person too
-        kept = [Span(doc, e.start, span.start, label="LOC" if gazetteer().known(doc[e.start:span.start].text)
-                     else e.label_) for e in clash if e.start < span.start]
-        surname = span[-1].text
-        ents = [e for e in ents if e not in clash and not (e.text == surname and not e.ent_id_)] + kept + [span] \
-            + [Span(doc, e.start, e.end, label="PERSON") for e in ents
-               if e.text == surname and not e.ent_id_ and e not in clash]
+        ents = _ran_into(ents, clash, span)
     doc.ents = _completed(_conjoined_bodies(sorted(ents, key=lambda e: e.start)))
     return doc
+
+
+def _office_word(token) -> bool:
+    """A title or a word for someone's office ("Justice", "Adviser", "Epidemiologist"), by its
+    list or its ending: what a body the model ran into a name ends with before the name."""
+    word = token.lower_.rstrip(".")
+    return word in TITLES or word in HEAD_TITLES or word in HONORIFICS \
+        or token.is_title and OFFICE_ENDING.search(word) is not None
+
+
+def _ran_into(ents: list, clash: list, span) -> list:
+    """The entities with the person's name `span` in: a body the model ran into the name
+    ("Vermont Bernie") keeps the words before it, a place where they name one, less a
+    title ("Supreme Court | Justice"); the surname alone elsewhere is the person too."""
+    doc = span.doc
+    kept = []
+    for e in clash:
+        end = span.start
+        while end > e.start and _office_word(doc[end - 1]):
+            end -= 1          # "Supreme Court | Justice": the title is the person's
+        if e.start < end and (end == span.start or doc[end - 1].lower_ in BODY_WORDS):
+            kept.append(Span(doc, e.start, end, label="LOC" if gazetteer().known(doc[e.start:end].text) else e.label_))
+    surname = span[-1].text
+    return [e for e in ents if e not in clash and not (e.text == surname and not e.ent_id_)] + kept \
+        + [Span(doc, span.start, span.end, label="PERSON")] \
+        + [Span(doc, e.start, e.end, label="PERSON") for e in ents
+           if e.text == surname and not e.ent_id_ and e not in clash]
 
 
 def _echoed_names(doc) -> list:
@@ -206,16 +236,21 @@ def _echoed_names(doc) -> list:
         if after is not None and (_capitalised(after) or after.text == "-" and not surname.whitespace_) \
                 or before.text == "-" or before.lower_ in ("of", "the", "a", "an") \
                 or _capitalised(before) and not opens_sentence(doc, first.i) and not major_place(gaz, before.text) \
-                and before.lower_ not in TITLES:
+                and before.lower_ not in TITLES \
+                and not (opens_sentence(doc, before.i) and is_common_word(before.lower_)):
             continue      # part of a longer name: the model's to read
+        cued = any(next_to_cue(doc, i) for i in [*alone[surname.text], surname.i])
+        # an ordinary word is a surname after a given name when it speaks alone ("Doris Day …
+        # Day said")
+        ordinary = is_common_word(first.lower_) or is_common_word(surname.lower_) \
+            and not (is_given_name(first.text) and any(next_to_cue(doc, i) for i in alone[surname.text]))
         words = (first.lower_, surname.lower_)
-        if any(is_common_word(w) or w in TITLES or w in TITLE_MODIFIERS or w in BODY_WORDS or w in DATE_WORDS
-               or gaz.is_demonym(w) or gaz.is_demonym(w.removesuffix("s")) for w in words) \
+        if ordinary or any(w in TITLES or w in TITLE_MODIFIERS or w in BODY_WORDS or w in DATE_WORDS
+                           or gaz.is_demonym(w) or gaz.is_demonym(w.removesuffix("s")) for w in words) \
                 or opens_sentence(doc, first.i) and not is_given_name(first.text):
             continue
         if gaz.known(f"{first.text} {surname.text}") or major_place(gaz, surname.text):
             continue      # "Costa Rica", "Wells Fargo": a place's name, not a surname
-        cued = any(next_to_cue(doc, i) for i in [*alone[surname.text], surname.i])
         if is_given_name(first.text) or cued or before.lower_ in TITLES:
             spans.append(Span(doc, first.i, surname.i + 1, label="PERSON"))
     return spans

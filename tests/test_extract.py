@@ -966,6 +966,14 @@ SPEAKER_CASES = {
     "capitalised title after its description": (
         "The state's public health Commissioner said in a press release, \"The best thing people can do is to "
         "stay home.\"", "public health Commissioner"),
+    # a document's owner, past the day after it
+    "document with a day after it": (
+        "Tanaka joined Kestrel in 2019. Kestrel's official statement yesterday read \"We are very sorry to "
+        "report this loss.\"", "Kestrel"),
+    # a person of a body whose name holds "for"
+    "person of a body named with for": (
+        "Monarch numbers rose. Tom Reyes of the Center for Wildlife Safety said \"This year's count is a "
+        "temporary reprieve.\"", "Tom Reyes"),
     # no cue: the quoted words are the object of a clause whose subject is a title with
     # "the", the person who holds it, not the deputy who holds a lower rank of it
     "object of a clause whose subject is a title": (

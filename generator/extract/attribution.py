@@ -35,7 +35,8 @@ DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her",
                "another", "one", "some", "several", "many", "two", "three", "other"}
 NAMING = {"called", "dubbed", "named", "termed", "nicknamed", "titled", "entitled", "labelled", "labeled"}
 NAME_SUFFIXES = {"inc", "ltd", "llc", "plc", "co", "corp", "jr", "sr", "ii", "iii", "phd"}
-NAME_JOINERS = {"'s", "’s", "de", "al", "bin", "ibn", "van", "von", "der", "da", "di", "el", "la", "le", "-", "of"}
+NAME_JOINERS = {"'s", "’s", "de", "al", "bin", "ibn", "van", "von", "der", "da", "di", "el", "la", "le", "-", "of",
+                "for"}
 DASHES = "―—–"
 # What may follow a cue that closes its sentence: "X said on Monday", "X told reporters".
 AFTER_CUE = {"on", "in", "at", "to", "during", "after", "before", "yesterday", "today", "last", "this",
@@ -616,6 +617,9 @@ def _subject_before(tokens: list[Token], k: int) -> list[Token] | None:
         i = j - 1         # "the ministry on Tuesday said": past the time
         while i >= 0 and tokens[i].lower_ in SKIP:
             i -= 1
+    elif j == i - 1 and j >= 0 and tokens[i].lower_ in ("yesterday", "today", "tonight") and tokens[j].is_lower \
+            and tokens[j].pos_ == "NOUN":
+        i = j             # "Stardom's official statement yesterday read": past the day
     if i >= 0 and tokens[i].text == ")":
         while i >= 0 and tokens[i].text != "(":
             i -= 1

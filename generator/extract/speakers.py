@@ -105,9 +105,10 @@ class SpeakerResolver:
         end = start + _person_before_of(self.text[start:end])
         phrase = " ".join(PARTY_TAG.sub("", self.text[start:end]).split()).strip(" ,.;:“”\"'")
         parts = phrase.split()
-        if len(parts) > 2 and parts[-1] in CUE_SET and all(w[:1].isupper() for w in parts[-3:-1]) \
+        if len(parts) > 2 and parts[-1] in CUE_SET and all(w[:1].isupper() or w[:1].isdigit() for w in parts[-3:-1]) \
                 and parts[-2].lower() not in ("the", "a", "an"):
-            phrase = " ".join(parts[:-1])       # "The New York Times reports": the cue is no part of a name
+            phrase = " ".join(parts[:-1])       # "The New York Times reports", "The 14th Amendment states":
+                                                #  the cue is no part of a name
         first, _, rest = phrase.partition(" ")
         if first.lower() in LEADING_WORDS and rest[:1].isupper():
             phrase = rest                       # "Even China, …, said": China

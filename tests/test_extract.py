@@ -624,6 +624,13 @@ def test_an_ordinary_word_is_a_surname_after_a_given_name_when_it_speaks_alone(e
     assert actor(b, "Doris Day") is not None and b.quotes[-1].speaker == "Doris Day"
 
 
+def test_a_people_written_with_a_capital_is_a_group_not_a_person(extractor):
+    b = brief(extractor, "Many Mexicans were shot. Europeans and Samoans were also there. Egyptologists agree.")
+    peoples = [a for a in b.actors if a.name in ("Mexicans", "Europeans", "Samoans", "Egyptologists")]
+    assert peoples and all(a.type == "group" for a in peoples)
+    assert actor(brief(extractor, "Evans said he was shocked by the attack."), "Evans").type == "person"
+
+
 def test_a_surname_that_speaks_is_a_person_though_a_small_town_has_it(extractor):
     b = brief(extractor, "\"Nobody should travel while ill,\" Hartl said on Monday.")
     assert actor(b, "Hartl") is not None and actor(b, "Hartl").type == "person"

@@ -156,6 +156,9 @@ class ActorFinder:
                     _title_place(form.split(), self.gaz) or _place_list(form, self.gaz)):
                 continue          # "New York" in "The New York Post reports": a place, no one's name;
                                   # "Alabama, Arkansas": places listed
+            if ent.label_ == "PERSON" and _people_of(form, self.gaz):
+                add("group:" + form, form, "group", form, ent)     # "Mexicans", "Samoans": a people
+                continue
             if ent.label_ == "PERSON":
                 name, title = strip_titles(form, self.gaz)
                 if title and " " not in name and (is_common_word(name.lower()) or _is_title_word(name)) \
@@ -365,6 +368,15 @@ def _is_name(ent: Span, gaz: Gazetteer) -> bool:
     # ("Doris Day" is a given name and a surname)
     return last not in EVENT_WORDS or bool({t.lower_ for t in words} & BODY_WORDS) \
         or ent.label_ == "PERSON" and len(words) == 2 and is_given_name(words[0].text) and is_surname(words[1].text)
+
+
+def _people_of(form: str, gaz: Gazetteer) -> bool:
+    """A people or a kind of people written with a capital ("Mexicans", "Samoans", "Europeans",
+    "Egyptologists"): a demonym in the plural, or a plural of "-ans" or "-ists" that is no
+    surname ("Evans")."""
+    if " " in form or not form.endswith("s") or is_surname(form) or is_given_name(form):
+        return False
+    return gaz.is_demonym(form[:-1]) or form.endswith(("ians", "ans", "ists")) and len(form) > 6
 
 
 def _is_title_word(word: str) -> bool:

@@ -973,6 +973,11 @@ SPEAKER_CASES = {
     "capitalised title after its description": (
         "The state's public health Commissioner said in a press release, \"The best thing people can do is to "
         "stay home.\"", "public health Commissioner"),
+    # a document no one is named to have issued speaks as written, and a quote right after
+    # it goes on in its words
+    "document with no issuer": (
+        "Street vendors will be trained this year.\n\n\"Do not set up your stall beside a drain,\" the report "
+        "recommends. \"Wash your hands before cooking.\"", "report"),
     # a document's owner, past the day after it
     "document with a day after it": (
         "Tanaka joined Kestrel in 2019. Kestrel's official statement yesterday read \"We are very sorry to "

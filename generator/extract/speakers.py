@@ -162,7 +162,9 @@ class SpeakerResolver:
                 return self.resolve(*issuer, at, kind)
             if self.last and "\n" not in self.text[self.last[1]:at]:
                 return self.last[0]
-            return self._reported_speaker(start) or self._body_before(at)
+            # else the document as written, when no one is named to have issued it
+            return self._reported_speaker(start) or self._body_before(at) \
+                or re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", phrase)
         named = [m for m in self.mentions if start <= m[0] < end and not self.inside_quote(m[0])]
         people = [m for m in named if m[2].type == "person"]
         if named and PERSONS_BODY.fullmatch(phrase):

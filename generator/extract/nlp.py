@@ -137,7 +137,11 @@ def person_rules(doc):
       known actor's shorter form ("Hamza bin Laden" is not "bin Laden");
     - a "person" ending in a site word is a site ("Grosvenor Square"), one holding the
       word of a body is a body ("Sam Houston State University"), and a lone ordinary
-      word is nothing ("Violence broke out").
+      word is nothing ("Violence broke out");
+    - a body the model ran into a name gives the name back ("World Health Organisation
+      Vivian | Tan");
+    - two capitalised words whose surname speaks alone elsewhere are a person ("Franky
+      Zapata … Zapata said").
     """
     ents = [_corrected(e) for e in doc.ents]
     ents = [e for e in ents if e is not None]
@@ -147,6 +151,14 @@ def person_rules(doc):
     given_names = _given_names(doc)
     for span in [span for span, _ in titled_names] + given_names + _described_names(doc) + patronymic:
         clash = [e for e in ents if e.start < span.end and span.start < e.end]
+        # a body the model ran into a name after a title or into a given name and its surname
+        # (not a place that "Mayor of | New York City" took for the name)
+        if clash and all(e.start < span.start < e.end <= span.end and e.label_ != "PERSON" and not e.ent_id_
+                         for e in clash) and (
+                span.start in titled and all(e.label_ != "LOC" for e in clash)
+                or span in given_names and (is_surname(span[-1].text) or _office_word(doc[span.start - 1]))):
+            ents = _ran_into(ents, clash, span)     # "World Health Organisation Vivian | Tan"
+            continue
         # a model's "person" that runs from the title into the name ("Minister of Health
         # Hatem" before "Hatem Mostafa El-Gabaly") gives way to the name
         lead = titled.get(span.start, span.start)
@@ -160,14 +172,6 @@ def person_rules(doc):
         # (a model's "person" cut inside the name after a title, "Prime Minister Igor | Matovič",
         # or holding the title of a place, "First Minister of Scotland Nicola Sturgeon",
         # or a body made of a title and a given name, "General Wesley Clark", gives way to the name)
-        # a body the model ran into a name after a title or into a given name and its surname
-        # (not a place that "Mayor of | New York City" took for the name)
-        if clash and all(e.start < span.start < e.end <= span.end and e.label_ != "PERSON" and not e.ent_id_
-                         for e in clash) and (
-                span.start in titled and all(e.label_ != "LOC" for e in clash)
-                or span in given_names and (is_surname(span[-1].text) or _office_word(doc[span.start - 1]))):
-            ents = _ran_into(ents, clash, span)     # "World Health Organisation Vivian | Tan"
-            continue
         if not cut and any((e.start < lead or e.start < span.start and (e.label_ != "PERSON" or e.ent_id_))
                or e.end > span.end for e in clash) or \
                 any(e.label_ == "PERSON" and e.end - max(e.start, span.start) >= len(span) and not office
@@ -205,7 +209,8 @@ def _ran_into(ents: list, clash: list, span) -> list:
         while end > e.start and _office_word(doc[end - 1]):
             end -= 1          # "Supreme Court | Justice": the title is the person's
         if e.start < end and (end == span.start or doc[end - 1].lower_ in BODY_WORDS):
-            kept.append(Span(doc, e.start, end, label="LOC" if gazetteer().known(doc[e.start:end].text) else e.label_))
+            place = gazetteer().known(doc[e.start:end].text)
+            kept.append(Span(doc, e.start, end, label="LOC" if place else e.label_))
     surname = span[-1].text
     return [e for e in ents if e not in clash and not (e.text == surname and not e.ent_id_)] + kept \
         + [Span(doc, span.start, span.end, label="PERSON")] \
@@ -239,11 +244,12 @@ def _echoed_names(doc) -> list:
                 and before.lower_ not in TITLES \
                 and not (opens_sentence(doc, before.i) and is_common_word(before.lower_)):
             continue      # part of a longer name: the model's to read
-        cued = any(next_to_cue(doc, i) for i in [*alone[surname.text], surname.i])
+        speaks_alone = any(next_to_cue(doc, i) for i in alone[surname.text])
+        cued = speaks_alone or next_to_cue(doc, surname.i)
         # an ordinary word is a surname after a given name when it speaks alone ("Doris Day …
         # Day said")
         ordinary = is_common_word(first.lower_) or is_common_word(surname.lower_) \
-            and not (is_given_name(first.text) and any(next_to_cue(doc, i) for i in alone[surname.text]))
+            and not (is_given_name(first.text) and speaks_alone)
         words = (first.lower_, surname.lower_)
         if ordinary or any(w in TITLES or w in TITLE_MODIFIERS or w in BODY_WORDS or w in DATE_WORDS
                            or gaz.is_demonym(w) or gaz.is_demonym(w.removesuffix("s")) for w in words) \

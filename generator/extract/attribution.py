@@ -6,11 +6,9 @@ The words are returned as character offsets; `speakers.py` resolves them.
 """
 from __future__ import annotations
 
-import functools
 import itertools
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
@@ -18,7 +16,6 @@ from .dates import WEEKDAYS
 from .nlp import BODY_WORDS, speech_verbs
 from .spans import HEAD_TITLES, TITLE_WORDS, doc_text
 
-DATA = Path(__file__).resolve().parent.parent / "data"
 APPOSITION_TOKENS = 24       #: the longest apposition between a speaker's name and its cue
 NEAR_CUE_TOKENS = 8          #: a cue this close after a quote is its attribution
 # Words between a subject and its cue ("Trump also said", "Ryan has said", "he later told").

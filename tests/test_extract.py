@@ -624,6 +624,11 @@ def test_an_ordinary_word_is_a_surname_after_a_given_name_when_it_speaks_alone(e
     assert actor(b, "Doris Day") is not None and b.quotes[-1].speaker == "Doris Day"
 
 
+def test_an_adviser_is_a_title_before_a_name(extractor):
+    b = brief(extractor, "He said that former National Security Adviser Susan Rice would be a good choice.")
+    assert actor(b, "Susan Rice") is not None and actor(b, "Susan Rice").type == "person"
+
+
 def test_a_people_written_with_a_capital_is_a_group_not_a_person(extractor):
     b = brief(extractor, "Many Mexicans were shot. Europeans and Samoans were also there. Egyptologists agree.")
     peoples = [a for a in b.actors if a.name in ("Mexicans", "Europeans", "Samoans", "Egyptologists")]

@@ -118,7 +118,7 @@ TITLES = {"president", "minister", "secretary", "secretary-general", "general", 
           "chief", "leader", "emir", "imam", "cleric", "judge", "rep.", "sen.", "gov.", "pope",
           "director", "head", "officer", "official", "analyst", "correspondent", "reporter", "member",
           "chairman", "chairwoman", "professor", "doctor", "administrator", "commissioner", "superintendent",
-          "prosecutor", "justice"}
+          "prosecutor", "justice", "adviser", "advisor"}
 ROMAN = re.compile(r"I{1,3}|IV|VI{0,3}|IX|XI{0,3}")     # "Elizabeth II", "Louis XIV" (not "X", a letter)
 # Words that open a title before its word in TITLES ("Prime Minister", "Deputy Director").
 TITLE_MODIFIERS = {"prime", "vice", "deputy", "acting", "interim", "first", "foreign", "interior", "defence",

@@ -624,6 +624,23 @@ def test_an_ordinary_word_is_a_surname_after_a_given_name_when_it_speaks_alone(e
     assert actor(b, "Doris Day") is not None and b.quotes[-1].speaker == "Doris Day"
 
 
+# (sentences from Wikinews, CC BY 2.5)
+@pytest.mark.parametrize("sentence, body", [
+    ("House of Commons Speaker John Bercow commented on the matter.", "House of Commons"),
+    ("A further 16 cases were confirmed by the laboratory at Mataika House, one day after it had confirmed 8 cases "
+     "to bring the total to 81.", "Mataika House"),
+])
+def test_a_legislature_or_a_house_is_a_body_not_a_person(extractor, sentence, body):
+    found = actor(brief(extractor, sentence), body)
+    assert found is not None and found.type == "organization"
+
+
+def test_an_office_of_a_legislature_is_no_one(extractor):
+    b = brief(extractor, "I only know that there was a gay, I think, Member of Parliament voting, to become the "
+                         "president.")
+    assert actor(b, "Member of Parliament") is None
+
+
 def test_an_adviser_is_a_title_before_a_name(extractor):
     b = brief(extractor, "He said that former National Security Adviser Susan Rice would be a good choice.")
     assert actor(b, "Susan Rice") is not None and actor(b, "Susan Rice").type == "person"

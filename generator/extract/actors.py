@@ -23,7 +23,7 @@ from .attribution import cue_words
 from .dates import WEEKDAYS
 from .gazetteer import Gazetteer, KnownActor, norm
 from .lexicon import given_name_gender, is_common_word, is_given_name, is_surname
-from .nlp import BODY_WORDS, major_place, next_to_cue
+from .nlp import BODY_WORDS, LEGISLATURES, major_place, next_to_cue
 from .threat_lexicon import lexicon
 from .place_mentions import PLACE_LABELS
 from .spans import (HEAD_TITLES, LEADING_WORDS, OFFICE_ABBREVIATIONS, POSTNOMINALS, TITLE_WORDS, VESSEL_PREFIXES,
@@ -297,7 +297,7 @@ class ActorFinder:
 
 
 # Nouns of bodies that a title can be "of" ("Speaker of the House"): no portfolio.
-BODY_NOUNS = BODY_WORDS | {"house", "parliament", "senate", "congress", "assembly", "council", "commons", "lords"}
+BODY_NOUNS = BODY_WORDS | LEGISLATURES
 
 
 def _portfolio(words: str, gaz: Gazetteer) -> bool:

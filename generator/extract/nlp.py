@@ -484,6 +484,8 @@ BODY_WORDS = {"university", "college", "school", "department", "ministry", "offi
               "association", "party", "bank", "police", "court", "institute", "foundation", "center", "centre", "group", "club", "news",
               "prize", "award", "inc", "inc.", "ltd", "ltd.", "farms", "times", "airline", "airlines",
               "airways", "rescue"}
+# Legislatures: bodies too, named after the word ("House of Commons", "Michigan House").
+LEGISLATURES = {"house", "parliament", "senate", "congress", "assembly", "commons", "lords"}
 
 
 def _corrected(ent):
@@ -498,7 +500,12 @@ def _corrected(ent):
     # News", a person of a body.
     first = next((t for t in ent if t.lower_.rstrip(".") not in TITLES and t.lower_ not in TITLES), ent[0])
     named = words[:words.index("of")] if "of" in words and is_given_name(first.text) else words
-    if set(named) & BODY_WORDS:
+    unnamed = not any(is_given_name(t.text) for t in ent)
+    if unnamed and len(words) > 2 and words[1] == "of" and (words[0] in TITLES or words[0] in HEAD_TITLES) \
+            and words[-1] in BODY_WORDS | LEGISLATURES:
+        return None           # "Member of Parliament", "Speaker of the House": an office, no one
+    if set(named) & BODY_WORDS or {named[0], named[-1]} & LEGISLATURES and unnamed:
+        # "House of Commons", "Michigan House"; not "Speaker of the House Newt Gingrich"
         return Span(ent.doc, ent.start, ent.end, label="ORG")
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     if after is not None and after.is_title and after.lower_ in BODY_WORDS and ent[-1].whitespace_ \

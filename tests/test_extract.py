@@ -1000,6 +1000,12 @@ SPEAKER_CASES = {
     "document with no issuer": (
         "Street vendors will be trained this year.\n\n\"Do not set up your stall beside a drain,\" the report "
         "recommends. \"Wash your hands before cooking.\"", "report"),
+    # "they": the people a plural subject of the sentences before names, not a body named
+    # paragraphs before
+    "plural pronoun after a plural subject": (
+        "Iran was named in an earlier report.\n\nCritics of the visa program, like Senators Tom Okafor and Ann "
+        "Lee, see the renewal as a chance to fix it. They sent a letter on Thursday to Senate leaders.\n\n\"The "
+        "program has become plagued by fraud,\" they wrote.", "Critics of the visa program"),
     # a document's owner, past the day after it
     "document with a day after it": (
         "Tanaka joined Kestrel in 2019. Kestrel's official statement yesterday read \"We are very sorry to "

@@ -138,7 +138,7 @@ class SpeakerResolver:
         if low in ("you", "your"):
             return ""          # "could you tell us …?": an interviewer's question, nobody named
         if low in ("they", "we", "them", "us"):
-            return self._body_before(min(start, at))
+            return self._plural_before(min(start, at)) or self._body_before(min(start, at))
         if low == "it":
             # "the Times wrote. … it added": the body or publication that spoke last, else
             # the body named last.
@@ -367,6 +367,24 @@ class SpeakerResolver:
                       and not self.inside_quote(m[0])]
             if people:
                 return people[-1][2].name
+        return ""
+
+    def _plural_before(self, at: int) -> str:
+        """"They" → the people a plural subject of the last sentences names, when no body
+        of this paragraph spoke since ("Critics of the program, like Senators X and Y, see
+        … . They sent a letter … . “…,” they wrote": the critics)."""
+        floor = max(0, self.text.rfind("\n", 0, max(0, self.text.rfind("\n", 0, at) - 1)))
+        if any(m[2].type in BODY_TYPES and floor <= m[0] < at and self._subject_like(m[0], m[1])
+               for m in self.mentions):
+            return ""
+        for token in reversed(self.doc.char_span(floor, at, alignment_mode="contract") or []):
+            if token.dep_ == "nsubj" and token.tag_ in ("NNS", "NNPS") and token.head.dep_ == "ROOT" \
+                    and token.head.pos_ in ("VERB", "AUX") and token.head.i > token.i \
+                    and not self.inside_quote(token.idx):
+                subtree = list(token.subtree)
+                last = next((t.i - 1 for t in subtree if t.i > token.i and t.text in (",", "(", "—")), subtree[-1].i)
+                end = self.doc[min(last, token.i + 6)]
+                return _as_written(self.text[subtree[0].idx:end.idx + len(end.text)])     # "Critics of the program"
         return ""
 
     def _body_before(self, at: int) -> str:

@@ -1006,6 +1006,10 @@ SPEAKER_CASES = {
         "Iran was named in an earlier report.\n\nCritics of the visa program, like Senators Tom Okafor and Ann "
         "Lee, see the renewal as a chance to fix it. They sent a letter on Thursday to Senate leaders.\n\n\"The "
         "program has become plagued by fraud,\" they wrote.", "Critics of the visa program"),
+    # a paper that "quotes" someone reports their words: the one who acts before them
+    "paper quoting someone": (
+        "President Tom Okafor called an emergency cabinet meeting. \"His death is a huge blow for our country,\" "
+        "quotes the Daily Herald, \"I have lost my closest friend.\"", "Tom Okafor"),
     # a document's owner, past the day after it
     "document with a day after it": (
         "Tanaka joined Kestrel in 2019. Kestrel's official statement yesterday read \"We are very sorry to "

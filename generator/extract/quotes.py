@@ -162,6 +162,12 @@ class QuoteFinder:
             speaker, cue = "", ""
             if i in labelled:
                 speaker = resolver.labelled(labelled[i], raw.start)
+            elif found is not None and found.kind == "inverted" and found.cue.lower() in ("quotes", "quoted"):
+                # "“…,” quotes the China Daily": the paper reports someone's words, the one
+                # the text names as acting before them; else the paper
+                speaker = resolver.acting_before(raw.start) \
+                    or resolver.resolve(found.phrase_start, found.phrase_end, raw.start, found.kind)
+                cue = found.cue
             elif found is not None:
                 speaker = resolver.resolve(found.phrase_start, found.phrase_end, raw.start, found.kind)
                 cue = found.cue

@@ -228,6 +228,11 @@ class SpeakerResolver:
             return self._body_named(words, at) or self._description(words, start, at)
         return words
 
+    def acting_before(self, at: int) -> str:
+        """The person who acts in the sentences just before `at` (a subject, or the one a
+        statement is "according to"), whatever their sex."""
+        return self._pronoun("", at)
+
     def labelled(self, label: str, at: int) -> str:
         """A transcript's speaker label ("PENCE", "CHRIS WALLACE") → the person the article
         names so, else the label written as a name ("Wallace")."""

@@ -376,7 +376,7 @@ def _people_of(form: str, gaz: Gazetteer) -> bool:
     surname ("Evans")."""
     if " " in form or not form.endswith("s") or is_surname(form) or is_given_name(form):
         return False
-    return gaz.is_demonym(form[:-1]) or form.endswith(("ians", "ans", "ists")) and len(form) > 6
+    return gaz.is_demonym(form[:-1]) or form.endswith(("ans", "ists")) and len(form) > 6
 
 
 def _is_title_word(word: str) -> bool:

@@ -375,8 +375,8 @@ class SpeakerResolver:
         return ""
 
     def _plural_before(self, at: int) -> str:
-        """"They" → the people a plural subject of the last sentences names, when no body
-        of this paragraph spoke since ("Critics of the program, like Senators X and Y, see
+        """"They" → the people a plural subject of this paragraph or the one before names,
+        when no body is a subject there ("Critics of the program, like Senators X and Y, see
         … . They sent a letter … . “…,” they wrote": the critics)."""
         floor = max(0, self.text.rfind("\n", 0, max(0, self.text.rfind("\n", 0, at) - 1)))
         if any(m[2].type in BODY_TYPES and floor <= m[0] < at and self._subject_like(m[0], m[1])

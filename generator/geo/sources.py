@@ -116,17 +116,9 @@ def entries() -> Iterator[Entry]:
     countries = json.loads((gc / "countries.json").read_text(encoding="utf-8"))
     cities = json.loads((gc / "cities500.json").read_text(encoding="utf-8"))
     towns = _regions_of_towns(cities)
-    yield from _countries(countries, cities)
-    # The capital by its name written any way ("Bogota" for Bogotá)
-    capitals = {(iso, norm(c["capital"])) for iso, c in countries.items() if c.get("capital")}
-    # The capital is the most populous town of its name in its country, not every namesake
-    # (Washington, D.C., not Washington, Iowa).
-    namesakes = defaultdict(list)
-    for city in cities.values():
-        if (city["countrycode"], norm(city["name"])) in capitals:
-            namesakes[(city["countrycode"], norm(city["name"]))].append(city)
-    capital_ids = {int(max(group, key=lambda c: int(c["population"] or 0))["geonameid"])
-                   for group in namesakes.values()}
+    capitals = _capitals(countries, cities)
+    yield from _countries(countries, cities, capitals)
+    capital_ids = {int(city["geonameid"]) for city in capitals.values()}
     overrides = _region_overrides()
     used: set[int] = set()
     arabic = {iso for iso, c in countries.items() if "ar" in re.split(r"[-,]", c.get("languages") or "")}
@@ -152,23 +144,35 @@ def entries() -> Iterator[Entry]:
     yield from curated(skip=used)
 
 
-def _countries(countries: dict, cities: dict) -> Iterator[Entry]:
+def _capitals(countries: dict, cities: dict) -> dict[str, dict]:
+    """Each country's capital town: of the towns named as its capital, written any way
+    ("Bogota" for Bogotá, "Asuncion" for Asunción), the most populous (Washington, D.C.,
+    not Washington, Iowa)."""
+    named = {(iso, norm(c["capital"])) for iso, c in countries.items() if c.get("capital")}
+    capitals: dict[str, dict] = {}
+    for city in cities.values():
+        iso = city["countrycode"]
+        if (iso, norm(city["name"])) in named and (
+                iso not in capitals or int(city["population"] or 0) > int(capitals[iso]["population"] or 0)):
+            capitals[iso] = city
+    return capitals
+
+
+def _countries(countries: dict, cities: dict, capitals: dict[str, dict]) -> Iterator[Entry]:
     """Countries at the centroid table's points (data/countries.tsv, the convention of the
-    project's gold briefings), with GeoNames ids; a country the table lacks sits at its capital."""
+    project's gold briefings), with GeoNames ids; a country the table lacks sits at its
+    capital, else at its largest town: a country is never dropped for want of a point."""
     import pycountry
     centroids = {row[0]: (float(row[1]), float(row[2])) for row in tsv("countries.tsv")}
-    # The capital by its name written any way ("Asuncion" for Asunción, "St. John's"), else
-    # the country's largest town: a country is never dropped for want of a point.
-    capital_at, largest = {}, {}
+    largest = {}
     for city in sorted(cities.values(), key=lambda c: -int(c["population"] or 0)):
-        capital_at.setdefault((city["countrycode"], norm(city["name"])), (city["latitude"], city["longitude"]))
-        largest.setdefault(city["countrycode"], (city["latitude"], city["longitude"]))
+        largest.setdefault(city["countrycode"], city)
     aliases = defaultdict(list)
     for row in tsv("country_aliases.tsv"):
         aliases[row[0]] += row[1:]
     for iso, c in countries.items():
-        lat, lon = centroids.get(iso) or capital_at.get((iso, norm(c.get("capital") or ""))) \
-            or largest.get(iso, (None, None))
+        town = capitals.get(iso) or largest.get(iso)
+        lat, lon = centroids.get(iso) or ((town["latitude"], town["longitude"]) if town else (None, None))
         if lat is None:
             continue
         names = [(c["name"], PRIMARY)] + [(a, PRIMARY) for a in aliases.get(iso, [])]

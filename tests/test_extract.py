@@ -7,6 +7,7 @@ from spacy.tokens import Span
 from generator.article import Article
 from generator.extract.nlp import _corrected
 from generator.extract.quotes import find_quote_spans
+from generator.extract.speaking import _person_name, _untitled
 
 
 def brief(extractor, body: str, title: str = "Headline"):
@@ -1402,3 +1403,40 @@ def test_news_agencies_are_bodies_and_a_province_named_like_one_stays_a_place(ex
     assert {a.name: a.type for a in b.actors if a.name in ("Al Jazeera", "Politico")} == \
         {"Al Jazeera": "organization", "Politico": "organization"}
     assert "Fars" in [loc.name for loc in b.locations]
+
+
+# --- people whom only their quotes reveal ------------------------------------------------
+
+@pytest.mark.parametrize("body, name", [
+    ('The Belgian Red Cross\' Maelle Vandersteen said that "bridges and dams have been destroyed".',
+     "Maelle Vandersteen"),
+    ('"The pumps failed twice before noon," study co-author Kwame Asante-Brown said in a press release.',
+     "Kwame Asante-Brown"),
+])
+def test_a_speaker_the_name_layer_missed_is_a_person_actor(extractor, body, name):
+    b = brief(extractor, body)
+    assert [q.speaker for q in b.quotes] == [name]
+    person = actor(b, name)
+    assert person is not None and person.type == "person" and person.mentions == 1
+    assert body[person.evidence[0].start - len("Headline\n\n"):].startswith(name)
+
+
+def test_a_body_that_speaks_becomes_no_person(extractor):
+    b = brief(extractor, 'The Toy Industry Association said "the recall is voluntary and limited".')
+    assert not [a for a in b.actors if a.type == "person"]
+
+
+@pytest.mark.parametrize("written, name", [
+    ("Broadcaster Piers Morgan", "Piers Morgan"),                 # a title before the name
+    ("Amnesty International Man-kei Tam", "Man-kei Tam"),         # a body run into the name
+    ("Fifteen-year-old Robert", "Robert"),                        # an age
+    ("Siti Fadilah Supari", "Siti Fadilah Supari"),
+])
+def test_a_speaker_s_name_is_the_words_after_any_title_body_or_age(written, name):
+    assert _untitled(written) == name
+
+
+@pytest.mark.parametrize("speaker", ["Los Angeles Times", "Toy Industry Association", "Robert", "Red Cross",
+                                     "German Chancellor"])
+def test_a_speaker_not_written_as_a_person_s_name_is_no_new_person(extractor, speaker):
+    assert not _person_name(speaker, set(), extractor.gaz)

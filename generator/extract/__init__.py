@@ -17,6 +17,7 @@ from .gazetteer import gazetteer, known_actor_forms, known_actors
 from .locations import find_locations
 from .nlp import load, model_label, parse
 from .quotes import QuoteFinder
+from .speaking import speaking_people
 from .summary import summarise
 from .bluf import bluf, lead_end
 from .threats import find_threats, state_codes
@@ -45,7 +46,9 @@ class Extractor:
         taken = [(e.start, e.end) for a in actors for e in a.evidence]
         actors = merge_into_states(actors + find_groups(doc_text(doc), self.gaz, locations, headline_end, taken),
                                    self.gaz)
-        quotes = QuoteFinder(actors, {loc.name for loc in locations}).find(doc)
+        place_names = {form for loc in locations for form in (loc.name, *loc.aliases)}
+        quotes = QuoteFinder(actors, place_names).find(doc)
+        actors += speaking_people(doc_text(doc), quotes, actors, place_names, self.gaz)
         published = publication_date(article)
         threats = find_threats(doc, actors, locations, self.gaz, published, headline_end)
         summary = summarise(doc, headline_end, actors, locations, threats)

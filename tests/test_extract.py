@@ -1215,6 +1215,12 @@ SPEAKER_CASES = {
     "a focus word before a state": (
         "Seoul and Tokyo condemned the launch. Even China, the North's only ally, said it was \"firmly opposed\" "
         "to the test.", "China"),
+    # a report's author speaks; the comma of its date ends no "according to" source
+    "a report dated by month and year": (
+        "According to a May, 2007 report by the Red Harbour Trust, the shelters were \"dangerously overcrowded\" "
+        "that winter.", "Red Harbour Trust"),
+    "a study by a body": (
+        "A study by the Lowland Institute said \"most of the wells are dry\".", "Lowland Institute"),
     "a lower-case head noun of a body named before": (
         "The Department of Health reported two new cases. Both patients were \"doing well\", the department "
         "said.", "Department of Health"),
@@ -1225,6 +1231,17 @@ SPEAKER_CASES = {
 def test_the_speaker_of_a_hard_case(extractor, case):
     text, speaker = SPEAKER_CASES[case]
     assert brief(extractor, text).quotes[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("body", [
+    # a caption: the words after the cue open with a preposition and name nobody
+    "Her last post showed her cat with \"see you all soon, my friends\" written as the caption.",
+    # a question about a sign: "What" is no speaker
+    "What would you say about that banner: being a vegetarian, and then saying \"Cats Rule The Whole Wide "
+    "World\"?",
+])
+def test_words_that_open_no_name_speak_for_nobody(extractor, body):
+    assert [q.speaker for q in brief(extractor, body).quotes] == [""]
 
 
 @pytest.mark.parametrize("body", [

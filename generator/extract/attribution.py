@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .dates import WEEKDAYS
+from .dates import MONTHS, WEEKDAYS
 from .nlp import BODY_WORDS, speech_verbs
 from .spans import HEAD_TITLES, TITLE_WORDS, doc_text
 
@@ -532,7 +532,7 @@ def _quoted_as_saying(tokens: list[Token], k: int) -> list[Token] | None:
 
 ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 APPOSED_NAME = re.compile(r",\s*((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]*)\s*[,:]")
-DATE_COMMA = re.compile(r"\d, \d{4}\b")   # "a July 14, 2005 report": no end of a source
+YEAR_AFTER = re.compile(r", \d{4}\b")
 
 
 def _according(text: str, left: int, left_end: int, right_limit: int, right_start: int) -> Attribution | None:
@@ -553,11 +553,18 @@ def _source_end(text: str, start: int, limit: int) -> int:
     """Where the source after "according to" ends: at a comma, a colon or a quotation
     mark, or a full stop that closes no abbreviation ("Dr. Amara Nwosu", "U.S. Attorney")."""
     j = start
-    while j < limit and (text[j] not in ",;:\n“”\"" or DATE_COMMA.match(text, j - 1)):
+    while j < limit and (text[j] not in ",;:\n“”\"" or _comma_of_date(text, start, j)):
         if text[j] == "." and not ABBREVIATION.search(text[max(start, j - 6):j + 1]):
             break
         j += 1
     return len(text[:j].rstrip())
+
+
+def _comma_of_date(text: str, start: int, j: int) -> bool:
+    """The comma at `j` is a date's ("a July 14, 2005 report", "a May, 2007 report"), which
+    ends no source."""
+    before = text[start:j].split()
+    return bool(YEAR_AFTER.match(text, j)) and bool(before) and (before[-1][-1].isdigit() or before[-1].lower() in MONTHS)
 
 
 def _introducer(doc: Doc, start: int, end: int) -> Attribution | None:

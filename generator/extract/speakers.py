@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from ..briefing import Actor
 from ..geo import norm
 from .lexicon import given_name_gender
-from .attribution import DOCUMENTS, PERSON_NOUNS, SUBORDINATORS, cue_words
+from .attribution import DOCUMENTS, PERSON_NOUNS, SUBORDINATORS, WRITINGS, cue_words
 from .nlp import BODY_WORDS
 from .dates import MONTHS, WEEKDAYS
 from .spans import HONORIFICS, LEADING_WORDS, POSTNOMINALS, doc_text
@@ -48,6 +48,10 @@ OF_AFFILIATION = re.compile(r",?\s+of\s+(?:the\s+)?[A-Z]")
 CUE_FORMS = sorted(cue_words())
 CUE_SET = frozenset(CUE_FORMS)
 RELATIVES = {"who", "which", "that", "whom"}
+# Words that open no speaker's name: a question ("What would you say about that sign: …"), or a
+# preposition in lower case ("“goodbye” written as the caption").
+QUESTION_WORDS = {"what", "how", "why", "whose"}
+PREPOSITIONS = {"as", "in", "on", "at", "for", "with", "by", "from", "to", "into", "under", "about", "like"}
 # Bodies that a person's name heads ("the Biden campaign", "Clinton's team"): they speak, not the person.
 PERSONS_BODY = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:['’]s)?\s+"
                           r"(?:campaign|administration|camp|team|office|family|government)")
@@ -62,6 +66,8 @@ OWNER_BEFORE = re.compile(r"(?:an?|the)\s+([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)\s
 # "a statement on the Water Board's website": the site's owner issued it.
 ON_SITE = re.compile(r"(?:an?\s+|the\s+)?(?:%s)\s+(?:on|of)\s+(?:the\s+)?(.+?)['’]s?\s+[\w-]+$"
                      % "|".join(sorted(DOCUMENTS)), flags=re.I)
+# "a May, 2007 report by the Red Harbour Trust": its author.
+AUTHORED_BY = re.compile(r"\b(?:%s)s?\s+(?:by|from)\s+(?:the\s+)?([A-Z].*)$" % "|".join(sorted(DOCUMENTS | WRITINGS)))
 # A name followed by its role in apposition: ", president of", ", a professor at".
 INTRODUCED = re.compile(r",\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:%s)\b" % "|".join(sorted(PERSON_NOUNS)))
 
@@ -128,6 +134,9 @@ class SpeakerResolver:
             # "Christie, who …, blasted": the name before it (in lower case only: "WHO
             # describes" is the body).
             return self._relative(start, at)
+        first = low.split()[0] if low else ""
+        if first in QUESTION_WORDS and not phrase.isupper() or first in PREPOSITIONS and phrase[:1].islower():
+            return ""
         if not phrase or low in SUBORDINATORS and not phrase.isupper() or self.inside_quote(start):
             return ""          # "After saying …": a clause's first word (not "WHO"); words inside a quote
         # A pronoun stands for someone named before it, not for a name between it and the
@@ -145,6 +154,11 @@ class SpeakerResolver:
             if self.last and self._person(self.last[0]) is None and not self._looks_personal(self.last[0]):
                 return self.last[0]
             return self._body_before(at)
+        author = AUTHORED_BY.search(phrase)
+        if author:
+            at_author = self.text.find(author.group(1), start, end)
+            if at_author >= 0:
+                return self.resolve(at_author, at_author + len(author.group(1)), at, kind)
         document = phrase.split()[-1] in DOCUMENTS       # in lower case: not "the New York Post"
         owner = document and (re.match(r"(?:the\s+)?(.+?)['’]s?\s+(?:[\w-]+\s+){0,2}[\w-]+$", phrase, flags=re.I)
                               or OWNER_BEFORE.match(phrase)) or ON_SITE.match(phrase)

@@ -1457,3 +1457,11 @@ def test_a_speaker_s_name_is_the_words_after_any_title_body_or_age(written, name
                                      "German Chancellor"])
 def test_a_speaker_not_written_as_a_person_s_name_is_no_new_person(extractor, speaker):
     assert not _person_name(speaker, set(), extractor.gaz)
+
+
+def test_a_speaker_whose_name_the_walk_enters_after_and_is_the_whole_body(extractor):
+    # (a sentence from Wikinews, CC BY 2.5, shortened)
+    b = brief(extractor, "The World Organisation for Animal Health (OIE) and the Food and Agriculture Organization, "
+                         "both part of the United Nations, have stated that some countries are \"under-reporting\" "
+                         "the number of human cases.")
+    assert [q.speaker for q in b.quotes] == ["Food and Agriculture Organization"]

@@ -109,6 +109,9 @@ class SpeakerResolver:
 
     def resolve(self, start: int, end: int, at: int, kind: str) -> str:
         end = start + _person_before_of(self.text[start:end])
+        # A name the words begin inside is all of it ("the Food and | Agriculture Organization,
+        # both part of …, have stated": the walk to the subject stops at "and").
+        start = next((m[0] for m in self.mentions if m[0] < start < m[1] and not self.inside_quote(m[0])), start)
         phrase = " ".join(PARTY_TAG.sub("", self.text[start:end]).split()).strip(" ,.;:“”\"'")
         parts = phrase.split()
         if len(parts) > 2 and parts[-1] in CUE_SET and all(w[:1].isupper() or w[:1].isdigit() for w in parts[-3:-1]) \

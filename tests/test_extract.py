@@ -612,7 +612,7 @@ def test_a_title_of_a_place_the_model_ran_into_the_name_is_the_role(extractor):
 @pytest.mark.parametrize("sentence, person, body", [
     ("Supreme Court Justice Elena Marsh wrote the opinion for the court.", "Elena Marsh", "Supreme Court"),
     ("Communications director for the World Health Organisation Vivian Tan said that \"the increase has been "
-     "quick\".", "Vivian Tan", "World Health Organisation"),
+     "quick\".", "Vivian Tan", "World Health Organization"),
 ])
 def test_a_body_the_model_ran_into_a_persons_name_gives_it_back(extractor, sentence, person, body):
     b = brief(extractor, sentence)
@@ -1465,3 +1465,11 @@ def test_a_speaker_whose_name_the_walk_enters_after_and_is_the_whole_body(extrac
                          "both part of the United Nations, have stated that some countries are \"under-reporting\" "
                          "the number of human cases.")
     assert [q.speaker for q in b.quotes] == ["Food and Agriculture Organization"]
+
+
+def test_a_body_in_british_spelling_is_the_same_actor_as_in_american(extractor):
+    b = brief(extractor, "The World Health Organisation said on Monday that \"the outbreak is spreading\". The World "
+                         "Health Organization sent a team.")
+    who = [a for a in b.actors if "Health" in a.name]
+    assert [a.name for a in who] == ["World Health Organization"] and who[0].mentions == 2
+    assert "World Health Organisation" in who[0].aliases

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from ..briefing import Actor, Evidence
 from .attribution import cue_words
 from .dates import WEEKDAYS
-from .gazetteer import Gazetteer, KnownActor, norm
+from .gazetteer import Gazetteer, KnownActor, actor_key, norm
 from .lexicon import given_name_gender, is_common_word, is_given_name, is_surname
 from .nlp import BODY_WORDS, LEGISLATURES, major_place, next_to_cue
 from .threat_lexicon import lexicon
@@ -64,8 +64,8 @@ class ActorFinder:
     def __init__(self, gaz: Gazetteer, known: list[KnownActor]):
         self.gaz = gaz
         self.known = {a.name: a for a in known}
-        self.known_by_form = {norm(f): a for a in known for f in [a.name, *a.aliases]}
-        self.known_forms = {a.name: {norm(f) for f in [a.name, *a.aliases]} for a in known}
+        self.known_by_form = {actor_key(f): a for a in known for f in [a.name, *a.aliases]}
+        self.known_forms = {a.name: {actor_key(f) for f in [a.name, *a.aliases]} for a in known}
 
     def find(self, doc: Doc, headline_end: int, places: list[tuple[int, int]] = ()) -> list[Actor]:
         """Actors of the article; `places` are the character spans the location rules
@@ -128,8 +128,8 @@ class ActorFinder:
                     ent, form = Span(doc, span.start, span.end, label="PERSON"), owned.group(2)
             # The known actor the ruler tagged, unless the name grew around its form ("Hamza"
             # before "bin Laden" is another person).
-            known = self.known_by_form.get(norm(form)) or (
-                self.known.get(ent.ent_id_) if norm(form) in self.known_forms.get(ent.ent_id_, ()) else None)
+            known = self.known_by_form.get(actor_key(form)) or (
+                self.known.get(ent.ent_id_) if actor_key(form) in self.known_forms.get(ent.ent_id_, ()) else None)
             if known:
                 draft = add(known.name, known.name, known.type, form, ent, self._country_name(known.affiliation))
                 if known.type == "person":
@@ -199,7 +199,7 @@ class ActorFinder:
         forces: list[tuple[Span, str]] = []
         for span, iso in _state_phrases(doc, self.gaz):
             phrase = clean_name(span.text)
-            known = self.known_by_form.get(norm(phrase))
+            known = self.known_by_form.get(actor_key(phrase))
             if known:
                 add(known.name, known.name, known.type, phrase, span, self._country_name(known.affiliation))
             elif span.end < len(doc) and doc[span.end].text[:1].isupper() and doc[span.end].pos_ == "PROPN":
@@ -854,7 +854,7 @@ def _merge(drafts: list[Draft], text: str = "") -> list[Draft]:
         if target is None and d.type in ("organization", "armed_group"):
             # "Russian Federation forces" spelt twice: same normalised name; a person's name
             # or surname the recogniser took for a body once ("Rosselló's chief of staff").
-            target = next((o for o in out if norm(o.name) == norm(d.name)
+            target = next((o for o in out if actor_key(o.name) == actor_key(d.name)
                            or o.type == "person" and len(words) == 1
                            and norm(d.name) in {norm(a) for a in o.aliases}), None)
             if target is None and len(words) == 1 and not d.name.isupper():

@@ -10,7 +10,12 @@ import yaml
 from ..geo import Gazetteer, Place, gazetteer, norm
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-__all__ = ["Gazetteer", "KnownActor", "Place", "gazetteer", "known_actors", "norm"]
+__all__ = ["Gazetteer", "KnownActor", "Place", "actor_key", "gazetteer", "known_actors", "norm"]
+
+# One name in British and American spelling ("World Health Organisation"): the key folds them.
+# Not "Labour"/"Labor": two parties.
+SPELLINGS = {"organisation": "organization", "organisations": "organizations", "centre": "center",
+             "centres": "centers", "defence": "defense", "programme": "program"}
 
 
 @dataclass
@@ -19,6 +24,11 @@ class KnownActor:
     type: str
     affiliation: str = ""
     aliases: list[str] = field(default_factory=list)
+
+
+def actor_key(form: str) -> str:
+    """The key one actor's forms share: `norm`, with British spellings made American."""
+    return " ".join(SPELLINGS.get(w, w) for w in norm(form).split())
 
 
 @functools.cache

@@ -1473,3 +1473,22 @@ def test_a_body_in_british_spelling_is_the_same_actor_as_in_american(extractor):
     who = [a for a in b.actors if "Health" in a.name]
     assert [a.name for a in who] == ["World Health Organization"] and who[0].mentions == 2
     assert "World Health Organisation" in who[0].aliases
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("The European Centre for Disease Prevention and Control published a report on Monday.",
+     "European Centre for Disease Prevention and Control"),
+    ("The Department for Rural Housing, Roads and Water Affairs confirmed the figures.",
+     "Department for Rural Housing, Roads and Water Affairs"),
+])
+def test_a_body_named_for_its_field_is_one_name(extractor, sentence, name):
+    assert [a.name for a in brief(extractor, sentence).actors] == [name]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("The Center for Food Safety and Greenpeace sued the agency.", "Center for Food Safety"),   # a second body
+    ("Remarked Fund for Wild Rivers scientist Anna Kovac, \"This is good news for the salmon.\"",
+     "Fund for Wild Rivers"),                                                   # a sentence's first word
+])
+def test_a_body_named_for_its_field_ends_where_its_name_does(extractor, sentence, name):
+    assert name in actor_names(brief(extractor, sentence))

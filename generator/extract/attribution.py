@@ -564,7 +564,8 @@ def _comma_of_date(text: str, start: int, j: int) -> bool:
     """The comma at `j` is a date's ("a July 14, 2005 report", "a May, 2007 report"), which
     ends no source."""
     before = text[start:j].split()
-    return bool(YEAR_AFTER.match(text, j)) and bool(before) and (before[-1][-1].isdigit() or before[-1].lower() in MONTHS)
+    return bool(YEAR_AFTER.match(text, j)) and bool(before) \
+        and (before[-1][-1].isdigit() or before[-1].lower() in MONTHS)
 
 
 def _introducer(doc: Doc, start: int, end: int) -> Attribution | None:

@@ -186,7 +186,7 @@ def person_rules(doc):
             continue     # the model's or a curated name already there, or the model's body of just
                          # these words ("Flyboard Air") or of more
         ents = _ran_into(ents, clash, span)
-    doc.ents = _completed(_conjoined_bodies(sorted(ents, key=lambda e: e.start)))
+    doc.ents = _completed(_conjoined_bodies(_bodies_of_a_field(doc, sorted(ents, key=lambda e: e.start))))
     return doc
 
 
@@ -277,6 +277,48 @@ def next_to_cue(doc, i: int) -> bool:
 def speech_verbs() -> frozenset[str]:
     """The verbs that attribute a quotation to whoever is their subject (data/speech_verbs.txt)."""
     return frozenset(w for row in tsv("speech_verbs.txt") for cell in row for w in cell.split())
+
+
+def _bodies_of_a_field(doc, ents: list) -> list:
+    """A body named for its field ("World Organisation for | Animal Health", "European Centre
+    for | Disease Prevention and Control", "Department for Environment, Food and Rural
+    Affairs") is one name: the model often cuts it at "for" and takes the field for a person."""
+    out = list(ents)
+    for i in range(1, len(doc) - 1):
+        if doc[i].lower_ != "for" or not doc[i - 1].is_title or doc[i - 1].lower_ not in FIELD_BODIES:
+            continue
+        start = i - 1
+        while start > 0 and i - start < 6 and doc[start - 1].is_title and not doc[start - 1].is_stop \
+                and not (doc[start - 1].is_sent_start and not doc[start - 1].ent_type_):
+            start -= 1        # not a sentence's first word the model left out ("Remarked Center for …")
+        end = i + 1
+        while end < len(doc) and end - i < 8:
+            if doc[end].is_title and not doc[end].is_stop:
+                end += 1
+            elif doc[end].lower_ == "and" and end + 1 < len(doc) and doc[end + 1].is_title \
+                    and is_common_word(doc[end + 1].lower_) and doc[end + 1].lower_ not in FIELD_BODIES and end > i + 1:
+                end += 1      # "Disease Prevention and Control"; not "… and Greenpeace"
+            elif doc[end].text == "," and end + 1 < len(doc) and doc[end + 1].is_title and end > i + 1 \
+                    and is_common_word(doc[end + 1].lower_) \
+                    and _and_before_a_stop(doc, end + 1):
+                end += 1      # "Environment, Food and Rural Affairs"
+            else:
+                break
+        if end == i + 1:
+            continue
+        inside = [e for e in out if e.start < end and start < e.end]
+        if any(e.start < start or e.end > end or e.ent_id_ or e.label_ == "PERSON" and is_given_name(e[0].text)
+               for e in inside):
+            continue          # a longer or curated name, or a person ("Campaign for Bernie Sanders")
+        out = [e for e in out if e not in inside] + [Span(doc, start, end, label="ORG")]
+    return sorted(out, key=lambda e: e.start)
+
+
+def _and_before_a_stop(doc, j: int) -> bool:
+    """Capitalised words from `j` reach "and" before any other word or mark."""
+    while j < len(doc) and doc[j].is_title and not doc[j].is_stop:
+        j += 1
+    return j < len(doc) and doc[j].lower_ == "and"
 
 
 def _conjoined_bodies(ents: list) -> list:
@@ -486,6 +528,11 @@ BODY_WORDS = {"university", "college", "school", "department", "ministry", "offi
               "airways", "rescue"}
 # Legislatures: bodies too, named after the word ("House of Commons", "Michigan House").
 LEGISLATURES = {"house", "parliament", "senate", "congress", "assembly", "commons", "lords"}
+# Words that end a body's name before the field it is for ("World Organisation for Animal Health").
+FIELD_BODIES = BODY_WORDS - {"prize", "award"} | {
+    "organisation", "organization", "organisations", "fund", "society", "coalition", "alliance", "union", "programme",
+    "program", "network", "federation", "trust", "board", "centre", "forum", "league", "campaign", "partnership",
+    "initiative", "authority"}
 
 
 def _corrected(ent):

@@ -300,6 +300,9 @@ def test_a_name_given_in_quotation_marks_is_no_quote(extractor):
     b = brief(extractor, "Maria Soto noted the army had been weakened. The country launched a military programme "
                          "dubbed \"Forward 2030\" in 2017.")
     assert b.quotes == []
+    b = brief(extractor, "At the center of the case was a website known as \"Welcome To The Garden Club\", which the "
+                         "authorities shut down.")
+    assert b.quotes == []
     b = brief(extractor, "The bank admitted to what several lawmakers called \"fraud\" at the hearing.")
     assert [q.speaker for q in b.quotes] == ["several lawmakers"]
 

@@ -107,10 +107,12 @@ def attribution(doc: Doc, quotes: list, i: int) -> Attribution | None:
 
 def _named_here(doc: Doc, floor: int, mark: int) -> bool:
     """The quote opening at `mark` is a name given, nobody's words: "a programme dubbed
-    “Zrínyi 2026”", "a process called “…”"; not "what lawmakers called “fraud”", whose
+    “Zrínyi 2026”", "a process called “…”", "a website known as “…”"; not "what lawmakers called “fraud”", whose
     noun is the subject of the naming."""
     lead = [t for t in _tokens(doc, max(floor, mark - 59), mark) if not t.is_space]
-    if len(lead) < 2 or lead[-1].lower_ not in NAMING or lead[-2].pos_ != "NOUN" or not lead[-2].is_lower:
+    if len(lead) > 2 and lead[-1].lower_ == "as" and lead[-2].lower_ == "known":
+        lead = lead[:-1]      # "a website known as “…”"
+    if len(lead) < 2 or lead[-1].lower_ not in NAMING | {"known"} or lead[-2].pos_ != "NOUN" or not lead[-2].is_lower:
         return False
     n = len(lead) - 2
     while n > 0 and lead[n - 1].pos_ in ("NOUN", "ADJ", "DET", "NUM"):

@@ -1495,3 +1495,14 @@ def test_a_body_named_for_its_field_is_one_name(extractor, sentence, name):
 ])
 def test_a_body_named_for_its_field_ends_where_its_name_does(extractor, sentence, name):
     assert name in actor_names(brief(extractor, sentence))
+
+
+@pytest.mark.parametrize("body, states", [
+    ("Philippine officials said on Monday that 50 pigs had died. The Philippine government sent vets to the farm.",
+     ["Philippines"]),
+    ("The judge ruled that American Samoans are citizens. Samoan leaders said they would appeal.", []),
+])
+def test_a_country_s_adjective_is_its_state_or_nobody_never_a_person(extractor, body, states):
+    b = brief(extractor, body)
+    assert [a.name for a in b.actors if a.type == "state"] == states
+    assert not [a for a in b.actors if a.type == "person"]

@@ -398,3 +398,30 @@ def test_a_curated_place_goes_by_its_curated_name(extractor):
               "Turkey invades Syria's northeast")
     region = next(loc for loc in b.locations if loc.country == "SY" and loc.kind == "region")
     assert region.name == "Northeast Syria" and "Syria's northeast" in region.aliases
+
+
+# --- a possessive inside a place's name -----------------------------------------------------
+
+def test_a_place_whose_name_holds_a_possessive_is_found_and_is_no_person(extractor):
+    b = brief(extractor, "The farmer, who comes from Hawke's Bay, said the orchards were flooded.")
+    bay = place(b, "Hawke's Bay")
+    assert bay is not None and bay.country == "NZ"
+    assert not [a for a in b.actors if a.type == "person"]
+
+
+def test_a_possessive_before_a_place_is_no_part_of_its_name(extractor):
+    b = brief(extractor, "Trump's America is a different place, said Obama's adviser.")
+    assert "'s America" not in names(b) and "America" in names(b)
+
+
+def test_a_county_located_in_a_state_is_the_state_s(extractor):
+    b = brief(extractor, "Flocks in Queen Anne's County and in Crawford County located in Pennsylvania were tested.")
+    queen_anne = place(b, "Queen Anne's County")
+    assert queen_anne is not None and abs(queen_anne.lat - 39.1) < 0.5 and abs(queen_anne.lon - -76.2) < 0.5
+    crawford = place(b, "Crawford County")
+    assert crawford is not None and abs(crawford.lon - -80.1) < 0.5      # Pennsylvania's, not Ohio's
+
+
+def test_a_compass_word_before_a_city_is_part_of_the_city_not_a_person_or_a_body(extractor):
+    b = brief(extractor, "The South London teenager told police he had been attacked.")
+    assert "London" in names(b) and not b.actors

@@ -535,7 +535,14 @@ FIELD_BODIES = BODY_WORDS - {"prize", "award"} | {
     "initiative", "authority"}
 
 
+COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+           "northeast", "northwest", "southeast", "southwest", "north-east", "north-west", "south-east",
+           "south-west"}
+
+
 def _corrected(ent):
+    if ent.label_ in ("PERSON", "ORG") and not ent.ent_id_ and _part_of_a_place(ent):
+        return Span(ent.doc, ent.start, ent.end, label="LOC")     # "South London": a part of a place
     if ent.label_ != "PERSON" or ent.ent_id_:
         return ent
     words = [t.lower_ for t in ent if not t.is_punct]
@@ -563,6 +570,12 @@ def _corrected(ent):
     if any(c.isdigit() for c in ent.text):
         return None           # no one's name holds a digit ("COVID-19", "Rs.200", "Cox A16")
     return ent
+
+
+def _part_of_a_place(ent) -> bool:
+    """A compass word before a town of 100,000 or more, or a region ("South London")."""
+    return len(ent) > 1 and ent[0].lower_ in COMPASS and any(
+        h.how == 0 and h.place.population >= 100_000 for h in gazetteer().lookup(ent[1:].text))
 
 
 def model_label(nlp: Language) -> str:

@@ -244,7 +244,9 @@ class MentionFinder:
                 yield Mention(start, m.end(), form, hits, {"curated"})
 
     def _runs(self):
-        """Capitalised runs of words, each cut into the longest names the gazetteer knows."""
+        """Capitalised runs of words, each cut into the longest names the gazetteer knows; a
+        possessive is inside one only where the gazetteer's name holds it ("Hawke's Bay", not
+        "London's Hyde Park")."""
         doc = self.doc
         i, n = 0, len(doc)
         while i < n:
@@ -254,11 +256,21 @@ class MentionFinder:
             j = i + 1
             while j < n and (_capitalised(doc[j]) or doc[j].lower_ in CONNECTORS and j + 1 < n
                              and _capitalised(doc[j + 1]) or doc[j].text in ("-", "'", "’")
-                             and j + 1 < n and _capitalised(doc[j + 1])) \
+                             and j + 1 < n and _capitalised(doc[j + 1])
+                             or doc[j].lower_ in ("'s", "’s") and self._possessive_name(j)) \
                     and not doc[j].is_sent_start and not doc[j - 1].whitespace_.count("\n"):
                 j += 1
             yield from self._names_in(i, j)
             i = j
+
+    def _possessive_name(self, j: int) -> bool:
+        """The possessive at `j` is inside a name the gazetteer knows ("Hawke's Bay", "Queen
+        Anne's County")."""
+        doc = self.doc
+        if j + 1 >= len(doc) or not doc[j].whitespace_ or doc[j - 1].whitespace_ or not _capitalised(doc[j + 1]):
+            return False
+        return any(h.how == 0 for a in (j - 1, j - 2) for b in (j + 2, j + 3) if a >= 0 and b <= len(doc)
+                   for h in self.gaz.lookup(doc[a:b].text))
 
     def _names_in(self, i: int, j: int):
         doc = self.doc
@@ -270,7 +282,8 @@ class MentionFinder:
         k = i
         while k < j:
             for end in range(min(j, k + MAX_NAME_WORDS), k, -1):
-                if doc[end - 1].text in CONNECTORS or doc[k].text in CONNECTORS:
+                if doc[end - 1].text in CONNECTORS or doc[k].text in CONNECTORS \
+                        or doc[k].lower_ in ("'s", "’s") or doc[end - 1].lower_ in ("'s", "’s"):
                     continue        # "of", "de" end no name; "El Salvador", "La Paz" start one
                 if site is not None and end == j and k > i:
                     continue        # the "Plaza" of "Freedom Plaza" is the site's, no town's
@@ -403,7 +416,8 @@ class MentionFinder:
             gap = self.text[a.end:b.start]
             if not a.hits:
                 continue
-            if re.fullmatch(r",\s*|\s+in\s+(?:the\s+)?(?:[\w-]+\s+(?:of\s+)?)?(?:the\s+)?", gap) \
+            if re.fullmatch(r",\s*|,?\s+(?:located\s+|situated\s+)?in\s+(?:the\s+)?(?:[\w-]+\s+(?:of\s+)?)?(?:the\s+)?",
+                            gap) \
                     and not b.ambiguous and not b.in_run and not (_a_country(a) and _a_country(b)) \
                     and not (gap.strip() == "," and self._states_listed(a, b, c)) \
                     and (any(_holds(h.place) and any(_inside(x.place, h.place) for x in a.hits) for h in b.hits)

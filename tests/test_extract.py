@@ -1506,3 +1506,28 @@ def test_a_country_s_adjective_is_its_state_or_nobody_never_a_person(extractor, 
     b = brief(extractor, body)
     assert [a.name for a in b.actors if a.type == "state"] == states
     assert not [a for a in b.actors if a.type == "person"]
+
+
+@pytest.mark.parametrize("body", [
+    "Underwhelmed with her part, she left the show after a year.",
+    "The chef spoke on Monday. \"Steak and seafood will stay on the menu,\" said Bo Ryan.",
+    "Vaccinations started up again after the boycott ended.",
+])
+def test_an_ordinary_word_opening_a_sentence_or_a_quote_is_no_person(extractor, body):
+    assert [a.name for a in brief(extractor, body).actors if a.type == "person"] in ([], ["Bo Ryan"])
+
+
+@pytest.mark.parametrize("text, word, stray", [
+    ("The paper reported it. Scheidler, a Democrat whose office oversees charities, is investigating.", "Scheidler",
+     False),                                                   # a name with its apposition
+    ("The paper reported it. \"Steak and seafood will stay,\" said the owner.", "Steak", True),
+    ("The paper reported it. Steak and seafood will stay.", "Steak", True),
+    ("The paper quoted Steak on it.", "Steak", False),         # not a sentence's first word
+    ("The paper reported it. O'Dowd defended her niece.", "O'Dowd", False),   # no ordinary word's shape
+])
+def test_a_word_named_once_at_a_sentence_s_opening_is_a_stray_person(text, word, stray):
+    from generator.briefing import Evidence
+    from generator.extract.actors import Draft, _stray_opening_word
+    at = text.index(word)
+    draft = Draft(word, "person", evidence=[Evidence(text=word, start=at, end=at + len(word))])
+    assert _stray_opening_word(draft, text, set()) is stray

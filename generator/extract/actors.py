@@ -224,6 +224,7 @@ class ActorFinder:
 
         merged = _merge(list(drafts.values()), doc_text(doc))
         _sweep(doc, merged, headline_end, places)
+        merged = [d for d in merged if not _stray_opening_word(d, text, speaking)]
         bodies = [d.name for d in merged if d.type != "person"]
         return [self._finish(d, bodies) for d in merged]
 
@@ -813,6 +814,25 @@ def _surname_holder(d: Draft, people: list[Draft]) -> Draft | None:
         gender = max(titled, key=lambda o: len(o.evidence)).gender if titled else ""
     fitting = [p for p in holders if _gender(p) in ("", gender)] if gender else holders
     return fitting[0] if fitting else None if d.gender else holders[0] if holders else None
+
+
+# What comes just before a sentence's or a quote's first word.
+OPENING_BEFORE = re.compile(r"(?:[.!?][\"”’)]*\s+|\n\s*|[\"“]\s*)$")
+APPOSED_AFTER = re.compile(r",\s+(?:an?|the)\s")
+
+
+def _stray_opening_word(d: Draft, text: str, speaking: set[str]) -> bool:
+    """A one-word "person" the text names once, as the first word of a sentence or a quote,
+    that is no known given name or surname and speaks nowhere: an ordinary word the
+    recogniser took for a name for its capital ("Underwhelmed with her role, she left",
+    "“Steak and seafood … would continue”", "Immunizations started up")."""
+    if d.type != "person" or " " in d.name or d.aliases or len(d.evidence) != 1 or d.name in speaking \
+            or not d.name[1:].islower() or is_given_name(d.name) or is_surname(d.name):
+        return False          # "O'Donnell", "Browne-Jorgensen", "CEO" are no ordinary words
+    start, end = d.evidence[0].start, d.evidence[0].end
+    if APPOSED_AFTER.match(text, end):
+        return False          # "Scheiderman, a Democrat whose office …": a name with its apposition
+    return start == 0 or OPENING_BEFORE.search(text, max(0, start - 6), start) is not None
 
 
 def _person_shaped(name: str) -> bool:

@@ -1531,3 +1531,28 @@ def test_a_word_named_once_at_a_sentence_s_opening_is_a_stray_person(text, word,
     at = text.index(word)
     draft = Draft(word, "person", evidence=[Evidence(text=word, start=at, end=at + len(word))])
     assert _stray_opening_word(draft, text, set()) is stray
+
+
+def _drafts(*named):
+    from generator.briefing import Evidence
+    from generator.extract.actors import Draft
+    return [Draft(name, type_, evidence=[Evidence(text=name, start=10 * k, end=10 * k + len(name))])
+            for k, (name, type_) in enumerate(named)]
+
+
+@pytest.mark.parametrize("named, merged", [
+    # a surname of two words or with an apostrophe that the recogniser typed a body
+    ((("Beto O'Rourke", "person"), ("O'Rourke", "organization")), "Beto O'Rourke"),
+    ((("Bill de Blasio", "person"), ("de Blasio", "person")), "Bill de Blasio"),
+    # a name written with a middle initial and without
+    ((("Brian T. Carroll", "person"), ("Brian Carroll", "person")), "Brian T. Carroll"),
+])
+def test_the_forms_of_one_person_s_name_merge(named, merged):
+    from generator.extract.actors import _merge
+    out = _merge(_drafts(*named))
+    assert [d.name for d in out] == [merged] and len(out[0].evidence) == 2
+
+
+def test_two_people_whose_middle_names_differ_stay_two():
+    from generator.extract.actors import _merge
+    assert len(_merge(_drafts(("Brian T. Carroll", "person"), ("Brian Carroll Smith", "person")))) == 2

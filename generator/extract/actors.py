@@ -801,13 +801,23 @@ def _gender(person: Draft) -> str:
     return person.gender or given_name_gender(person.name.split()[0])
 
 
+def _ends_in(name: str, key: str) -> bool:
+    """The person's name ends in the normalised surname `key`, of one word or more ("Beto
+    O'Rourke" in "o rourke", "Bill de Blasio" in "de blasio")."""
+    return (" " + norm(name)).endswith(" " + key) and norm(name) != key
+
+
+def _without_initials(name: str) -> str:
+    return " ".join(w for w in norm(name).split() if len(w) > 1)
+
+
 def _surname_holder(d: Draft, people: list[Draft]) -> Draft | None:
     """The full name a surname stands for: of several, the first named that the sex of a
     courtesy title fits ("Mr. Corby" is not Schapelle Corby); a bare surname, the one
     the text's courtesy titles for that surname mostly fit ("President Obama" beside many
     "Mr. Obama" is not Michelle Obama, named first)."""
     key = norm(d.name)
-    holders = [p for p in people if p is not d and len(p.name.split()) > 1 and norm(p.name).split()[-1] == key]
+    holders = [p for p in people if p is not d and len(p.name.split()) > 1 and _ends_in(p.name, key)]
     gender = d.gender
     if not gender and len(holders) > 1:
         titled = [o for o in people if o is not d and o.gender and norm(o.name) == key]
@@ -853,7 +863,7 @@ def _merge(drafts: list[Draft], text: str = "") -> list[Draft]:
     for d in drafts:
         target = None
         words = d.name.split()
-        if d.type == "person" and len(words) == 1:
+        if d.type == "person" and (len(words) == 1 or d.name[:1].islower()):     # "Obama", "de Blasio"
             # Of two with that surname, the one named first: the story's own, not one it
             # mentions later ("Mayor of London Sadiq Khan (no relation)", "Trump's niece").
             target = _surname_holder(d, people)
@@ -880,14 +890,16 @@ def _merge(drafts: list[Draft], text: str = "") -> list[Draft]:
             if target is None and len(words) == 1 and not d.name.isupper():
                 # the surname of the one full name that ends in it ("Zinichev" typed a body
                 # beside "Emergencies Minister Yevgeny Zinichev")
-                holders = [p for p in people if len(p.name.split()) > 1 and norm(p.name).split()[-1] == norm(d.name)
+                holders = [p for p in people if len(p.name.split()) > 1 and _ends_in(p.name, norm(d.name))
                            and _person_shaped(p.name)]
                 target = holders[0] if len(holders) == 1 else None
         if target is None and d.type == "person" and len(words) > 1:
             # One name transliterated two ways ("Hamza bin Laden", "Hamza bin Ladin"): the
-            # same first word and the same consonants.
+            # same first word and the same consonants; or written with a middle initial and
+            # without ("Brian T. Carroll", "Brian Carroll").
             target = next((o for o in out if o.type == "person" and o.name.split()[0] == words[0]
-                           and _consonants(o.name) == _consonants(d.name)), None)
+                           and (_consonants(o.name) == _consonants(d.name)
+                                or _without_initials(o.name) == _without_initials(d.name))), None)
         if target is not None and target is not d:
             target.aliases |= d.aliases | {d.name}
             for ev in d.evidence:

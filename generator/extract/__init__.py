@@ -44,11 +44,11 @@ class Extractor:
         places = sorted((e.start, e.end) for loc in locations for e in loc.evidence)
         actors = self.actor_finder.find(doc, headline_end, places)
         taken = [(e.start, e.end) for a in actors for e in a.evidence]
-        actors = merge_into_states(actors + find_groups(doc_text(doc), self.gaz, locations, headline_end, taken),
-                                   self.gaz)
+        text = doc_text(doc)
+        actors = merge_into_states(actors + find_groups(text, self.gaz, locations, headline_end, taken), self.gaz)
         place_names = {form for loc in locations for form in (loc.name, *loc.aliases)}
         quotes = QuoteFinder(actors, place_names).find(doc)
-        actors += speaking_people(doc_text(doc), quotes, actors, place_names, self.gaz)
+        actors += speaking_people(text, quotes, actors, place_names, self.gaz)
         published = publication_date(article)
         threats = find_threats(doc, actors, locations, self.gaz, published, headline_end)
         summary = summarise(doc, headline_end, actors, locations, threats)

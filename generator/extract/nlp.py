@@ -573,9 +573,9 @@ def _corrected(ent):
 
 
 def _part_of_a_place(ent) -> bool:
-    """A compass word before a town of 100,000 or more, or a region ("South London")."""
+    """A compass word before a town of MAJOR_TOWN people or more ("South London")."""
     return len(ent) > 1 and ent[0].lower_ in COMPASS and any(
-        h.how == 0 and h.place.population >= 100_000 for h in gazetteer().lookup(ent[1:].text))
+        h.how == 0 and h.place.population >= MAJOR_TOWN for h in gazetteer().lookup(ent[1:].text))
 
 
 def model_label(nlp: Language) -> str:

@@ -58,6 +58,7 @@ MIN_BIG_REGION = 200_000       #: a state or province this populous is named by 
 MIN_BIG_ALTERNATE = 250_000     #: a town this big is named by its other names too ("Acapulco")
 MAX_NAME_WORDS = 5
 # Lower-case words inside a name ("Bosnia and Herzegovina", "Dar es Salaam", "Abu al-Khasib").
+POSSESSIVES = ("'s", "’s")
 CONNECTORS = {"of", "de", "del", "la", "le", "les", "al", "el", "es", "da", "do", "dos", "das", "du", "van",
               "von", "der", "den", "di", "bin", "ibn", "and"}
 NOT_PLACES = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -257,7 +258,7 @@ class MentionFinder:
             while j < n and (_capitalised(doc[j]) or doc[j].lower_ in CONNECTORS and j + 1 < n
                              and _capitalised(doc[j + 1]) or doc[j].text in ("-", "'", "’")
                              and j + 1 < n and _capitalised(doc[j + 1])
-                             or doc[j].lower_ in ("'s", "’s") and self._possessive_name(j)) \
+                             or doc[j].lower_ in POSSESSIVES and self._possessive_name(j)) \
                     and not doc[j].is_sent_start and not doc[j - 1].whitespace_.count("\n"):
                 j += 1
             yield from self._names_in(i, j)
@@ -283,7 +284,7 @@ class MentionFinder:
         while k < j:
             for end in range(min(j, k + MAX_NAME_WORDS), k, -1):
                 if doc[end - 1].text in CONNECTORS or doc[k].text in CONNECTORS \
-                        or doc[k].lower_ in ("'s", "’s") or doc[end - 1].lower_ in ("'s", "’s"):
+                        or doc[k].lower_ in POSSESSIVES or doc[end - 1].lower_ in POSSESSIVES:
                     continue        # "of", "de" end no name; "El Salvador", "La Paz" start one
                 if site is not None and end == j and k > i:
                     continue        # the "Plaza" of "Freedom Plaza" is the site's, no town's

@@ -137,10 +137,8 @@ class SpeakerResolver:
             # "Christie, who …, blasted": the name before it (in lower case only: "WHO
             # describes" is the body).
             return self._relative(start, at)
-        first = low.split()[0] if low else ""
-        if first in QUESTION_WORDS and not phrase.isupper() or first in PREPOSITIONS and phrase[:1].islower():
-            return ""
-        if not phrase or low in SUBORDINATORS and not phrase.isupper() or self.inside_quote(start):
+        if not phrase or low in SUBORDINATORS and not phrase.isupper() or self.inside_quote(start) \
+                or _opens_no_name(phrase):
             return ""          # "After saying …": a clause's first word (not "WHO"); words inside a quote
         # A pronoun stands for someone named before it, not for a name between it and the
         # quote ("He said Putin was “a far stronger leader …”": not Putin).
@@ -594,6 +592,13 @@ def _plural(description: str) -> bool:
     head = _before_preposition(description).split()[-1]
     return head[:1].islower() and (head in ("people", "police", "men", "women", "spokesmen")
                                    or head.endswith("s") and not head.endswith(("ss", "us", "is")))
+
+
+def _opens_no_name(phrase: str) -> bool:
+    """A question word or a lower-case preposition opens the words ("What would you say …",
+    "written as the caption"): no speaker's name."""
+    opening = phrase.split()[0].lower()
+    return opening in QUESTION_WORDS and not phrase.isupper() or opening in PREPOSITIONS and phrase[:1].islower()
 
 
 def _before_apposition(words: str) -> str:

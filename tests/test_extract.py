@@ -1551,3 +1551,20 @@ def test_the_forms_of_one_person_s_name_merge(named, merged):
 def test_two_people_whose_middle_names_differ_stay_two():
     from generator.extract.actors import _merge
     assert len(_merge(_drafts(("Brian T. Carroll", "person"), ("Brian Carroll Smith", "person")))) == 2
+
+
+# (sentences from Wikinews, CC BY 2.5)
+@pytest.mark.parametrize("sentence, name, kind", [
+    ("The accident sequence began, Florida Highway Patrol described, in the northbound lanes of Interstate 75 close "
+     "to Alachua when the initial collision between the car and truck occurred.", "Florida Highway Patrol",
+     "organization"),
+    ("Later, Baker found early success with rhythm and blues band The Graham Bond Organisation where he met bassist "
+     "Jack Bruce.", "Graham Bond Organisation", "organization"),
+    ("It stays afloat, in part, due to the George L. Pennock Trust established in 1939, which pays the party's "
+     "operating expenses.", "George L. Pennock Trust", "organization"),
+    ("The Walmart, by the Cielo Vista Mall, where the shooting happened is roughly five miles from the city centre.",
+     "Cielo Vista Mall", None),
+])
+def test_a_name_ending_in_a_bodys_or_a_sites_word_is_no_person(extractor, sentence, name, kind):
+    found = actor(brief(extractor, sentence), name)
+    assert (found.type if found else None) == kind

@@ -520,12 +520,13 @@ def _described_names(doc) -> list:
 SITE_END = {"square", "avenue", "street", "road", "plaza", "hospital", "hotel", "station", "cathedral",
             "mosque", "church", "stadium", "highway", "boulevard", "bridge", "airport", "park", "tower",
             "facility", "prison", "jail", "penitentiary", "courthouse", "bay", "island", "islands", "corner",
-            "beach", "harbour", "harbor", "valley", "lake", "river"}
+            "beach", "harbour", "harbor", "valley", "lake", "river", "creek", "mall"}
 BODY_WORDS = {"university", "college", "school", "department", "ministry", "office", "council", "committee",
               "administration", "commission", "agency", "bureau", "service", "company", "corporation",
               "association", "party", "bank", "police", "court", "institute", "foundation", "center", "centre", "group", "club", "news",
               "prize", "award", "inc", "inc.", "ltd", "ltd.", "farms", "times", "airline", "airlines",
-              "airways", "rescue"}
+              "airways", "rescue", "laboratory", "laboratories", "patrol", "companies", "organisation",
+              "organization", "trust"}
 # Legislatures: bodies too, named after the word ("House of Commons", "Michigan House").
 LEGISLATURES = {"house", "parliament", "senate", "congress", "assembly", "commons", "lords"}
 # Words that end a body's name before the field it is for ("World Organisation for Animal Health").

@@ -6,7 +6,7 @@ JOBS   ?=
 GEN    := $(PY) -m generator
 SHARED ?= ../shared
 
-.PHONY: site test serve model regions schema lexicon eval eval-geo eval-quotes bench bench-large clean deps
+.PHONY: site test serve model regions schema lexicon eval eval-geo eval-quotes eval-names bench bench-large clean deps
 
 # A virtual environment with the pinned dependencies, and the system libraries.
 $(VENV)/.installed: requirements.txt requirements-dev.txt
@@ -53,6 +53,9 @@ eval-geo: deps  ## Score places on GeoVirus and on the local-news gold (evaluati
 
 eval-quotes: deps  ## Score quote attribution on the political news gold (evaluation only)
 	$(PY) -m generator.evaluate --jobs 2 $(SHARED)/eval/polnear/lenient $(SHARED)/eval/polnear/strict
+
+eval-names: deps  ## Score the name layer end to end on the training corpora's held-out documents
+	PYTHONPATH=. $(PY) model/eval_names.py $(SHARED)/corpora
 
 bench: deps  ## Benchmark builds of the Wikinews corpus against the dependency floors
 	$(PY) -m generator.bench $(SHARED)/corpora/wikinews

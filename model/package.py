@@ -94,6 +94,10 @@ not outside). One document in ten of each corpus is held out. Licences: LICENSES
 MEANTIME's NER precision is understated: it does not mark every name, so correct
 names it leaves unmarked count as errors where they are not marked missing.
 
+## The name layer end to end
+Run `make eval-names` and record its table here: the held-out documents through the
+whole extractor, their names looked for among the briefings' actors and places.
+
 ## On the briefing dev set
 Run `make eval` (seven articles of ../shared/eval/dev) and `make eval-geo` and
 record their totals here: the model is one part of those scores, with the gazetteer,

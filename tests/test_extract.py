@@ -1568,3 +1568,21 @@ def test_two_people_whose_middle_names_differ_stay_two():
 def test_a_name_ending_in_a_bodys_or_a_sites_word_is_no_person(extractor, sentence, name, kind):
     found = actor(brief(extractor, sentence), name)
     assert (found.type if found else None) == kind
+
+
+@pytest.mark.parametrize("sentence, body, kind", [
+    ("Soldiers of the Korean People's Army fired two missiles on Monday.", "Korean People's Army", "armed_group"),
+    ("The Pakistan People's Party won the vote in the province.", "Pakistan People's Party", "organization"),
+    # a named possessor owns the body: the body is the name after it
+    ("The United Kingdom's Health Protection Agency said the risk was low.", "Health Protection Agency",
+     "organization"),
+])
+def test_a_body_named_for_its_people_or_owned_by_a_name_is_one_body(extractor, sentence, body, kind):
+    found = actor(brief(extractor, sentence), body)
+    assert found is not None and found.type == kind
+
+
+def test_a_persons_possessive_before_a_party_is_no_part_of_its_name(extractor):
+    b = brief(extractor, "Mayor Dana Whitlock's Green Party won the seat, and Whitlock said the result was fair.")
+    assert actor(b, "Green Party") is not None
+    assert not [a for a in b.actors if "Whitlock's" in a.name]

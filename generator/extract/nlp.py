@@ -141,7 +141,9 @@ def person_rules(doc):
     - a body the model ran into a name gives the name back ("World Health Organisation
       Vivian | Tan");
     - two capitalised words whose surname speaks alone elsewhere are a person ("Franky
-      Zapata … Zapata said").
+      Zapata … Zapata said");
+    - a body named for its field or its people is one name ("World Organisation for Animal
+      Health", "Korean People's Army").
     """
     ents = [_corrected(e) for e in doc.ents]
     ents = [e for e in ents if e is not None]
@@ -186,7 +188,8 @@ def person_rules(doc):
             continue     # the model's or a curated name already there, or the model's body of just
                          # these words ("Flyboard Air") or of more
         ents = _ran_into(ents, clash, span)
-    doc.ents = _completed(_conjoined_bodies(_bodies_of_a_field(doc, sorted(ents, key=lambda e: e.start))))
+    ents = _bodies_of_a_people(doc, _bodies_of_a_field(doc, sorted(ents, key=lambda e: e.start)))
+    doc.ents = _completed(_conjoined_bodies(ents))
     return doc
 
 
@@ -310,6 +313,40 @@ def _bodies_of_a_field(doc, ents: list) -> list:
         if any(e.start < start or e.end > end or e.ent_id_ or e.label_ == "PERSON" and is_given_name(e[0].text)
                for e in inside):
             continue          # a longer or curated name, or a person ("Campaign for Bernie Sanders")
+        out = [e for e in out if e not in inside] + [Span(doc, start, end, label="ORG")]
+    return sorted(out, key=lambda e: e.start)
+
+
+def _bodies_of_a_people(doc, ents: list) -> list:
+    """A body named for the people it stands for ("Korean People's Army", "Sudan People's
+    Liberation Army", "Pakistan People's Party") is one name: the model cuts it at the
+    possessive and keeps only "Army", or nothing. Where the possessor is itself a name
+    ("United Kingdom's Health Protection Agency"), the body is the name after it. Either
+    way the name ends in a body's word, not before "of" (the name would go on)."""
+    out = list(ents)
+    for i in range(1, len(doc) - 1):
+        if doc[i].text not in ("'s", "’s", "'", "’") or not doc[i - 1].is_title or not doc[i + 1].is_title:
+            continue
+        end = i + 1
+        while end < len(doc) and end - i < 5 and doc[end].is_title and not doc[end].is_stop:
+            end += 1
+        if doc[end - 1].lower_ not in PEOPLES_BODIES or end < len(doc) and doc[end].lower_ == "of":
+            continue
+        named = any(e.end == i for e in out)       # "United States'", "Fleet Command's"
+        if named:
+            start = i + 1
+        elif is_common_word(doc[i - 1].lower_) and not is_given_name(doc[i - 1].text):
+            start = i - 1
+            while start > 0 and i - start < 4 and doc[start - 1].is_title and not doc[start - 1].is_stop \
+                    and not (doc[start - 1].is_sent_start and not doc[start - 1].ent_type_):
+                start -= 1
+        else:
+            continue          # a person's ("Trump's Republican Party" is two)
+        if end - start < 2:
+            continue
+        inside = [e for e in out if e.start < end and start < e.end]
+        if any(e.start < start or e.end > end or e.ent_id_ or e.label_ == "PERSON" for e in inside):
+            continue          # a longer or curated name, or a person's
         out = [e for e in out if e not in inside] + [Span(doc, start, end, label="ORG")]
     return sorted(out, key=lambda e: e.start)
 
@@ -534,6 +571,10 @@ FIELD_BODIES = BODY_WORDS - {"prize", "award"} | {
     "organisation", "organization", "organisations", "fund", "society", "coalition", "alliance", "union", "programme",
     "program", "network", "federation", "trust", "board", "centre", "forum", "league", "campaign", "partnership",
     "initiative", "authority"}
+
+# Words that end the name of a body named for the people it stands for ("People's Army").
+PEOPLES_BODIES = FIELD_BODIES | LEGISLATURES | {"army", "front", "units", "forces", "brigade", "brigades",
+                                                "movement", "militia", "guard", "guards", "congress"}
 
 
 COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",

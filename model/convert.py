@@ -202,20 +202,29 @@ def meantime_docs(path: Path):
         yield set_entities(doc, spans, missing)
 
 
-def main(corpora: Path, out: Path) -> None:
-    sources = {
+def corpus_docs(corpora: Path) -> dict[str, list[Doc]]:
+    """Each corpus's documents, in a fixed order (the held-out ones are chosen by it)."""
+    return {
         "gum": [d for p in sorted((corpora / "gum").glob("*.conllu")) for d in gum_docs(p)],
-        "wikigold": wikigold_docs(corpora / "wikigold" / "wikigold.conll.txt"),
+        "wikigold": list(wikigold_docs(corpora / "wikigold" / "wikigold.conll.txt")),
         "re3d": [d for f in sorted((corpora / "re3d").iterdir()) if f.is_dir() for d in re3d_docs(f)],
         "meantime": list(meantime_docs(corpora / "meantime" / "conll.csv")),
     }
+
+
+def held_out(i: int) -> bool:
+    """One document in ten is held out of training."""
+    return i % 10 == 9
+
+
+def main(corpora: Path, out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     train, dev = DocBin(store_user_data=False), DocBin(store_user_data=False)
-    for name, docs in sources.items():
+    for name, docs in corpus_docs(corpora).items():
         held = DocBin()
         for i, doc in enumerate(docs):
-            (dev if i % 10 == 9 else train).add(doc)
-            if i % 10 == 9:
+            (dev if held_out(i) else train).add(doc)
+            if held_out(i):
                 held.add(doc)
         held.to_disk(out / f"dev-{name}.spacy")
         print(f"{name}: {len(docs)} docs, {sum(len(d) for d in docs)} tokens, "

@@ -19,13 +19,12 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from convert import gum_docs, meantime_docs, re3d_docs, wikigold_docs  # noqa: E402
+from convert import corpus_docs, held_out  # noqa: E402
 
 from generator.article import Article  # noqa: E402
 from generator.extract import Extractor  # noqa: E402
 
 HEADLINE = "Held-out document\n\n"
-STATE_TYPES = {"state"}
 
 
 def words(name: str) -> list[str]:
@@ -42,16 +41,6 @@ def names_match(a: str, b: str, person: bool) -> bool:
     return ta == tb or person and len(short) == 1 and short[0] == long[-1]
 
 
-def held_out(corpora: Path) -> dict[str, list]:
-    docs = {
-        "gum": [d for p in sorted((corpora / "gum").glob("*.conllu")) for d in gum_docs(p)],
-        "wikigold": list(wikigold_docs(corpora / "wikigold" / "wikigold.conll.txt")),
-        "re3d": [d for f in sorted((corpora / "re3d").iterdir()) if f.is_dir() for d in re3d_docs(f)],
-        "meantime": list(meantime_docs(corpora / "meantime" / "conll.csv")),
-    }
-    return {name: [d for i, d in enumerate(all_docs) if i % 10 == 9] for name, all_docs in docs.items()}
-
-
 def score(extractor: Extractor, doc, counts: Counter, precision: bool) -> None:
     text = HEADLINE + doc.text
     article = Article(path="held-out.txt", slug="held-out", title=HEADLINE.strip(), text=text, body=text,
@@ -64,7 +53,7 @@ def score(extractor: Extractor, doc, counts: Counter, precision: bool) -> None:
     places = [[p.name, *p.aliases] for p in briefing.locations]
     for name, label in gold.items():
         if label == "LOC":
-            forms = [f for fs in places for f in fs] + [f for fs, t in actors if t in STATE_TYPES for f in fs]
+            forms = [f for fs in places for f in fs] + [f for fs, t in actors if t == "state" for f in fs]
         else:
             forms = [f for fs, _ in actors for f in fs]
         counts[f"gold {label}"] += 1
@@ -82,7 +71,8 @@ def main(corpora: Path) -> None:
     extractor = Extractor()
     print("| corpus | docs | people found | bodies found | places found | actors right | places right |")
     print("|---|---|---|---|---|---|---|")
-    for name, docs in held_out(corpora).items():
+    for name, all_docs in corpus_docs(corpora).items():
+        docs = [d for i, d in enumerate(all_docs) if held_out(i)]
         counts: Counter = Counter()
         for doc in docs:
             score(extractor, doc, counts, precision=name != "meantime")

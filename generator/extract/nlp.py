@@ -290,10 +290,7 @@ def _bodies_of_a_field(doc, ents: list) -> list:
     for i in range(1, len(doc) - 1):
         if doc[i].lower_ != "for" or not doc[i - 1].is_title or doc[i - 1].lower_ not in FIELD_BODIES:
             continue
-        start = i - 1
-        while start > 0 and i - start < 6 and doc[start - 1].is_title and not doc[start - 1].is_stop \
-                and not (doc[start - 1].is_sent_start and not doc[start - 1].ent_type_):
-            start -= 1        # not a sentence's first word the model left out ("Remarked Center for …")
+        start = _run_back(doc, i - 1, i - 6)
         end = i + 1
         while end < len(doc) and end - i < 8:
             if doc[end].is_title and not doc[end].is_stop:
@@ -336,10 +333,7 @@ def _bodies_of_a_people(doc, ents: list) -> list:
         if named:
             start = i + 1
         elif is_common_word(doc[i - 1].lower_) and not is_given_name(doc[i - 1].text):
-            start = i - 1
-            while start > 0 and i - start < 4 and doc[start - 1].is_title and not doc[start - 1].is_stop \
-                    and not (doc[start - 1].is_sent_start and not doc[start - 1].ent_type_):
-                start -= 1
+            start = _run_back(doc, i - 1, i - 4)
         else:
             continue          # a person's ("Trump's Republican Party" is two)
         if end - start < 2:
@@ -349,6 +343,16 @@ def _bodies_of_a_people(doc, ents: list) -> list:
             continue          # a longer or curated name, or a person's
         out = [e for e in out if e not in inside] + [Span(doc, start, end, label="ORG")]
     return sorted(out, key=lambda e: e.start)
+
+
+def _run_back(doc, start: int, lowest: int) -> int:
+    """Where a name ending in a body's word begins: back from `start` over capitalised words
+    that are no stop words, not below `lowest`, and not over a sentence's first word the
+    model left out ("Remarked Center for …")."""
+    while start > max(0, lowest) and doc[start - 1].is_title and not doc[start - 1].is_stop \
+            and not (doc[start - 1].is_sent_start and not doc[start - 1].ent_type_):
+        start -= 1
+    return start
 
 
 def _and_before_a_stop(doc, j: int) -> bool:
@@ -574,7 +578,7 @@ FIELD_BODIES = BODY_WORDS - {"prize", "award"} | {
 
 # Words that end the name of a body named for the people it stands for ("People's Army").
 PEOPLES_BODIES = FIELD_BODIES | LEGISLATURES | {"army", "front", "units", "forces", "brigade", "brigades",
-                                                "movement", "militia", "guard", "guards", "congress"}
+                                                "movement", "militia", "guard", "guards"}
 
 
 COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
